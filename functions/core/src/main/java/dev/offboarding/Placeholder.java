@@ -1,0 +1,1 @@
+package dev.offboarding; final class Placeholder {}
