@@ -1,1 +1,0 @@
-package dev.offboarding; final class Placeholder {}

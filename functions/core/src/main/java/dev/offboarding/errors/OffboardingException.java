@@ -1,0 +1,19 @@
+package dev.offboarding.errors;
+
+/**
+ * Base of every failure the functions report. The Lambda Java runtime reports an unhandled exception by its fully
+ * qualified class name, and Step Functions matches {@code ErrorEquals} against exactly that name, so each failure
+ * kind is its own class in this package and the class name is the contract.
+ */
+public abstract class OffboardingException extends RuntimeException {
+    protected OffboardingException(String message) {
+        super(message);
+    }
+
+    protected OffboardingException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** True when the same call may succeed later without anything being changed by a person. */
+    public abstract boolean retryable();
+}

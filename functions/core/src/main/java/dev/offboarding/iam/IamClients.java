@@ -1,0 +1,41 @@
+package dev.offboarding.iam;
+
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * Builds the IAM client from the standard SDK configuration only: credentials and profile from the default chain,
+ * and endpoint overrides from AWS_ENDPOINT_URL_IAM or AWS_ENDPOINT_URL, which the SDK reads itself. IAM is a
+ * global service, signed for its partition's global region.
+ */
+public final class IamClients {
+    private IamClients() {
+    }
+
+    public static IamClient fromEnvironment() {
+        return IamClient.builder()
+                .region(globalRegionFor(System.getenv()))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** The global IAM region of the partition the function runs in (AWS_REGION, set by Lambda). */
+    static Region globalRegionFor(Map<String, String> env) {
+        String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
+        if (region.startsWith("cn-")) {
+            return Region.AWS_CN_GLOBAL;
+        }
+        if (region.startsWith("us-gov-")) {
+            return Region.AWS_US_GOV_GLOBAL;
+        }
+        if (region.startsWith("us-isob-")) {
+            return Region.AWS_ISO_B_GLOBAL;
+        }
+        if (region.startsWith("us-iso-")) {
+            return Region.AWS_ISO_GLOBAL;
+        }
+        return Region.AWS_GLOBAL;
+    }
+}

@@ -1,0 +1,280 @@
+package dev.offboarding.iam;
+
+import dev.offboarding.errors.IamRetryableException;
+import dev.offboarding.errors.UserDeleteConflictException;
+import dev.offboarding.model.AccessKey;
+import dev.offboarding.model.AccessKeyLastUse;
+import dev.offboarding.model.AttachedPolicy;
+import dev.offboarding.model.GroupMembership;
+import dev.offboarding.model.LoginProfile;
+import dev.offboarding.model.MfaDevice;
+import dev.offboarding.model.ServiceSpecificCredential;
+import dev.offboarding.model.SigningCertificate;
+import dev.offboarding.model.SshPublicKey;
+import dev.offboarding.model.Tag;
+import dev.offboarding.model.UserDetails;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.DeleteConflictException;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
+import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.iam.model.User;
+
+/**
+ * Every IAM call the functions make, and nothing else. Lists read every page; removals are idempotent (a
+ * {@code NoSuchEntity} answer means someone already removed it and returns {@link Removal#ALREADY_ABSENT}); every
+ * other failure is translated once, here, into the error contract.
+ */
+public final class IamGateway {
+    private final IamClient iam;
+
+    public IamGateway(IamClient iam) {
+        this.iam = iam;
+    }
+
+    public static IamGateway fromEnvironment() {
+        return new IamGateway(IamClients.fromEnvironment());
+    }
+
+    public enum Removal { DONE, ALREADY_ABSENT }
+
+    // ---- reads -------------------------------------------------------------------------------------------------
+
+    /** The user, or empty when it does not exist. */
+    public Optional<UserDetails> user(String userName) {
+        return orEmptyIfAbsent("GetUser", userName, () -> {
+            User u = iam.getUser(r -> r.userName(userName)).user();
+            List<Tag> tags = u.tags().stream().map(t -> new Tag(t.key(), t.value())).toList();
+            String boundary = u.permissionsBoundary() == null ? null : u.permissionsBoundary().permissionsBoundaryArn();
+            return new UserDetails(u.arn(), u.userId(), u.path(), u.createDate(), u.passwordLastUsed(), boundary, tags);
+        });
+    }
+
+    public Optional<LoginProfile> loginProfile(String userName) {
+        return orEmptyIfAbsent("GetLoginProfile", userName, () -> {
+            var p = iam.getLoginProfile(r -> r.userName(userName)).loginProfile();
+            return new LoginProfile(p.createDate(), Boolean.TRUE.equals(p.passwordResetRequired()));
+        });
+    }
+
+    public List<AccessKey> accessKeys(String userName) {
+        return list("ListAccessKeys", userName, () -> Pages.all("ListAccessKeys", userName,
+                marker -> iam.listAccessKeys(r -> r.userName(userName).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+                page -> page.accessKeyMetadata().stream()
+                        .map(k -> new AccessKey(k.accessKeyId(), k.statusAsString(), k.createDate(), null)).toList(),
+                page -> page.isTruncated(), page -> page.marker()));
+    }
+
+    public AccessKeyLastUse accessKeyLastUsed(String accessKeyId) {
+        return call("GetAccessKeyLastUsed", accessKeyId, () -> {
+            GetAccessKeyLastUsedResponse response = iam.getAccessKeyLastUsed(r -> r.accessKeyId(accessKeyId));
+            var used = response.accessKeyLastUsed();
+            return used == null ? new AccessKeyLastUse(null, null, null)
+                    : new AccessKeyLastUse(used.lastUsedDate(), used.serviceName(), used.region());
+        });
+    }
+
+    public List<SigningCertificate> signingCertificates(String userName) {
+        return list("ListSigningCertificates", userName, () -> Pages.all("ListSigningCertificates", userName,
+                marker -> iam.listSigningCertificates(r -> r.userName(userName).marker(marker)
+                        .maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+                page -> page.certificates().stream()
+                        .map(c -> new SigningCertificate(c.certificateId(), c.statusAsString(), c.uploadDate())).toList(),
+                page -> page.isTruncated(), page -> page.marker()));
+    }
+
+    public List<SshPublicKey> sshPublicKeys(String userName) {
+        return list("ListSSHPublicKeys", userName, () -> Pages.all("ListSSHPublicKeys", userName,
+                marker -> iam.listSSHPublicKeys(r -> r.userName(userName).marker(marker)
+                        .maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+                page -> page.sshPublicKeys().stream()
+                        .map(k -> new SshPublicKey(k.sshPublicKeyId(), k.statusAsString(), k.uploadDate())).toList(),
+                page -> page.isTruncated(), page -> page.marker()));
+    }
+
+    /** Credentials of every service: no service name is passed, so none is missed (CodeCommit, Keyspaces, Bedrock...). */
+    public List<ServiceSpecificCredential> serviceSpecificCredentials(String userName) {
+        return list("ListServiceSpecificCredentials", userName, () -> Pages.all("ListServiceSpecificCredentials",
+                userName,
+                marker -> iam.listServiceSpecificCredentials(r -> r.userName(userName).marker(marker)
+                        .maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+                page -> page.serviceSpecificCredentials().stream()
+                        .map(c -> new ServiceSpecificCredential(c.serviceSpecificCredentialId(), c.serviceName(),
+                                c.serviceUserName(), c.statusAsString(), c.createDate(), c.expirationDate()))
+                        .toList(),
+                page -> page.isTruncated(), page -> page.marker()));
+    }
+
+    public List<MfaDevice> mfaDevices(String userName) {
+        return list("ListMFADevices", userName, () -> Pages.all("ListMFADevices", userName,
+                marker -> iam.listMFADevices(r -> r.userName(userName).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+                page -> page.mfaDevices().stream()
+                        .map(d -> new MfaDevice(d.serialNumber(), d.enableDate(), MfaDevice.isVirtualSerial(d.serialNumber())))
+                        .toList(),
+                page -> page.isTruncated(), page -> page.marker()));
+    }
+
+    public List<String> inlinePolicyNames(String userName) {
+        return list("ListUserPolicies", userName, () -> Pages.all("ListUserPolicies", userName,
+                marker -> iam.listUserPolicies(r -> r.userName(userName).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+                page -> page.policyNames(), page -> page.isTruncated(), page -> page.marker()));
+    }
+
+    /** The policy document as JSON text; IAM returns it URL-encoded (RFC 3986). Empty if the policy is gone. */
+    public Optional<String> inlinePolicyDocument(String userName, String policyName) {
+        return orEmptyIfAbsent("GetUserPolicy", userName + "/" + policyName, () -> {
+            String encoded = iam.getUserPolicy(r -> r.userName(userName).policyName(policyName)).policyDocument();
+            // URLDecoder would turn a literal '+' of the RFC 3986 form into a space, so protect it first.
+            return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+        });
+    }
+
+    public List<AttachedPolicy> attachedPolicies(String userName) {
+        return list("ListAttachedUserPolicies", userName, () -> Pages.all("ListAttachedUserPolicies", userName,
+                marker -> iam.listAttachedUserPolicies(r -> r.userName(userName).marker(marker)
+                        .maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+                page -> page.attachedPolicies().stream()
+                        .map(p -> new AttachedPolicy(p.policyName(), p.policyArn())).toList(),
+                page -> page.isTruncated(), page -> page.marker()));
+    }
+
+    public List<GroupMembership> groups(String userName) {
+        return list("ListGroupsForUser", userName, () -> Pages.all("ListGroupsForUser", userName,
+                marker -> iam.listGroupsForUser(r -> r.userName(userName).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+                page -> page.groups().stream().map(g -> new GroupMembership(g.groupName(), g.arn(), g.path())).toList(),
+                page -> page.isTruncated(), page -> page.marker()));
+    }
+
+    // ---- removals ----------------------------------------------------------------------------------------------
+
+    public Removal deactivateAccessKey(String userName, String accessKeyId) {
+        return remove("UpdateAccessKey", userName + "/" + accessKeyId, () -> iam.updateAccessKey(
+                r -> r.userName(userName).accessKeyId(accessKeyId).status(StatusType.INACTIVE)));
+    }
+
+    public Removal deleteAccessKey(String userName, String accessKeyId) {
+        return remove("DeleteAccessKey", userName + "/" + accessKeyId,
+                () -> iam.deleteAccessKey(r -> r.userName(userName).accessKeyId(accessKeyId)));
+    }
+
+    public Removal deleteLoginProfile(String userName) {
+        return remove("DeleteLoginProfile", userName, () -> iam.deleteLoginProfile(r -> r.userName(userName)));
+    }
+
+    public Removal deactivateSigningCertificate(String userName, String certificateId) {
+        return remove("UpdateSigningCertificate", userName + "/" + certificateId, () -> iam.updateSigningCertificate(
+                r -> r.userName(userName).certificateId(certificateId).status(StatusType.INACTIVE)));
+    }
+
+    public Removal deleteSigningCertificate(String userName, String certificateId) {
+        return remove("DeleteSigningCertificate", userName + "/" + certificateId,
+                () -> iam.deleteSigningCertificate(r -> r.userName(userName).certificateId(certificateId)));
+    }
+
+    public Removal deactivateSshPublicKey(String userName, String sshPublicKeyId) {
+        return remove("UpdateSSHPublicKey", userName + "/" + sshPublicKeyId, () -> iam.updateSSHPublicKey(
+                r -> r.userName(userName).sshPublicKeyId(sshPublicKeyId).status(StatusType.INACTIVE)));
+    }
+
+    public Removal deleteSshPublicKey(String userName, String sshPublicKeyId) {
+        return remove("DeleteSSHPublicKey", userName + "/" + sshPublicKeyId,
+                () -> iam.deleteSSHPublicKey(r -> r.userName(userName).sshPublicKeyId(sshPublicKeyId)));
+    }
+
+    public Removal deactivateServiceSpecificCredential(String userName, String credentialId) {
+        return remove("UpdateServiceSpecificCredential", userName + "/" + credentialId,
+                () -> iam.updateServiceSpecificCredential(
+                        r -> r.userName(userName).serviceSpecificCredentialId(credentialId).status(StatusType.INACTIVE)));
+    }
+
+    public Removal deleteServiceSpecificCredential(String userName, String credentialId) {
+        return remove("DeleteServiceSpecificCredential", userName + "/" + credentialId,
+                () -> iam.deleteServiceSpecificCredential(
+                        r -> r.userName(userName).serviceSpecificCredentialId(credentialId)));
+    }
+
+    public Removal deactivateMfaDevice(String userName, String serialNumber) {
+        return remove("DeactivateMFADevice", userName + "/" + serialNumber,
+                () -> iam.deactivateMFADevice(r -> r.userName(userName).serialNumber(serialNumber)));
+    }
+
+    public Removal deleteVirtualMfaDevice(String serialNumber) {
+        return remove("DeleteVirtualMFADevice", serialNumber,
+                () -> iam.deleteVirtualMFADevice(r -> r.serialNumber(serialNumber)));
+    }
+
+    public Removal deleteInlinePolicy(String userName, String policyName) {
+        return remove("DeleteUserPolicy", userName + "/" + policyName,
+                () -> iam.deleteUserPolicy(r -> r.userName(userName).policyName(policyName)));
+    }
+
+    public Removal detachPolicy(String userName, String policyArn) {
+        return remove("DetachUserPolicy", userName + "/" + policyArn,
+                () -> iam.detachUserPolicy(r -> r.userName(userName).policyArn(policyArn)));
+    }
+
+    public Removal removeFromGroup(String userName, String groupName) {
+        return remove("RemoveUserFromGroup", userName + "/" + groupName,
+                () -> iam.removeUserFromGroup(r -> r.userName(userName).groupName(groupName)));
+    }
+
+    /**
+     * DeleteUser. A DeleteConflict becomes {@link UserDeleteConflictException}, naming the kinds IAM's message
+     * points at: right after a removal it is usually only propagation lag.
+     */
+    public Removal deleteUser(String userName) {
+        try {
+            return remove("DeleteUser", userName, () -> iam.deleteUser(r -> r.userName(userName)));
+        } catch (IamRetryableException e) {
+            if (e.getCause() instanceof DeleteConflictException conflict) {
+                String said = conflict.awsErrorDetails() == null ? conflict.getMessage()
+                        : conflict.awsErrorDetails().errorMessage();
+                throw new UserDeleteConflictException(userName, DeleteConflicts.blockersNamedBy(said), said);
+            }
+            throw e;
+        }
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------------------------
+
+    private <T> T call(String action, String target, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw IamErrors.translate(action, target, e);
+        }
+    }
+
+    private <T> Optional<T> orEmptyIfAbsent(String action, String target, Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (SdkException e) {
+            if (IamErrors.isNoSuchEntity(e)) {
+                return Optional.empty();
+            }
+            throw IamErrors.translate(action, target, e);
+        }
+    }
+
+    /** A list of a user that vanished meanwhile is empty: nothing of it can block anything any more. */
+    private <T> List<T> list(String action, String target, Supplier<List<T>> read) {
+        return orEmptyIfAbsent(action, target, read).orElse(List.of());
+    }
+
+    private Removal remove(String action, String target, Runnable removal) {
+        try {
+            removal.run();
+            return Removal.DONE;
+        } catch (SdkException e) {
+            if (IamErrors.isNoSuchEntity(e)) {
+                return Removal.ALREADY_ABSENT;
+            }
+            throw IamErrors.translate(action, target, e);
+        }
+    }
+}

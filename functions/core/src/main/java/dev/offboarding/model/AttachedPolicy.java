@@ -1,0 +1,4 @@
+package dev.offboarding.model;
+
+public record AttachedPolicy(String policyName, String policyArn) {
+}

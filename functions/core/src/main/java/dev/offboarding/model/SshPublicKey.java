@@ -1,0 +1,6 @@
+package dev.offboarding.model;
+
+import java.time.Instant;
+
+public record SshPublicKey(String sshPublicKeyId, String status, Instant uploadDate) {
+}

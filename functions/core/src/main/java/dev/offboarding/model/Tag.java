@@ -1,0 +1,4 @@
+package dev.offboarding.model;
+
+public record Tag(String key, String value) {
+}

@@ -1,0 +1,68 @@
+package dev.offboarding.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything hanging on one IAM user, taken before anything is removed: the nine kinds of blocker with their
+ * metadata, the non-blocking facts an audit record needs to re-create the user by hand, and the guard facts the
+ * workflow branches on. It holds identifiers and dates only, never a secret.
+ *
+ * <p>A partial inventory (only some lists) is valid input for remove-tokens; absent lists are empty.
+ */
+@JsonIgnoreProperties(value = "blockerCount", allowGetters = true)
+public record UserInventory(
+        String userName,
+        boolean exists,
+        UserDetails user,
+        LoginProfile loginProfile,
+        List<AccessKey> accessKeys,
+        List<SigningCertificate> signingCertificates,
+        List<SshPublicKey> sshPublicKeys,
+        List<ServiceSpecificCredential> serviceSpecificCredentials,
+        List<MfaDevice> mfaDevices,
+        List<InlinePolicy> inlinePolicies,
+        List<AttachedPolicy> attachedPolicies,
+        List<GroupMembership> groups,
+        Activity lastActivity,
+        @JsonProperty("protected") boolean protectedUser,
+        boolean recentlyActive,
+        Instant takenAt) {
+
+    public UserInventory {
+        accessKeys = listOf(accessKeys);
+        signingCertificates = listOf(signingCertificates);
+        sshPublicKeys = listOf(sshPublicKeys);
+        serviceSpecificCredentials = listOf(serviceSpecificCredentials);
+        mfaDevices = listOf(mfaDevices);
+        inlinePolicies = listOf(inlinePolicies);
+        attachedPolicies = listOf(attachedPolicies);
+        groups = listOf(groups);
+    }
+
+    public static UserInventory absent(String userName, Instant takenAt) {
+        return new UserInventory(userName, false, null, null, null, null, null, null, null, null, null, null, null,
+                false, false, takenAt);
+    }
+
+    /** This inventory with the guard facts the workflow branches on. */
+    public UserInventory withGuards(Activity lastActivity, boolean protectedUser, boolean recentlyActive) {
+        return new UserInventory(userName, exists, user, loginProfile, accessKeys, signingCertificates, sshPublicKeys,
+                serviceSpecificCredentials, mfaDevices, inlinePolicies, attachedPolicies, groups, lastActivity,
+                protectedUser, recentlyActive, takenAt);
+    }
+
+    /** How many items must go before DeleteUser can succeed. */
+    @JsonProperty("blockerCount")
+    public int blockerCount() {
+        return (loginProfile == null ? 0 : 1) + accessKeys.size() + signingCertificates.size() + sshPublicKeys.size()
+                + serviceSpecificCredentials.size() + mfaDevices.size() + inlinePolicies.size()
+                + attachedPolicies.size() + groups.size();
+    }
+
+    private static <T> List<T> listOf(List<T> items) {
+        return items == null ? List.of() : List.copyOf(items);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.offboarding.deleteuser;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.offboarding.iam.IamGateway;
+import dev.offboarding.iam.IamGateway.Removal;
+import dev.offboarding.json.JsonRequestHandler;
+import dev.offboarding.model.Outcome;
+import java.time.Clock;
+
+/**
+ * delete-user: one DeleteUser call. A DeleteConflict is raised as
+ * {@link dev.offboarding.errors.UserDeleteConflictException} for the workflow to retry with backoff; it does not
+ * wait or retry here, because waiting in the state machine costs nothing.
+ */
+public final class DeleteUserHandler extends JsonRequestHandler<DeleteUserRequest, DeleteUserResult> {
+    private final IamGateway iam;
+    private final Clock clock;
+
+    public DeleteUserHandler() {
+        this(IamGateway.fromEnvironment(), Clock.systemUTC());
+    }
+
+    public DeleteUserHandler(IamGateway iam, Clock clock) {
+        super(DeleteUserRequest.class);
+        this.iam = iam;
+        this.clock = clock;
+    }
+
+    @Override
+    public DeleteUserResult handle(DeleteUserRequest request, Context context) {
+        Removal removal = iam.deleteUser(request.userName());
+        Outcome outcome = removal == Removal.DONE ? Outcome.DELETED : Outcome.ALREADY_ABSENT;
+        context.getLogger().log("delete-user user=" + request.userName() + " outcome=" + outcome);
+        return new DeleteUserResult(request.userName(), outcome, clock.instant());
+    }
+}

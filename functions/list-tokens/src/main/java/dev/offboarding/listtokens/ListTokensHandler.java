@@ -1,0 +1,37 @@
+package dev.offboarding.listtokens;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.offboarding.iam.IamGateway;
+import dev.offboarding.json.JsonRequestHandler;
+import dev.offboarding.model.UserInventory;
+import java.time.Clock;
+
+/**
+ * list-tokens: the inventory of everything that makes DeleteUser fail for one user, with the facts an audit record
+ * and the workflow's guards need. Reads only; a user that does not exist gives {@code exists: false}.
+ */
+public final class ListTokensHandler extends JsonRequestHandler<ListTokensRequest, UserInventory> {
+    private final InventoryReader reader;
+    private final Guards guards;
+    private final Clock clock;
+
+    public ListTokensHandler() {
+        this(IamGateway.fromEnvironment(), GuardSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
+    }
+
+    public ListTokensHandler(IamGateway iam, GuardSettings settings, Clock clock) {
+        super(ListTokensRequest.class);
+        this.reader = new InventoryReader(iam);
+        this.guards = new Guards(settings);
+        this.clock = clock;
+    }
+
+    @Override
+    public UserInventory handle(ListTokensRequest request, Context context) {
+        UserInventory inventory = guards.evaluate(reader.read(request.userName(), clock.instant()), clock.instant());
+        context.getLogger().log("list-tokens user=" + request.userName() + " exists=" + inventory.exists()
+                + " blockers=" + inventory.blockerCount() + " protected=" + inventory.protectedUser()
+                + " recentlyActive=" + inventory.recentlyActive());
+        return inventory;
+    }
+}
