@@ -4,13 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.model.UserInventory;
+import dev.offboarding.validation.OffboardingRequest;
 import java.time.Clock;
 
 /**
  * list-tokens: the inventory of everything that makes DeleteUser fail for one user, with the facts an audit record
  * and the workflow's guards need. Reads only; a user that does not exist gives {@code exists: false}.
+ *
+ * <p>Its input is the whole offboarding request (only {@code userName} is required), which it validates before any
+ * IAM call: as the workflow's first task it is also where a malformed request is refused.
  */
-public final class ListTokensHandler extends JsonRequestHandler<ListTokensRequest, UserInventory> {
+public final class ListTokensHandler extends JsonRequestHandler<OffboardingRequest, UserInventory> {
     private final InventoryReader reader;
     private final Guards guards;
     private final Clock clock;
@@ -20,14 +24,14 @@ public final class ListTokensHandler extends JsonRequestHandler<ListTokensReques
     }
 
     public ListTokensHandler(IamGateway iam, GuardSettings settings, Clock clock) {
-        super(ListTokensRequest.class);
+        super(OffboardingRequest.class);
         this.reader = new InventoryReader(iam);
         this.guards = new Guards(settings);
         this.clock = clock;
     }
 
     @Override
-    public UserInventory handle(ListTokensRequest request, Context context) {
+    public UserInventory handle(OffboardingRequest request, Context context) {
         UserInventory inventory = guards.evaluate(reader.read(request.userName(), clock.instant()), clock.instant());
         context.getLogger().log("list-tokens user=" + request.userName() + " exists=" + inventory.exists()
                 + " blockers=" + inventory.blockerCount() + " protected=" + inventory.protectedUser()

@@ -1,0 +1,51 @@
+package dev.offboarding.validation;
+
+import dev.offboarding.json.Validatable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The offboarding request: the state machine's input, an EventBridge event's {@code detail}, the console input.
+ * Only {@code userName} is required; {@code accountId} absent means the account the stack runs in.
+ */
+public record OffboardingRequest(
+        String userName,
+        String accountId,
+        Boolean dryRun,
+        Boolean force,
+        Integer quarantineDays,
+        String reason,
+        String requestedBy) implements Validatable {
+
+    public static final int MAX_QUARANTINE_DAYS = 90;
+    public static final int MAX_TEXT_LENGTH = 1024;
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+    public static OffboardingRequest forUser(String userName) {
+        return new OffboardingRequest(userName, null, null, null, null, null, null);
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>(UserNames.problems("userName", userName));
+        if (accountId != null && !ACCOUNT_ID.matcher(accountId).matches()) {
+            problems.add("accountId must be a 12-digit AWS account id such as \"123456789012\" (as a string), or absent"
+                    + " for the account the stack runs in");
+        }
+        if (quarantineDays != null && (quarantineDays < 0 || quarantineDays > MAX_QUARANTINE_DAYS)) {
+            problems.add("quarantineDays must be from 0 (none) to " + MAX_QUARANTINE_DAYS + "; it is " + quarantineDays);
+        }
+        textProblem("reason", reason).ifPresent(problems::add);
+        textProblem("requestedBy", requestedBy).ifPresent(problems::add);
+        return problems;
+    }
+
+    private static java.util.Optional<String> textProblem(String field, String value) {
+        if (value != null && value.length() > MAX_TEXT_LENGTH) {
+            return java.util.Optional.of(field + " is " + value.length() + " characters long; at most "
+                    + MAX_TEXT_LENGTH + " are kept in the audit record");
+        }
+        return java.util.Optional.empty();
+    }
+}
