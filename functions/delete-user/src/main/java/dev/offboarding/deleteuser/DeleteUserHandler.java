@@ -30,7 +30,8 @@ public final class DeleteUserHandler extends JsonRequestHandler<DeleteUserReques
     public DeleteUserResult handle(DeleteUserRequest request, Context context) {
         Removal removal = iam.deleteUser(request.userName());
         Outcome outcome = removal == Removal.DONE ? Outcome.DELETED : Outcome.ALREADY_ABSENT;
-        context.getLogger().log("delete-user user=" + request.userName() + " outcome=" + outcome);
-        return new DeleteUserResult(request.userName(), outcome, clock.instant());
+        context.getLogger().log("delete-user user=" + request.userName() + " attempt=" + request.attemptNumber()
+                + " outcome=" + outcome);
+        return new DeleteUserResult(request.userName(), outcome, clock.instant(), request.attemptNumber());
     }
 }

@@ -2,12 +2,24 @@ package dev.offboarding.deleteuser;
 
 import dev.offboarding.json.Validatable;
 import dev.offboarding.validation.UserNames;
+import java.util.ArrayList;
 import java.util.List;
 
-/** {@code {"userName": "little_tester"}} */
-public record DeleteUserRequest(String userName) implements Validatable {
+/**
+ * {@code {"userName": "little_tester", "attempt": 0}}. {@code attempt} is optional: the workflow passes its retry
+ * count ({@code $$.State.RetryCount}) so that the audit record and the log show which attempt succeeded.
+ */
+public record DeleteUserRequest(String userName, Integer attempt) implements Validatable {
     @Override
     public List<String> problems() {
-        return UserNames.problems("userName", userName);
+        List<String> problems = new ArrayList<>(UserNames.problems("userName", userName));
+        if (attempt != null && attempt < 0) {
+            problems.add("attempt must be 0 or more (the number of earlier attempts); it is " + attempt);
+        }
+        return problems;
+    }
+
+    public int attemptNumber() {
+        return attempt == null ? 0 : attempt;
     }
 }
