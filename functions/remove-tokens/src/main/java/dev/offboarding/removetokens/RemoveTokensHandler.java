@@ -3,6 +3,10 @@ package dev.offboarding.removetokens;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.json.JsonRequestHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -12,14 +16,16 @@ import java.util.List;
  */
 public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRequest, RemoveTokensResult> {
     private final TokenRemover remover;
+    private final Clock clock;
 
     public RemoveTokensHandler() {
-        this(IamGateway.fromEnvironment(), Pause.REAL);
+        this(IamGateway.fromEnvironment(), Pause.REAL, Clock.systemUTC());
     }
 
-    public RemoveTokensHandler(IamGateway iam, Pause pause) {
+    public RemoveTokensHandler(IamGateway iam, Pause pause, Clock clock) {
         super(RemoveTokensRequest.class);
         this.remover = new TokenRemover(iam, pause);
+        this.clock = clock;
     }
 
     @Override
@@ -30,6 +36,8 @@ public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRe
             context.getLogger().log("remove-tokens user=" + user + " kind=" + item.kind() + " id=" + item.id()
                     + " action=" + item.action());
         }
-        return new RemoveTokensResult(user, request.mode(), request.isDryRun(), items);
+        Instant quarantineUntil = request.quarantine() > 0
+                ? clock.instant().plus(Duration.ofDays(request.quarantine())).truncatedTo(ChronoUnit.SECONDS) : null;
+        return new RemoveTokensResult(user, request.mode(), request.isDryRun(), items, quarantineUntil);
     }
 }

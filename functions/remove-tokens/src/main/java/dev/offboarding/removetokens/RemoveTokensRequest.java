@@ -2,17 +2,25 @@ package dev.offboarding.removetokens;
 
 import dev.offboarding.json.Validatable;
 import dev.offboarding.model.UserInventory;
+import dev.offboarding.validation.OffboardingRequest;
 import dev.offboarding.validation.UserNames;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code {"inventory": <list-tokens output, or part of one>, "mode": "REMOVE" | "LOCK_OUT", "dryRun": false}}
+ * {@code {"inventory": <list-tokens output, or part of one>, "mode": "REMOVE" | "LOCK_OUT", "dryRun": false,
+ * "quarantineDays": 0}}. {@code quarantineDays} goes with LOCK_OUT: the result then says until when the user stays
+ * locked out before the workflow takes a fresh inventory and finishes.
  */
-public record RemoveTokensRequest(UserInventory inventory, RemovalMode mode, Boolean dryRun) implements Validatable {
+public record RemoveTokensRequest(UserInventory inventory, RemovalMode mode, Boolean dryRun, Integer quarantineDays)
+        implements Validatable {
 
     public boolean isDryRun() {
         return Boolean.TRUE.equals(dryRun);
+    }
+
+    public int quarantine() {
+        return quarantineDays == null ? 0 : quarantineDays;
     }
 
     @Override
@@ -26,6 +34,14 @@ public record RemoveTokensRequest(UserInventory inventory, RemovalMode mode, Boo
         }
         if (mode == null) {
             problems.add("mode is required: \"LOCK_OUT\" (reversible lock-out only) or \"REMOVE\" (everything)");
+        }
+        if (quarantineDays != null) {
+            if (quarantineDays < 0 || quarantineDays > OffboardingRequest.MAX_QUARANTINE_DAYS) {
+                problems.add("quarantineDays must be from 0 to " + OffboardingRequest.MAX_QUARANTINE_DAYS + "; it is "
+                        + quarantineDays);
+            } else if (quarantineDays > 0 && mode == RemovalMode.REMOVE) {
+                problems.add("quarantineDays goes with mode LOCK_OUT (lock out now, remove later), not with REMOVE");
+            }
         }
         return problems;
     }

@@ -1,8 +1,14 @@
 package dev.offboarding.removetokens;
 
+import java.time.Instant;
 import java.util.List;
 
-public record RemoveTokensResult(String userName, RemovalMode mode, boolean dryRun, List<RemovedItem> items) {
+/**
+ * One entry per item acted on (or planned, in a dry run). {@code quarantineUntil} is set for a LOCK_OUT with
+ * quarantine days: the time until which the workflow waits before it takes a fresh inventory.
+ */
+public record RemoveTokensResult(String userName, RemovalMode mode, boolean dryRun, List<RemovedItem> items,
+                                 Instant quarantineUntil) {
     public RemoveTokensResult {
         items = List.copyOf(items);
     }
