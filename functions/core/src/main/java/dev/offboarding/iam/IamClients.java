@@ -36,6 +36,12 @@ public final class IamClients {
         if (region.startsWith("us-iso-")) {
             return Region.AWS_ISO_GLOBAL;
         }
+        if (region.startsWith("us-isof-")) {
+            return Region.AWS_ISO_F_GLOBAL;
+        }
+        if (region.startsWith("eu-isoe-")) {
+            return Region.AWS_ISO_E_GLOBAL;
+        }
         return Region.AWS_GLOBAL;
     }
 }

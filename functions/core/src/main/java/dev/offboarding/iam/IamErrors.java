@@ -35,11 +35,13 @@ final class IamErrors {
         if (e instanceof AwsServiceException ase) {
             String code = errorCode(ase);
             String said = " (IAM said " + code + ": " + errorMessage(ase) + ")";
-            if (ase.isThrottlingException() || ase.statusCode() >= 500 || BRIEF_REFUSALS.contains(code)) {
+            // Set.of(...).contains(null) throws: an answer without an error code (e.g. an HTML body) has none.
+            if (ase.isThrottlingException() || ase.statusCode() >= 500
+                    || (code != null && BRIEF_REFUSALS.contains(code))) {
                 return new IamRetryableException(call + " did not go through yet" + said
                         + "; it is safe to retry the whole step", e);
             }
-            if (ACCESS_DENIED.contains(code) || ase.statusCode() == 403) {
+            if ((code != null && ACCESS_DENIED.contains(code)) || ase.statusCode() == 403) {
                 return new IamAccessDeniedException(call + " was denied" + said
                         + "; grant the function's role iam:" + action + " on this resource", e);
             }

@@ -46,6 +46,9 @@ public final class RequestReader {
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
                     + "; remove it or correct its spelling");
         } catch (MismatchedInputException e) {
+            if (isEmptyInput(e)) {
+                return null;
+            }
             if (e.getPath().isEmpty() && e.getTargetType() == type) {
                 throw new InvalidRequestException("the request must be a JSON object, not " + sent(e));
             }
@@ -55,15 +58,16 @@ public final class RequestReader {
             throw new InvalidRequestException("field \"" + path(e) + "\" is malformed: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             String problem = e.getOriginalMessage();
-            if (problem != null && problem.startsWith("No content to map")) {
-                return null;
-            }
             throw new InvalidRequestException("the request is not valid JSON: " + firstLine(problem)
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw new InvalidRequestException("the request could not be read: " + e.getMessage());
         }
+    }
+
+    private static boolean isEmptyInput(JsonProcessingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map");
     }
 
     static String path(JsonMappingException e) {

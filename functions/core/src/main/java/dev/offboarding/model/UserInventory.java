@@ -2,6 +2,8 @@ package dev.offboarding.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +17,8 @@ import java.util.List;
 @JsonIgnoreProperties(value = "blockerCount", allowGetters = true)
 public record UserInventory(
         String userName,
-        boolean exists,
+        // A partial inventory may leave out the flags: absent reads as false, as the lists read as empty.
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean exists,
         UserDetails user,
         LoginProfile loginProfile,
         List<AccessKey> accessKeys,
@@ -27,8 +30,8 @@ public record UserInventory(
         List<AttachedPolicy> attachedPolicies,
         List<GroupMembership> groups,
         Activity lastActivity,
-        @JsonProperty("protected") boolean protectedUser,
-        boolean recentlyActive,
+        @JsonProperty("protected") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean protectedUser,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean recentlyActive,
         Instant takenAt) {
 
     public UserInventory {

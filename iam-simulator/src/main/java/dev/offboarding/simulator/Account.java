@@ -1,0 +1,133 @@
+package dev.offboarding.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The simulated AWS account: its users, groups and virtual MFA devices, and the knobs that shape
+ * how IAM answers. Not thread-safe by itself; every access happens under the simulator's lock.
+ */
+final class Account {
+
+    static final String DEFAULT_ACCOUNT_ID = "123456789012";
+    static final int DEFAULT_PAGE_SIZE = 100;
+
+    final String accountId;
+    final Clock clock;
+    final IdGenerator ids = new IdGenerator();
+    final Caller caller;
+    private final Map<String, UserState> users = new LinkedHashMap<>();
+    private final Map<String, GroupRecord> groups = new LinkedHashMap<>();
+    final Map<String, VirtualMfaRecord> virtualMfaDevices = new LinkedHashMap<>();
+    private long sequence;
+
+    int pageSize = DEFAULT_PAGE_SIZE;
+    Duration visibilityLag = Duration.ZERO;
+    Duration loginProfileSettle = Duration.ZERO;
+
+    Account(String accountId, String callerArn, String callerUserId, Clock clock) {
+        this.accountId = accountId;
+        this.clock = clock;
+        this.caller = new Caller(callerArn == null ? defaultCallerArn(accountId) : callerArn, callerUserId);
+    }
+
+    static String defaultCallerArn(String accountId) {
+        return "arn:aws:iam::" + accountId + ":user/offboarding-operator";
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    long nextSequence() {
+        return ++sequence;
+    }
+
+    Paginator paginator() {
+        return new Paginator(pageSize);
+    }
+
+    Optional<UserState> findUser(String userName) {
+        return Optional.ofNullable(users.get(key(userName)));
+    }
+
+    UserState requireUser(String userName) {
+        return findUser(userName).orElseThrow(() -> IamErrors.noSuchUser(userName));
+    }
+
+    Collection<UserState> users() {
+        return users.values();
+    }
+
+    UserState addUser(String path, String userName, String userId, Instant createDate, Instant passwordLastUsed,
+                      String permissionsBoundaryArn) {
+        String id = userId == null ? ids.userId() : userId;
+        ids.reserve(id);
+        UserState user = new UserState(new UserIdentity(path, userName, id,
+                UserIdentity.arnFor(accountId, path, userName), createDate, passwordLastUsed, permissionsBoundaryArn));
+        users.put(key(userName), user);
+        return user;
+    }
+
+    void removeUser(UserState user) {
+        users.remove(key(user.name()));
+    }
+
+    Optional<GroupRecord> findGroup(String groupName) {
+        return Optional.ofNullable(groups.get(key(groupName)));
+    }
+
+    GroupRecord requireGroup(String groupName) {
+        return findGroup(groupName)
+                .orElseThrow(() -> IamErrors.noSuchEntity("The group with name " + groupName + " cannot be found."));
+    }
+
+    GroupRecord addGroup(String path, String groupName, Instant createDate) {
+        GroupRecord group = new GroupRecord(path, groupName, ids.groupId(),
+                GroupRecord.arnFor(accountId, path, groupName), createDate);
+        groups.put(key(groupName), group);
+        return group;
+    }
+
+    String virtualMfaSerial(String path, String deviceName) {
+        return "arn:aws:iam::" + accountId + ":mfa" + path + deviceName;
+    }
+
+    /** A removal that reads see at once, but that DeleteUser keeps tripping over for the visibility lag. */
+    void removed(UserState user, Blocker blocker) {
+        if (!visibilityLag.isZero()) {
+            user.remember(new Tombstone(blocker, now().plus(visibilityLag)));
+        }
+    }
+
+    /**
+     * The user a request is about. Where IAM lets UserName be omitted it means the caller,
+     * which works only when the caller is an IAM user.
+     */
+    String userNameOrCaller(String requested) {
+        if (requested != null) {
+            return Inputs.check(InputRule.USER_NAME, requested);
+        }
+        return caller.userName().orElseThrow(() ->
+                IamErrors.validation("Must specify userName when calling with non-User credentials"));
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whoever signs the requests: an IAM user or an assumed role. */
+    record Caller(String arn, String explicitUserId) {
+
+        Optional<String> userName() {
+            int marker = arn.indexOf(":user/");
+            return marker < 0 ? Optional.empty() : Optional.of(arn.substring(arn.lastIndexOf('/') + 1));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.offboarding.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.awscore.DefaultAwsResponseMetadata;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.util.AwsHeader;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+/**
+ * The front door every API call goes through: one call at a time, injected faults first (so a failed
+ * call changes nothing), then the operation, then the call log, then the afterCall hooks.
+ */
+final class CallInvoker {
+
+    private final Object lock;
+    private final Clock clock;
+    private final CallLog log = new CallLog();
+    private final FaultInjector faults = new FaultInjector();
+    private final Map<String, List<Runnable>> hooks = new HashMap<>();
+    private final Set<String> hooksRunning = new HashSet<>();
+    private long requests;
+
+    CallInvoker(Object lock, Clock clock) {
+        this.lock = lock;
+        this.clock = clock;
+    }
+
+    CallLog log() {
+        return log;
+    }
+
+    FaultInjector faults() {
+        return faults;
+    }
+
+    void afterCall(String operation, Runnable hook) {
+        synchronized (lock) {
+            hooks.computeIfAbsent(Objects.requireNonNull(operation, "operation"), op -> new ArrayList<>())
+                    .add(Objects.requireNonNull(hook, "hook"));
+        }
+    }
+
+    /** The identifiers of a request for the log: the non-null parts joined by {@code /}. Never pass a secret. */
+    static String target(String... parts) {
+        return Stream.of(parts).filter(Objects::nonNull).collect(Collectors.joining("/"));
+    }
+
+    <T extends SdkResponse> T call(String operation, String target, Function<Fault, AwsServiceException> faultErrors,
+                                   Supplier<T> action) {
+        synchronized (lock) {
+            String requestId = nextRequestId();
+            T response;
+            try {
+                // Calls made by hooks are part of the scenario, not traffic under test: no faults for them.
+                if (hooksRunning.isEmpty()) {
+                    faults.next(operation).ifPresent(fault -> {
+                        throw faultErrors.apply(fault);
+                    });
+                }
+                response = action.get();
+            } catch (AwsServiceException e) {
+                log.record(new Call(operation, target, e.awsErrorDetails().errorCode(), clock.instant(),
+                        CallLog.isMutating(operation)));
+                throw e.toBuilder().requestId(requestId).build();
+            } catch (RuntimeException e) {
+                log.record(new Call(operation, target, e.getClass().getSimpleName(), clock.instant(),
+                        CallLog.isMutating(operation)));
+                throw e;
+            }
+            log.record(new Call(operation, target, "OK", clock.instant(), CallLog.isMutating(operation)));
+            runHooks(operation);
+            return asDelivered(response, requestId);
+        }
+    }
+
+    private void runHooks(String operation) {
+        List<Runnable> registered = hooks.getOrDefault(operation, List.of());
+        // A hook whose own calls trigger it again would never end; it runs once per outside call.
+        if (registered.isEmpty() || !hooksRunning.add(operation)) {
+            return;
+        }
+        try {
+            List.copyOf(registered).forEach(Runnable::run);
+        } finally {
+            hooksRunning.remove(operation);
+        }
+    }
+
+    private String nextRequestId() {
+        requests++;
+        return UUID.nameUUIDFromBytes(("iam-simulator-request-" + requests).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Gives the answer what a real one has beyond its payload: an HTTP 200 and a request id, so code that
+     * logs {@code responseMetadata().requestId()} works unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends SdkResponse> T asDelivered(T response, String requestId) {
+        SdkResponse.Builder builder = response.toBuilder()
+                .sdkHttpResponse(SdkHttpResponse.builder().statusCode(200).statusText("OK").build());
+        if (builder instanceof AwsResponse.Builder aws) {
+            aws.responseMetadata(DefaultAwsResponseMetadata.create(Map.of(AwsHeader.AWS_REQUEST_ID, requestId)));
+        }
+        return (T) builder.build();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.offboarding.simulator;
+
+record GroupMembership(String groupName, long sequence) {
+}

@@ -1,0 +1,37 @@
+package dev.offboarding.simulator;
+
+import java.time.Instant;
+import java.util.List;
+
+import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
+import software.amazon.awssdk.services.iam.model.PermissionsBoundaryAttachmentType;
+import software.amazon.awssdk.services.iam.model.User;
+
+/** Who a user is; fixed at creation (the simulator has no UpdateUser). */
+record UserIdentity(String path, String userName, String userId, String arn, Instant createDate,
+                    Instant passwordLastUsed, String permissionsBoundaryArn) {
+
+    static String arnFor(String accountId, String path, String userName) {
+        return "arn:aws:iam::" + accountId + ":user" + path + userName;
+    }
+
+    User toSdk(List<TagEntry> tags) {
+        User.Builder user = User.builder()
+                .path(path)
+                .userName(userName)
+                .userId(userId)
+                .arn(arn)
+                .createDate(createDate)
+                .passwordLastUsed(passwordLastUsed);
+        if (permissionsBoundaryArn != null) {
+            user.permissionsBoundary(AttachedPermissionsBoundary.builder()
+                    .permissionsBoundaryType(PermissionsBoundaryAttachmentType.PERMISSIONS_BOUNDARY_POLICY)
+                    .permissionsBoundaryArn(permissionsBoundaryArn)
+                    .build());
+        }
+        if (!tags.isEmpty()) {
+            user.tags(tags.stream().map(TagEntry::toSdk).toList());
+        }
+        return user.build();
+    }
+}
