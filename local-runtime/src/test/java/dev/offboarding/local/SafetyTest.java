@@ -39,6 +39,20 @@ class SafetyTest {
     }
 
     @Test
+    void removeLocksOutEveryActiveKeyAndTheConsolePasswordBeforeDeletingAnythingElse() {
+        Scenario s = Scenario.load("every-blocker");
+        JsonNode inventory = json(s.listTokens(s.userName()));
+        s.iam.calls().clear();
+
+        json(s.removeTokens(inventory.toString(), "REMOVE", false));
+
+        List<String> order = s.iam.calls().mutating().stream().map(Call::operation).toList();
+        assertEquals(List.of("UpdateAccessKey", "DeleteLoginProfile"), order.subList(0, 2),
+                "the one active key is deactivated, then the password deleted, before anything else: " + order);
+        assertEquals(1, order.stream().filter("UpdateAccessKey"::equals).count(), "only the active key needs it");
+    }
+
+    @Test
     void lockOutOnlyDeactivatesAndDeletesTheConsolePassword() {
         Scenario s = Scenario.load("every-blocker");
         JsonNode inventory = json(s.listTokens(s.userName()));
