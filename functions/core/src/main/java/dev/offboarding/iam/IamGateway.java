@@ -58,7 +58,7 @@ public final class IamGateway {
     public Optional<LoginProfile> loginProfile(String userName) {
         return orEmptyIfAbsent("GetLoginProfile", userName, () -> {
             var p = iam.getLoginProfile(r -> r.userName(userName)).loginProfile();
-            return new LoginProfile(p.createDate(), Boolean.TRUE.equals(p.passwordResetRequired()));
+            return new LoginProfile(p.createDate(), p.passwordResetRequired());
         });
     }
 
@@ -70,13 +70,14 @@ public final class IamGateway {
                 page -> page.isTruncated(), page -> page.marker()));
     }
 
+    /** The key's last use; unknown (all null) if the key was deleted since it was listed. */
     public AccessKeyLastUse accessKeyLastUsed(String accessKeyId) {
-        return call("GetAccessKeyLastUsed", accessKeyId, () -> {
+        return orEmptyIfAbsent("GetAccessKeyLastUsed", accessKeyId, () -> {
             GetAccessKeyLastUsedResponse response = iam.getAccessKeyLastUsed(r -> r.accessKeyId(accessKeyId));
             var used = response.accessKeyLastUsed();
-            return used == null ? new AccessKeyLastUse(null, null, null)
+            return used == null ? AccessKeyLastUse.UNKNOWN
                     : new AccessKeyLastUse(used.lastUsedDate(), used.serviceName(), used.region());
-        });
+        }).orElse(AccessKeyLastUse.UNKNOWN);
     }
 
     public List<SigningCertificate> signingCertificates(String userName) {
@@ -114,7 +115,7 @@ public final class IamGateway {
         return list("ListMFADevices", userName, () -> Pages.all("ListMFADevices", userName,
                 marker -> iam.listMFADevices(r -> r.userName(userName).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
                 page -> page.mfaDevices().stream()
-                        .map(d -> new MfaDevice(d.serialNumber(), d.enableDate(), MfaDevice.isVirtualSerial(d.serialNumber())))
+                        .map(d -> new MfaDevice(d.serialNumber(), d.enableDate()))
                         .toList(),
                 page -> page.isTruncated(), page -> page.marker()));
     }

@@ -1,6 +1,7 @@
 package dev.offboarding.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +14,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON configuration of the contract. Reading is strict, because a request that is silently reinterpreted
- * can delete the wrong thing: an unknown field (a typo such as "dryrun"), a string where a boolean belongs, or a
- * number where a name belongs is an error, never coerced. Dates are ISO-8601 instants.
+ * can delete the wrong thing: an unknown field (a typo such as "dryrun"), a repeated field, a string where a boolean
+ * belongs, or a number where a name belongs is an error, never coerced. Dates are ISO-8601 instants.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = create();
@@ -36,6 +37,8 @@ public final class Json {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // {"userName": "alice", "userName": "bob"} must not quietly act on bob.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .build();
         for (LogicalType textual : new LogicalType[] {LogicalType.Textual, LogicalType.Enum}) {

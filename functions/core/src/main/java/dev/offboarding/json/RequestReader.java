@@ -1,9 +1,8 @@
 package dev.offboarding.json;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.offboarding.errors.InvalidRequestException;
@@ -39,8 +38,14 @@ public final class RequestReader {
     }
 
     private static <T> T parse(InputStream in, Class<T> type) {
+        // Read the tree first: when a value has the wrong type, the tree still says what was sent there.
+        JsonNode tree = null;
         try {
-            return Json.mapper().readValue(in, type);
+            tree = Json.mapper().readTree(in);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                return null;
+            }
+            return Json.mapper().treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidRequestException("unknown field \"" + path(e) + "\": accepted fields here are "
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
@@ -50,10 +55,10 @@ public final class RequestReader {
                 return null;
             }
             if (e.getPath().isEmpty() && e.getTargetType() == type) {
-                throw new InvalidRequestException("the request must be a JSON object, not " + sent(e));
+                throw new InvalidRequestException("the request must be a JSON object, not " + sent(tree, e));
             }
             throw new InvalidRequestException("field \"" + path(e) + "\" must be " + expected(e.getTargetType())
-                    + ", not " + sent(e));
+                    + ", not " + sent(tree, e));
         } catch (JsonMappingException e) {
             throw new InvalidRequestException("field \"" + path(e) + "\" is malformed: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
@@ -108,31 +113,33 @@ public final class RequestReader {
         return "a JSON object";
     }
 
-    private static String sent(MismatchedInputException e) {
-        if (!(e.getProcessor() instanceof JsonParser parser) || parser.currentToken() == null) {
+    /** What the request held where the mismatch is, found by following the error's path through the tree. */
+    private static String sent(JsonNode tree, MismatchedInputException e) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (node == null) {
+                break;
+            }
+            node = ref.getFieldName() != null ? node.get(ref.getFieldName()) : node.get(ref.getIndex());
+        }
+        if (node == null) {
             return "what was sent";
         }
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case VALUE_STRING:
+        switch (node.getNodeType()) {
+            case STRING:
                 return "a string";
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
+            case NUMBER:
                 return "a number";
-            case VALUE_TRUE:
-            case VALUE_FALSE:
+            case BOOLEAN:
                 return "a boolean";
-            case VALUE_NULL:
+            case NULL:
                 return "null";
-            case START_ARRAY:
-            case END_ARRAY:
+            case ARRAY:
                 return "an array";
-            case START_OBJECT:
-            case END_OBJECT:
-            case FIELD_NAME:
+            case OBJECT:
                 return "an object";
             default:
-                return token.asString() == null ? token.name() : token.asString();
+                return "what was sent";
         }
     }
 

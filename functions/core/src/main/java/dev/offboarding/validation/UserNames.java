@@ -24,10 +24,11 @@ public final class UserNames {
             return Optional.of(field + " is " + value.length() + " characters long; IAM user names have at most "
                     + MAX_LENGTH);
         }
-        for (int i = 0; i < value.length(); i++) {
-            String c = value.substring(i, i + 1);
-            if (!ALLOWED.matcher(c).matches()) {
-                return Optional.of(field + " contains " + printable(value.charAt(i)) + " at position " + (i + 1)
+        int position = 0;
+        for (int codePoint : value.codePoints().toArray()) {
+            position++;
+            if (!ALLOWED.matcher(Character.toString(codePoint)).matches()) {
+                return Optional.of(field + " contains " + printable(codePoint) + " at position " + position
                         + "; IAM user names may contain only letters, digits and + = , . @ _ -");
             }
         }
@@ -38,9 +39,9 @@ public final class UserNames {
         return problem(field, value).map(List::of).orElse(List.of());
     }
 
-    private static String printable(char c) {
-        return Character.isISOControl(c) || Character.isWhitespace(c)
-                ? String.format("the character U+%04X", (int) c)
-                : "'" + c + "'";
+    private static String printable(int codePoint) {
+        return Character.isISOControl(codePoint) || Character.isWhitespace(codePoint)
+                ? String.format("the character U+%04X", codePoint)
+                : "'" + Character.toString(codePoint) + "'";
     }
 }

@@ -31,12 +31,11 @@ public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRe
     @Override
     public RemoveTokensResult handle(RemoveTokensRequest request, Context context) {
         String user = request.inventory().userName();
-        List<RemovedItem> items = remover.run(request.inventory(), request.mode(), request.isDryRun());
-        for (RemovedItem item : items) {
-            context.getLogger().log("remove-tokens user=" + user + " kind=" + item.kind() + " id=" + item.id()
-                    + " action=" + item.action());
-        }
-        Instant quarantineUntil = request.quarantine() > 0
+        // Logged as each item is done, so a run that fails midway still leaves a record of what it removed.
+        List<RemovedItem> items = remover.run(request.inventory(), request.mode(), request.isDryRun(),
+                item -> context.getLogger().log("remove-tokens user=" + user + " kind=" + item.kind() + " id="
+                        + item.id() + " action=" + item.action()));
+        Instant quarantineUntil = request.quarantine() > 0 && !request.isDryRun()
                 ? clock.instant().plus(Duration.ofDays(request.quarantine())).truncatedTo(ChronoUnit.SECONDS) : null;
         return new RemoveTokensResult(user, request.mode(), request.isDryRun(), items, quarantineUntil);
     }

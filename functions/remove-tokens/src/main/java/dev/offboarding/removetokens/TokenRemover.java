@@ -10,6 +10,8 @@ import dev.offboarding.model.UserInventory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.iam.model.EntityTemporarilyUnmodifiableException;
 
 /**
@@ -29,10 +31,13 @@ final class TokenRemover {
         this.pause = pause;
     }
 
-    List<RemovedItem> run(UserInventory inventory, RemovalMode mode, boolean dryRun) {
+    /** Runs (or in a dry run plans) the steps; {@code onEach} hears of each item as soon as it is done. */
+    List<RemovedItem> run(UserInventory inventory, RemovalMode mode, boolean dryRun, Consumer<RemovedItem> onEach) {
         List<RemovalStep> steps = mode == RemovalMode.LOCK_OUT ? lockOutSteps(inventory) : removalSteps(inventory);
         if (dryRun) {
-            return steps.stream().map(RemovalStep::plan).toList();
+            List<RemovedItem> plan = steps.stream().map(RemovalStep::plan).toList();
+            plan.forEach(onEach);
+            return plan;
         }
         if (mode == RemovalMode.REMOVE) {
             // Lock out before removing anything: if a later step fails, no key of the user works any more.
@@ -41,7 +46,9 @@ final class TokenRemover {
         }
         List<RemovedItem> done = new ArrayList<>(steps.size());
         for (RemovalStep step : steps) {
-            done.add(step.run());
+            RemovedItem item = step.run();
+            onEach.accept(item);
+            done.add(item);
         }
         return done;
     }
@@ -124,11 +131,11 @@ final class TokenRemover {
         }
     }
 
-    private static RemovalStep deactivate(BlockerKind kind, String id, java.util.function.Supplier<Removal> call) {
+    private static RemovalStep deactivate(BlockerKind kind, String id, Supplier<Removal> call) {
         return new RemovalStep(kind, id, Action.DEACTIVATED, Action.WOULD_DEACTIVATE, call);
     }
 
-    private static RemovalStep delete(BlockerKind kind, String id, java.util.function.Supplier<Removal> call) {
+    private static RemovalStep delete(BlockerKind kind, String id, Supplier<Removal> call) {
         return new RemovalStep(kind, id, Action.DELETED, Action.WOULD_DELETE, call);
     }
 }

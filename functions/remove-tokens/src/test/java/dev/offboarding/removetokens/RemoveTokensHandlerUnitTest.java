@@ -1,0 +1,613 @@
+package dev.offboarding.removetokens;
+
+import dev.offboarding.testing.MockIam;
+import dev.offboarding.testing.SdkErrors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.errors.IamRetryableException;
+import dev.offboarding.errors.InvalidRequestException;
+import dev.offboarding.iam.IamGateway;
+import dev.offboarding.json.Json;
+import dev.offboarding.local.LocalContext;
+import dev.offboarding.model.AccessKey;
+import dev.offboarding.model.AttachedPolicy;
+import dev.offboarding.model.GroupMembership;
+import dev.offboarding.model.InlinePolicy;
+import dev.offboarding.model.LoginProfile;
+import dev.offboarding.model.MfaDevice;
+import dev.offboarding.model.ServiceSpecificCredential;
+import dev.offboarding.model.SigningCertificate;
+import dev.offboarding.model.SshPublicKey;
+import dev.offboarding.model.UserDetails;
+import dev.offboarding.model.UserInventory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceResponse;
+import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteAccessKeyResponse;
+import software.amazon.awssdk.services.iam.model.DeleteLoginProfileRequest;
+import software.amazon.awssdk.services.iam.model.DeleteLoginProfileResponse;
+import software.amazon.awssdk.services.iam.model.DeleteServiceSpecificCredentialRequest;
+import software.amazon.awssdk.services.iam.model.DeleteServiceSpecificCredentialResponse;
+import software.amazon.awssdk.services.iam.model.DeleteSigningCertificateRequest;
+import software.amazon.awssdk.services.iam.model.DeleteSigningCertificateResponse;
+import software.amazon.awssdk.services.iam.model.DeleteSshPublicKeyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteSshPublicKeyResponse;
+import software.amazon.awssdk.services.iam.model.DeleteUserPolicyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteUserPolicyResponse;
+import software.amazon.awssdk.services.iam.model.DeleteVirtualMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.DeleteVirtualMfaDeviceResponse;
+import software.amazon.awssdk.services.iam.model.DetachUserPolicyRequest;
+import software.amazon.awssdk.services.iam.model.DetachUserPolicyResponse;
+import software.amazon.awssdk.services.iam.model.EntityTemporarilyUnmodifiableException;
+import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupRequest;
+import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupResponse;
+import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.UpdateAccessKeyResponse;
+import software.amazon.awssdk.services.iam.model.UpdateServiceSpecificCredentialRequest;
+import software.amazon.awssdk.services.iam.model.UpdateServiceSpecificCredentialResponse;
+import software.amazon.awssdk.services.iam.model.UpdateSigningCertificateRequest;
+import software.amazon.awssdk.services.iam.model.UpdateSigningCertificateResponse;
+import software.amazon.awssdk.services.iam.model.UpdateSshPublicKeyRequest;
+import software.amazon.awssdk.services.iam.model.UpdateSshPublicKeyResponse;
+
+/** remove-tokens: removes what an inventory lists, in a safe order, idempotently; a dry run calls nothing. */
+class RemoveTokensHandlerUnitTest {
+    private static final Instant NOW = Instant.parse("2026-01-15T10:00:00.750Z");
+    private static final Instant CREATED = Instant.parse("2024-03-01T09:30:00Z");
+    private static final String VIRTUAL_MFA = "arn:aws:iam::123456789012:mfa/bob";
+    private static final String HARDWARE_MFA = "GAHT12345678";
+    private static final String FIDO_MFA = "arn:aws:iam::123456789012:u2f/user/bob/key-ABC";
+    private static final String POLICY_ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+
+    private final IamClient iam = MockIam.iamClient();
+    private final LocalContext context = new LocalContext("remove-tokens");
+    private final List<Duration> pauses = new ArrayList<>();
+    private final Pause recordingPause = pauses::add;
+
+    /** Everything the nine kinds can hold: an active and an inactive key, and all three kinds of MFA device. */
+    private static UserInventory fullInventory() {
+        UserDetails user = new UserDetails("arn:aws:iam::123456789012:user/bob", "AIDA1", "/", CREATED, null, null,
+                List.of());
+        return new UserInventory("bob", true, user, new LoginProfile(CREATED, false),
+                List.of(new AccessKey("AKIA1ACTIVE", "Active", CREATED, null),
+                        new AccessKey("AKIA2INACTIVE", "Inactive", CREATED, null)),
+                List.of(new SigningCertificate("CERT1", "Active", CREATED)),
+                List.of(new SshPublicKey("APKA1", "Active", CREATED)),
+                List.of(new ServiceSpecificCredential("ACCA1", "bedrock.amazonaws.com", "bob+bedrock", "Active",
+                        CREATED, null)),
+                List.of(new MfaDevice(VIRTUAL_MFA, CREATED), new MfaDevice(HARDWARE_MFA, CREATED),
+                        new MfaDevice(FIDO_MFA, CREATED)),
+                List.of(new InlinePolicy("s3-read", "{}")),
+                List.of(new AttachedPolicy("ReadOnlyAccess", POLICY_ARN)),
+                List.of(new GroupMembership("developers", "arn:aws:iam::123456789012:group/developers", "/")),
+                null, false, false, CREATED);
+    }
+
+    private void iamAcceptsEveryRemoval() {
+        doReturn(UpdateAccessKeyResponse.builder().build()).when(iam).updateAccessKey(any(UpdateAccessKeyRequest.class));
+        doReturn(DeleteAccessKeyResponse.builder().build()).when(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
+        doReturn(DeleteLoginProfileResponse.builder().build())
+                .when(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
+        doReturn(UpdateSigningCertificateResponse.builder().build())
+                .when(iam).updateSigningCertificate(any(UpdateSigningCertificateRequest.class));
+        doReturn(DeleteSigningCertificateResponse.builder().build())
+                .when(iam).deleteSigningCertificate(any(DeleteSigningCertificateRequest.class));
+        doReturn(UpdateSshPublicKeyResponse.builder().build())
+                .when(iam).updateSSHPublicKey(any(UpdateSshPublicKeyRequest.class));
+        doReturn(DeleteSshPublicKeyResponse.builder().build())
+                .when(iam).deleteSSHPublicKey(any(DeleteSshPublicKeyRequest.class));
+        doReturn(UpdateServiceSpecificCredentialResponse.builder().build())
+                .when(iam).updateServiceSpecificCredential(any(UpdateServiceSpecificCredentialRequest.class));
+        doReturn(DeleteServiceSpecificCredentialResponse.builder().build())
+                .when(iam).deleteServiceSpecificCredential(any(DeleteServiceSpecificCredentialRequest.class));
+        doReturn(DeactivateMfaDeviceResponse.builder().build())
+                .when(iam).deactivateMFADevice(any(DeactivateMfaDeviceRequest.class));
+        doReturn(DeleteVirtualMfaDeviceResponse.builder().build())
+                .when(iam).deleteVirtualMFADevice(any(DeleteVirtualMfaDeviceRequest.class));
+        doReturn(DeleteUserPolicyResponse.builder().build())
+                .when(iam).deleteUserPolicy(any(DeleteUserPolicyRequest.class));
+        doReturn(DetachUserPolicyResponse.builder().build())
+                .when(iam).detachUserPolicy(any(DetachUserPolicyRequest.class));
+        doReturn(RemoveUserFromGroupResponse.builder().build())
+                .when(iam).removeUserFromGroup(any(RemoveUserFromGroupRequest.class));
+    }
+
+    private RemoveTokensHandler handler() {
+        return new RemoveTokensHandler(new IamGateway(iam), recordingPause, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static String request(UserInventory inventory, String mode, Boolean dryRun, Integer quarantineDays) {
+        ObjectNode request = Json.mapper().createObjectNode();
+        request.set("inventory", Json.mapper().valueToTree(inventory));
+        request.put("mode", mode);
+        if (dryRun != null) {
+            request.put("dryRun", dryRun);
+        }
+        if (quarantineDays != null) {
+            request.put("quarantineDays", quarantineDays);
+        }
+        return request.toString();
+    }
+
+    private JsonNode invoke(String request) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler().handleRequest(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), out, context);
+        return Json.mapper().readTree(out.toByteArray());
+    }
+
+    /** The result's items as "KIND id ACTION". */
+    private static List<String> items(JsonNode result) {
+        List<String> items = new ArrayList<>();
+        result.get("items").forEach(i -> items.add(i.get("kind").asText() + " " + i.get("id").asText() + " "
+                + i.get("action").asText()));
+        return items;
+    }
+
+    private static boolean isDestructive(String operation) {
+        return operation.startsWith("delete") || operation.startsWith("detach") || operation.startsWith("remove");
+    }
+
+    // ---- REMOVE -------------------------------------------------------------------------------------------------
+
+    @Test
+    void removeDeactivatesActiveKeysBeforeAnythingIsDeleted() throws Exception {
+        iamAcceptsEveryRemoval();
+
+        invoke(request(fullInventory(), "REMOVE", null, null));
+
+        InOrder order = inOrder(iam);
+        order.verify(iam).updateAccessKey(argThat((UpdateAccessKeyRequest r) -> "AKIA1ACTIVE".equals(r.accessKeyId())));
+        order.verify(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
+        order.verify(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
+        List<String> sent = MockIam.operationsSent(iam);
+        assertEquals("updateAccessKey", sent.get(0), "lock out first: " + sent);
+        int firstDestructive = sent.stream().filter(RemoveTokensHandlerUnitTest::isDestructive).findFirst()
+                .map(sent::indexOf).orElseThrow();
+        assertEquals(sent.lastIndexOf("updateAccessKey") + 1, firstDestructive, "no key works once removal starts: "
+                + sent);
+    }
+
+    @Test
+    void removeDeactivatesOnlyTheKeysThatAreStillActive() throws Exception {
+        iamAcceptsEveryRemoval();
+
+        invoke(request(fullInventory(), "REMOVE", null, null));
+
+        ArgumentCaptor<UpdateAccessKeyRequest> deactivated = ArgumentCaptor.forClass(UpdateAccessKeyRequest.class);
+        verify(iam).updateAccessKey(deactivated.capture());
+        assertEquals("AKIA1ACTIVE", deactivated.getValue().accessKeyId());
+        assertEquals("bob", deactivated.getValue().userName());
+        assertEquals(StatusType.INACTIVE, deactivated.getValue().status());
+    }
+
+    @Test
+    void removeRemovesEveryItemOfTheInventoryAndReportsEachWithKindIdAndAction() throws Exception {
+        iamAcceptsEveryRemoval();
+
+        JsonNode result = invoke(request(fullInventory(), "REMOVE", null, null));
+
+        assertEquals(List.of(
+                "LOGIN_PROFILE bob DELETED",
+                "ACCESS_KEY AKIA1ACTIVE DELETED",
+                "ACCESS_KEY AKIA2INACTIVE DELETED",
+                "SIGNING_CERTIFICATE CERT1 DELETED",
+                "SSH_PUBLIC_KEY APKA1 DELETED",
+                "SERVICE_SPECIFIC_CREDENTIAL ACCA1 DELETED",
+                "MFA_DEVICE " + VIRTUAL_MFA + " DELETED",
+                "MFA_DEVICE " + HARDWARE_MFA + " DEACTIVATED",
+                "MFA_DEVICE " + FIDO_MFA + " DEACTIVATED",
+                "INLINE_POLICY s3-read DELETED",
+                "ATTACHED_POLICY " + POLICY_ARN + " DETACHED",
+                "GROUP_MEMBERSHIP developers REMOVED"), items(result));
+        assertEquals("bob", result.get("userName").asText());
+        assertEquals("REMOVE", result.get("mode").asText());
+        assertFalse(result.get("dryRun").asBoolean());
+        assertTrue(result.get("quarantineUntil").isNull());
+    }
+
+    @Test
+    void removeSendsEachRemovalForThisUserAndTheListedIds() throws Exception {
+        iamAcceptsEveryRemoval();
+
+        invoke(request(fullInventory(), "REMOVE", null, null));
+
+        ArgumentCaptor<DeleteLoginProfileRequest> profile = ArgumentCaptor.forClass(DeleteLoginProfileRequest.class);
+        verify(iam).deleteLoginProfile(profile.capture());
+        assertEquals("bob", profile.getValue().userName());
+        ArgumentCaptor<DeleteAccessKeyRequest> keys = ArgumentCaptor.forClass(DeleteAccessKeyRequest.class);
+        verify(iam, times(2)).deleteAccessKey(keys.capture());
+        assertEquals(List.of("AKIA1ACTIVE", "AKIA2INACTIVE"),
+                keys.getAllValues().stream().map(DeleteAccessKeyRequest::accessKeyId).toList());
+        assertTrue(keys.getAllValues().stream().allMatch(r -> "bob".equals(r.userName())));
+        ArgumentCaptor<DeleteSigningCertificateRequest> certificate =
+                ArgumentCaptor.forClass(DeleteSigningCertificateRequest.class);
+        verify(iam).deleteSigningCertificate(certificate.capture());
+        assertEquals("CERT1", certificate.getValue().certificateId());
+        assertEquals("bob", certificate.getValue().userName());
+        ArgumentCaptor<DeleteSshPublicKeyRequest> ssh = ArgumentCaptor.forClass(DeleteSshPublicKeyRequest.class);
+        verify(iam).deleteSSHPublicKey(ssh.capture());
+        assertEquals("APKA1", ssh.getValue().sshPublicKeyId());
+        assertEquals("bob", ssh.getValue().userName());
+        ArgumentCaptor<DeleteServiceSpecificCredentialRequest> credential =
+                ArgumentCaptor.forClass(DeleteServiceSpecificCredentialRequest.class);
+        verify(iam).deleteServiceSpecificCredential(credential.capture());
+        assertEquals("ACCA1", credential.getValue().serviceSpecificCredentialId());
+        assertEquals("bob", credential.getValue().userName());
+        ArgumentCaptor<DeleteUserPolicyRequest> inline = ArgumentCaptor.forClass(DeleteUserPolicyRequest.class);
+        verify(iam).deleteUserPolicy(inline.capture());
+        assertEquals("s3-read", inline.getValue().policyName());
+        assertEquals("bob", inline.getValue().userName());
+        ArgumentCaptor<DetachUserPolicyRequest> detached = ArgumentCaptor.forClass(DetachUserPolicyRequest.class);
+        verify(iam).detachUserPolicy(detached.capture());
+        assertEquals(POLICY_ARN, detached.getValue().policyArn());
+        assertEquals("bob", detached.getValue().userName());
+        ArgumentCaptor<RemoveUserFromGroupRequest> group = ArgumentCaptor.forClass(RemoveUserFromGroupRequest.class);
+        verify(iam).removeUserFromGroup(group.capture());
+        assertEquals("developers", group.getValue().groupName());
+        assertEquals("bob", group.getValue().userName());
+    }
+
+    @Test
+    void aVirtualMfaDeviceIsDeactivatedThenDeletedAndHardwareOrFidoDevicesOnlyDeactivated() throws Exception {
+        iamAcceptsEveryRemoval();
+
+        invoke(request(fullInventory(), "REMOVE", null, null));
+
+        InOrder order = inOrder(iam);
+        order.verify(iam).deactivateMFADevice(argThat((DeactivateMfaDeviceRequest r) ->
+                VIRTUAL_MFA.equals(r.serialNumber()) && "bob".equals(r.userName())));
+        order.verify(iam).deleteVirtualMFADevice(argThat((DeleteVirtualMfaDeviceRequest r) ->
+                VIRTUAL_MFA.equals(r.serialNumber())));
+        ArgumentCaptor<DeactivateMfaDeviceRequest> deactivated = ArgumentCaptor.forClass(DeactivateMfaDeviceRequest.class);
+        verify(iam, times(3)).deactivateMFADevice(deactivated.capture());
+        assertEquals(List.of(VIRTUAL_MFA, HARDWARE_MFA, FIDO_MFA),
+                deactivated.getAllValues().stream().map(DeactivateMfaDeviceRequest::serialNumber).toList());
+        ArgumentCaptor<DeleteVirtualMfaDeviceRequest> deleted = ArgumentCaptor.forClass(DeleteVirtualMfaDeviceRequest.class);
+        verify(iam, times(1)).deleteVirtualMFADevice(deleted.capture());
+        assertEquals(VIRTUAL_MFA, deleted.getValue().serialNumber(), "only the virtual device is deleted");
+    }
+
+    @Test
+    void anItemSomeoneAlreadyRemovedIsReportedAlreadyAbsentAndTheRunGoesOn() throws Exception {
+        iamAcceptsEveryRemoval();
+        doAnswer(invocation -> {
+            if ("AKIA2INACTIVE".equals(invocation.<DeleteAccessKeyRequest>getArgument(0).accessKeyId())) {
+                throw SdkErrors.noSuchEntity("The Access Key with id AKIA2INACTIVE cannot be found.");
+            }
+            return DeleteAccessKeyResponse.builder().build();
+        }).when(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
+        doThrow(SdkErrors.noSuchEntity("The group with name developers cannot be found."))
+                .when(iam).removeUserFromGroup(any(RemoveUserFromGroupRequest.class));
+
+        List<String> items = items(invoke(request(fullInventory(), "REMOVE", null, null)));
+
+        assertTrue(items.contains("ACCESS_KEY AKIA1ACTIVE DELETED"), items.toString());
+        assertTrue(items.contains("ACCESS_KEY AKIA2INACTIVE ALREADY_ABSENT"), items.toString());
+        assertTrue(items.contains("GROUP_MEMBERSHIP developers ALREADY_ABSENT"), items.toString());
+        assertTrue(items.contains("INLINE_POLICY s3-read DELETED"), items.toString());
+    }
+
+    @Test
+    void aVirtualMfaDeviceGoneOnBothCallsIsAlreadyAbsentButGoneOnlyFromTheUserIsStillDeleted() throws Exception {
+        iamAcceptsEveryRemoval();
+        doThrow(SdkErrors.noSuchEntity("MFA Device is not associated with user bob."))
+                .when(iam).deactivateMFADevice(any(DeactivateMfaDeviceRequest.class));
+
+        List<String> deletedOnly = items(invoke(request(fullInventory(), "REMOVE", null, null)));
+
+        assertTrue(deletedOnly.contains("MFA_DEVICE " + VIRTUAL_MFA + " DELETED"), deletedOnly.toString());
+        assertTrue(deletedOnly.contains("MFA_DEVICE " + HARDWARE_MFA + " ALREADY_ABSENT"), deletedOnly.toString());
+
+        doThrow(SdkErrors.noSuchEntity("VirtualMFADevice with serial number " + VIRTUAL_MFA + " doesn't exist."))
+                .when(iam).deleteVirtualMFADevice(any(DeleteVirtualMfaDeviceRequest.class));
+
+        List<String> goneEntirely = items(invoke(request(fullInventory(), "REMOVE", null, null)));
+
+        assertTrue(goneEntirely.contains("MFA_DEVICE " + VIRTUAL_MFA + " ALREADY_ABSENT"), goneEntirely.toString());
+    }
+
+    @Test
+    void aPartialInventoryRemovesOnlyWhatItLists() throws Exception {
+        iamAcceptsEveryRemoval();
+
+        JsonNode result = invoke("{\"inventory\": {\"userName\": \"bob\", \"accessKeys\": [{\"accessKeyId\":"
+                + " \"AKIA1ACTIVE\", \"status\": \"Active\"}]}, \"mode\": \"REMOVE\"}");
+
+        assertEquals(List.of("ACCESS_KEY AKIA1ACTIVE DELETED"), items(result));
+        assertEquals(List.of("updateAccessKey", "deleteAccessKey"), MockIam.operationsSent(iam));
+    }
+
+    @Test
+    void everyRemovedItemIsLogged() throws Exception {
+        iamAcceptsEveryRemoval();
+
+        invoke(request(fullInventory(), "REMOVE", null, null));
+
+        assertEquals(12, context.loggedLines().size());
+        assertTrue(context.loggedLines().contains(
+                "remove-tokens user=bob kind=ACCESS_KEY id=AKIA1ACTIVE action=DELETED"), context.loggedLines().toString());
+    }
+
+    // ---- LOCK_OUT -----------------------------------------------------------------------------------------------
+
+    @Test
+    void lockOutOnlyDeactivatesCredentialsAndDeletesTheConsolePassword() throws Exception {
+        iamAcceptsEveryRemoval();
+
+        JsonNode result = invoke(request(fullInventory(), "LOCK_OUT", null, null));
+
+        assertEquals(List.of(
+                "ACCESS_KEY AKIA1ACTIVE DEACTIVATED",
+                "ACCESS_KEY AKIA2INACTIVE DEACTIVATED",
+                "SSH_PUBLIC_KEY APKA1 DEACTIVATED",
+                "SIGNING_CERTIFICATE CERT1 DEACTIVATED",
+                "SERVICE_SPECIFIC_CREDENTIAL ACCA1 DEACTIVATED",
+                "LOGIN_PROFILE bob DELETED"), items(result));
+        Set<String> sent = new HashSet<>(MockIam.operationsSent(iam));
+        assertEquals(Set.of("updateAccessKey", "updateSSHPublicKey", "updateSigningCertificate",
+                "updateServiceSpecificCredential", "deleteLoginProfile"), sent);
+        verify(iam, never()).deleteAccessKey(any(DeleteAccessKeyRequest.class));
+        verify(iam, never()).deleteSigningCertificate(any(DeleteSigningCertificateRequest.class));
+        verify(iam, never()).deleteSSHPublicKey(any(DeleteSshPublicKeyRequest.class));
+        verify(iam, never()).deleteServiceSpecificCredential(any(DeleteServiceSpecificCredentialRequest.class));
+        verify(iam, never()).deactivateMFADevice(any(DeactivateMfaDeviceRequest.class));
+        verify(iam, never()).deleteVirtualMFADevice(any(DeleteVirtualMfaDeviceRequest.class));
+        verify(iam, never()).deleteUserPolicy(any(DeleteUserPolicyRequest.class));
+        verify(iam, never()).detachUserPolicy(any(DetachUserPolicyRequest.class));
+        verify(iam, never()).removeUserFromGroup(any(RemoveUserFromGroupRequest.class));
+    }
+
+    @Test
+    void lockOutSetsEveryCredentialInactiveForThisUser() throws Exception {
+        iamAcceptsEveryRemoval();
+
+        invoke(request(fullInventory(), "LOCK_OUT", null, null));
+
+        ArgumentCaptor<UpdateAccessKeyRequest> keys = ArgumentCaptor.forClass(UpdateAccessKeyRequest.class);
+        verify(iam, times(2)).updateAccessKey(keys.capture());
+        assertTrue(keys.getAllValues().stream().allMatch(r -> r.status() == StatusType.INACTIVE
+                && "bob".equals(r.userName())));
+        ArgumentCaptor<UpdateSshPublicKeyRequest> ssh = ArgumentCaptor.forClass(UpdateSshPublicKeyRequest.class);
+        verify(iam).updateSSHPublicKey(ssh.capture());
+        assertEquals(StatusType.INACTIVE, ssh.getValue().status());
+        assertEquals("APKA1", ssh.getValue().sshPublicKeyId());
+        ArgumentCaptor<UpdateSigningCertificateRequest> certificate =
+                ArgumentCaptor.forClass(UpdateSigningCertificateRequest.class);
+        verify(iam).updateSigningCertificate(certificate.capture());
+        assertEquals(StatusType.INACTIVE, certificate.getValue().status());
+        assertEquals("CERT1", certificate.getValue().certificateId());
+        ArgumentCaptor<UpdateServiceSpecificCredentialRequest> credential =
+                ArgumentCaptor.forClass(UpdateServiceSpecificCredentialRequest.class);
+        verify(iam).updateServiceSpecificCredential(credential.capture());
+        assertEquals(StatusType.INACTIVE, credential.getValue().status());
+        assertEquals("ACCA1", credential.getValue().serviceSpecificCredentialId());
+    }
+
+    @Test
+    void lockOutWithQuarantineDaysSaysUntilWhenTheUserStaysLockedOut() throws Exception {
+        iamAcceptsEveryRemoval();
+
+        JsonNode result = invoke(request(fullInventory(), "LOCK_OUT", null, 3));
+
+        assertEquals("2026-01-18T10:00:00Z", result.get("quarantineUntil").asText(), "clock + 3 days, to the second");
+        assertEquals("LOCK_OUT", result.get("mode").asText());
+    }
+
+    @Test
+    void lockOutWithoutQuarantineHasNoQuarantineEnd() throws Exception {
+        iamAcceptsEveryRemoval();
+
+        assertTrue(invoke(request(fullInventory(), "LOCK_OUT", null, 0)).get("quarantineUntil").isNull());
+    }
+
+    @Test
+    void quarantineDaysWithRemoveAreRefusedBeforeAnyIamCall() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> invoke(request(fullInventory(), "REMOVE", null, 3)));
+
+        assertTrue(e.getMessage().contains("quarantineDays goes with mode LOCK_OUT"), e.getMessage());
+        verifyNoInteractions(iam);
+    }
+
+    // ---- dry run ------------------------------------------------------------------------------------------------
+
+    @Test
+    void aDryRunOfRemoveCallsNothingAndReturnsThePlan() throws Exception {
+        JsonNode result = invoke(request(fullInventory(), "REMOVE", true, null));
+
+        verifyNoInteractions(iam);
+        assertTrue(result.get("dryRun").asBoolean());
+        assertEquals(List.of(
+                "LOGIN_PROFILE bob WOULD_DELETE",
+                "ACCESS_KEY AKIA1ACTIVE WOULD_DELETE",
+                "ACCESS_KEY AKIA2INACTIVE WOULD_DELETE",
+                "SIGNING_CERTIFICATE CERT1 WOULD_DELETE",
+                "SSH_PUBLIC_KEY APKA1 WOULD_DELETE",
+                "SERVICE_SPECIFIC_CREDENTIAL ACCA1 WOULD_DELETE",
+                "MFA_DEVICE " + VIRTUAL_MFA + " WOULD_DELETE",
+                "MFA_DEVICE " + HARDWARE_MFA + " WOULD_DEACTIVATE",
+                "MFA_DEVICE " + FIDO_MFA + " WOULD_DEACTIVATE",
+                "INLINE_POLICY s3-read WOULD_DELETE",
+                "ATTACHED_POLICY " + POLICY_ARN + " WOULD_DETACH",
+                "GROUP_MEMBERSHIP developers WOULD_REMOVE"), items(result));
+    }
+
+    @Test
+    void aDryRunOfLockOutCallsNothingAndReturnsThePlan() throws Exception {
+        JsonNode result = invoke(request(fullInventory(), "LOCK_OUT", true, null));
+
+        verifyNoInteractions(iam);
+        assertEquals(List.of(
+                "ACCESS_KEY AKIA1ACTIVE WOULD_DEACTIVATE",
+                "ACCESS_KEY AKIA2INACTIVE WOULD_DEACTIVATE",
+                "SSH_PUBLIC_KEY APKA1 WOULD_DEACTIVATE",
+                "SIGNING_CERTIFICATE CERT1 WOULD_DEACTIVATE",
+                "SERVICE_SPECIFIC_CREDENTIAL ACCA1 WOULD_DEACTIVATE",
+                "LOGIN_PROFILE bob WOULD_DELETE"), items(result));
+    }
+
+    // ---- IAM refusing -------------------------------------------------------------------------------------------
+
+    @Test
+    void aLoginProfileBrieflyUnmodifiableIsRetriedWithGrowingPausesUntilItGoes() throws Exception {
+        iamAcceptsEveryRemoval();
+        AtomicInteger attempts = new AtomicInteger();
+        doAnswer(invocation -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw SdkErrors.temporarilyUnmodifiable();
+            }
+            return DeleteLoginProfileResponse.builder().build();
+        }).when(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
+
+        List<String> items = items(invoke(request(fullInventory(), "LOCK_OUT", null, null)));
+
+        assertTrue(items.contains("LOGIN_PROFILE bob DELETED"), items.toString());
+        verify(iam, times(3)).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
+        assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(1000)), pauses);
+    }
+
+    @Test
+    void aLoginProfileThatStaysUnmodifiableSurfacesAsRetryableAfterABoundedNumberOfAttempts() {
+        iamAcceptsEveryRemoval();
+        EntityTemporarilyUnmodifiableException unmodifiable = SdkErrors.temporarilyUnmodifiable();
+        doThrow(unmodifiable).when(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
+
+        IamRetryableException e = assertThrows(IamRetryableException.class,
+                () -> invoke(request(fullInventory(), "REMOVE", null, null)));
+
+        assertEquals(unmodifiable, e.getCause());
+        assertTrue(e.getMessage().contains("iam:DeleteLoginProfile"), e.getMessage());
+        verify(iam, times(3)).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
+        assertEquals(2, pauses.size());
+        assertTrue(pauses.get(1).compareTo(pauses.get(0)) > 0, "pauses grow: " + pauses);
+        verify(iam, never()).deleteAccessKey(any(DeleteAccessKeyRequest.class));
+        verify(iam).updateAccessKey(any(UpdateAccessKeyRequest.class));
+    }
+
+    @Test
+    void throttlingOnDeleteLoginProfileIsLeftToTheWorkflowsRetryNotRetriedHere() {
+        iamAcceptsEveryRemoval();
+        doThrow(SdkErrors.throttling()).when(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
+
+        assertThrows(IamRetryableException.class, () -> invoke(request(fullInventory(), "LOCK_OUT", null, null)));
+
+        verify(iam, times(1)).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
+        assertEquals(List.of(), pauses);
+    }
+
+    @Test
+    void throttlingSurfacesAsRetryable() {
+        iamAcceptsEveryRemoval();
+        doThrow(SdkErrors.throttling()).when(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
+
+        IamRetryableException e = assertThrows(IamRetryableException.class,
+                () -> invoke(request(fullInventory(), "REMOVE", null, null)));
+
+        assertTrue(e.getMessage().contains("iam:DeleteAccessKey on bob/AKIA1ACTIVE"), e.getMessage());
+        assertTrue(e.retryable());
+        verify(iam, times(1)).deleteAccessKey(any(DeleteAccessKeyRequest.class));
+    }
+
+    @Test
+    void aServerFailureSurfacesAsRetryable() {
+        iamAcceptsEveryRemoval();
+        doThrow(SdkErrors.serviceFailure()).when(iam).detachUserPolicy(any(DetachUserPolicyRequest.class));
+
+        assertInstanceOf(IamRetryableException.class, assertThrows(RuntimeException.class,
+                () -> invoke(request(fullInventory(), "REMOVE", null, null))));
+    }
+
+    // ---- the request --------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+        "{\"mode\": \"REMOVE\"}",
+        "{\"inventory\": {\"userName\": \"bob\"}}",
+        "{\"inventory\": {\"userName\": \"bob\"}, \"mode\": \"remove\"}",
+        "{\"inventory\": {\"userName\": \"bob\"}, \"mode\": \"DELETE\"}",
+        "{\"inventory\": {\"userName\": \"bob\"}, \"mode\": 1}",
+        "{\"inventory\": {\"userName\": \"bob\"}, \"mode\": \"1\"}",
+        "{\"inventory\": {\"userName\": \"bo b\"}, \"mode\": \"REMOVE\"}",
+        "{\"inventory\": {}, \"mode\": \"REMOVE\"}",
+        "{\"inventory\": {\"userName\": \"bob\"}, \"mode\": \"REMOVE\", \"dryrun\": true}",
+        "{\"inventory\": {\"userName\": \"bob\"}, \"mode\": \"REMOVE\", \"dryRun\": \"false\"}",
+        "{\"inventory\": {\"userName\": \"bob\"}, \"mode\": \"LOCK_OUT\", \"quarantineDays\": 91}",
+        "{\"inventory\": {\"userName\": \"bob\"}, \"mode\": \"LOCK_OUT\", \"quarantineDays\": -1}",
+        "{\"inventory\": {\"userName\": \"bob\"}, \"mode\": \"LOCK_OUT\", \"quarantineDays\": \"3\"}",
+        "{\"inventory\": {\"userName\": \"bob\", \"accessKeys\": [{\"accessKeyId\": \"AKIA1\", \"secretAccessKey\":"
+                + " \"x\"}]}, \"mode\": \"REMOVE\"}",
+        "{\"inventory\": \"bob\", \"mode\": \"REMOVE\"}",
+        "[]",
+        "",
+    })
+    void aMalformedRequestIsRefusedBeforeAnyIamCall(String request) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThrows(InvalidRequestException.class, () -> handler().handleRequest(
+                new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), out, context));
+
+        verifyNoInteractions(iam);
+        assertEquals(0, out.size());
+    }
+
+    @Test
+    void aMissingModeIsRefusedNamingBothModes() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> invoke("{\"inventory\": {\"userName\": \"bob\"}}"));
+
+        assertTrue(e.getMessage().contains("mode is required: \"LOCK_OUT\""), e.getMessage());
+        assertTrue(e.getMessage().contains("\"REMOVE\""), e.getMessage());
+    }
+
+    @Test
+    void aModeSpelledWronglyIsRefusedNamingTheAcceptedValues() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> invoke("{\"inventory\": {\"userName\": \"bob\"}, \"mode\": \"remove\"}"));
+
+        assertTrue(e.getMessage().contains("field \"mode\" must be one of \"LOCK_OUT\", \"REMOVE\""), e.getMessage());
+    }
+
+    @Test
+    void anUnknownFieldInsideTheInventoryIsNamedByItsPath() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> invoke("{\"inventory\": {\"userName\": \"bob\", \"accessKey\": []}, \"mode\": \"REMOVE\"}"));
+
+        assertTrue(e.getMessage().contains("unknown field \"inventory.accessKey\""), e.getMessage());
+    }
+}

@@ -1,0 +1,31 @@
+'use strict';
+
+// The execution input of each test case in MockConfigFile.json (StateMachines.OffboardUser.TestCases), so the
+// same cases can be started on Step Functions Local: start-execution --state-machine-arn <arn>#<TestCase>.
+const USER = 'little_tester';
+
+module.exports = {
+  InvalidRequest: { userName: 'little tester' },
+  AlreadyAbsent: { userName: USER, reason: 'Left the company on 2026-11-20', requestedBy: 'hr-sync' },
+  Protected: { userName: USER },
+  RecentlyActiveRefused: { userName: USER, reason: 'Contract ended', requestedBy: 'alice@example.com' },
+  RecentlyActiveForced: { userName: USER, force: true, reason: 'Credentials leaked', requestedBy: 'security-oncall' },
+  DryRunWouldRefuse: { userName: USER, dryRun: true },
+  DryRunWouldProceed: { userName: USER, dryRun: true, requestedBy: 'alice@example.com' },
+  Quarantine: { userName: USER, quarantineDays: 7, reason: 'Left the company', requestedBy: 'hr-sync' },
+  QuarantineHandedBack: { userName: USER, quarantineDays: 7 },
+  ConflictsRetried: { userName: USER, accountId: '123456789012', reason: 'Left the company', requestedBy: 'hr-sync' },
+  SweepThenDeleted: { userName: USER },
+  SweepFindsUserGone: { userName: USER },
+  ConflictPersists: { userName: USER },
+  DeletedMeanwhile: { userName: USER },
+  NullOptionalFields: { userName: USER, accountId: null, dryRun: null, force: null, quarantineDays: null, reason: null, requestedBy: null },
+  RemoveTokensThrottled: { userName: USER },
+  LambdaServiceErrorsRetried: { userName: USER },
+  LambdaUnavailable: { userName: USER },
+  AccessDenied: { userName: USER },
+  IamRequestFailed: { userName: USER },
+  IamUnavailable: { userName: USER },
+  Misconfigured: { userName: USER },
+  WorstCase: { userName: USER, quarantineDays: 7 },
+};
