@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.offboarding.errors.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -45,6 +46,7 @@ public final class RequestReader {
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return null;
             }
+            refuseNullFlags(tree, type);
             return Json.mapper().treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidRequestException("unknown field \"" + path(e) + "\": accepted fields here are "
@@ -68,6 +70,25 @@ public final class RequestReader {
                     + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw new InvalidRequestException("the request could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * An explicit null for a true/false or number field is ambiguous ({@code "dryRun": null}: was a dry run meant?),
+     * so it is refused; leaving the field out is how to ask for its default.
+     */
+    private static void refuseNullFlags(JsonNode tree, Class<?> type) {
+        if (!tree.isObject() || !type.isRecord()) {
+            return;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            Class<?> fieldType = component.getType();
+            boolean flagOrNumber = fieldType == Boolean.class || Number.class.isAssignableFrom(fieldType);
+            JsonNode value = tree.get(component.getName());
+            if (flagOrNumber && value != null && value.isNull()) {
+                throw new InvalidRequestException("field \"" + component.getName() + "\" must be "
+                        + expected(fieldType) + ", not null: leave it out to use its default");
+            }
         }
     }
 
