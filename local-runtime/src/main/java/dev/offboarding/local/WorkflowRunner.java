@@ -1,0 +1,120 @@
+package dev.offboarding.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs a state machine definition on the independent local engine (aws-local-stepfunctions, on Node.js) with its
+ * Lambda tasks calling the real handlers in this JVM, through a {@link LocalLambdaHost} on the loopback address.
+ */
+public final class WorkflowRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final int MINIMUM_NODE_MAJOR = 20;
+
+    private final Path statemachineDir;
+    private final String node;
+    private final Duration timeout;
+
+    /**
+     * @param statemachineDir the project's statemachine/ folder, with its Node dependencies installed (npm ci)
+     * @param node            the Node.js command
+     * @param timeout         how long one execution may take before it is stopped
+     */
+    public WorkflowRunner(Path statemachineDir, String node, Duration timeout) {
+        this.statemachineDir = statemachineDir;
+        this.node = node;
+        this.timeout = timeout;
+    }
+
+    /** Options of one run. {@code noWaits} makes every Wait and Retry pause 0, for paths whose timing is not tested. */
+    public record Run(Path definition, Map<String, String> substitutions, String input, String executionName,
+                      String stateMachineName, boolean noWaits) {
+    }
+
+    public WorkflowResult run(Run run, LocalFunctions functions, Consumer<WorkflowEvent> onEvent)
+            throws IOException, InterruptedException {
+        Path script = statemachineDir.resolve("lib/run-execution.js");
+        if (!Files.isDirectory(statemachineDir.resolve("node_modules/aws-local-stepfunctions"))) {
+            throw new LocalEngineException("the local Step Functions engine is not installed: run `npm ci` in "
+                    + statemachineDir + " (it needs Node.js " + MINIMUM_NODE_MAJOR + " or newer and npm)");
+        }
+        try (LocalLambdaHost host = LocalLambdaHost.start(functions)) {
+            List<String> command = new ArrayList<>(List.of(node, script.toString(),
+                    "--definition", run.definition().toString(), "--host", host.url().toString(),
+                    "--substitutions", JSON.writeValueAsString(run.substitutions()),
+                    "--name", run.executionName(), "--state-machine-name", run.stateMachineName()));
+            if (run.noWaits()) {
+                command.add("--no-waits");
+            }
+            Process process = start(command);
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(run.input().getBytes(StandardCharsets.UTF_8));
+            }
+            StringBuilder errors = new StringBuilder();
+            Thread stderr = new Thread(() -> copy(process, errors), "local-engine-stderr");
+            stderr.start();
+            List<WorkflowEvent> events = new ArrayList<>();
+            WorkflowResult result = null;
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    WorkflowEvent event = WorkflowEvent.of(JSON.readTree(line));
+                    events.add(event);
+                    onEvent.accept(event);
+                    result = ended(event, events).orElse(result);
+                }
+            }
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new LocalEngineException("the local execution took longer than " + timeout + " and was stopped");
+            }
+            stderr.join();
+            if (result == null) {
+                throw new LocalEngineException("the local engine stopped without a result (exit " + process.exitValue()
+                        + "): " + errors.toString().strip());
+            }
+            return result;
+        }
+    }
+
+    private Process start(List<String> command) throws IOException {
+        try {
+            return new ProcessBuilder(command).directory(statemachineDir.toFile()).start();
+        } catch (IOException e) {
+            throw new LocalEngineException("cannot start Node.js (`" + node + "`): install Node.js "
+                    + MINIMUM_NODE_MAJOR + " or newer and put it on the PATH (" + e.getMessage() + ")");
+        }
+    }
+
+    private static java.util.Optional<WorkflowResult> ended(WorkflowEvent event, List<WorkflowEvent> events) {
+        JsonNode line = event.line();
+        return switch (event.type()) {
+            case "ExecutionSucceeded" -> java.util.Optional.of(
+                    new WorkflowResult(true, line.get("output"), null, null, List.copyOf(events)));
+            case "ExecutionFailed" -> java.util.Optional.of(new WorkflowResult(false, null, event.error(),
+                    line.path("cause").asText(null), List.copyOf(events)));
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    private static void copy(Process process, StringBuilder into) {
+        try {
+            into.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            into.append(e.getMessage());
+        }
+    }
+}
