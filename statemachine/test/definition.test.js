@@ -148,7 +148,7 @@ test('every Lambda Task ends non-retryable Java errors in a Fail with a document
 });
 
 test('every Fail state has an Offboarding.* Error that the README documents', () => {
-  const readme = fs.readFileSync(path.join(DIR, 'README.md'), 'utf8');
+  const readme = fs.readFileSync(path.join(DIR, '..', 'README.md'), 'utf8');
   const fails = states.filter(([, s]) => s.Type === 'Fail');
   assert.deepEqual(fails.map(([, s]) => s.Error).sort(), ['Offboarding.AccessDenied', 'Offboarding.DeleteConflictPersists',
     'Offboarding.IamRequestFailed', 'Offboarding.IamUnavailable', 'Offboarding.InvalidRequest', 'Offboarding.Misconfigured',
