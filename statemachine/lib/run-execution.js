@@ -10,7 +10,8 @@
 //        [--no-waits] < input.json
 //
 // Prints one JSON object per line as the execution goes: {"type": "StateEntered", "state": ...},
-// {"type": "StateRetried", "state": ..., "attempt": n, "error": ...}, {"type": "StateCaught", ...}, and last
+// {"type": "StateRetried", "state": ..., "attempt": n, "error": ..., "waitedSeconds": s}, {"type": "StateCaught", ...},
+// and last
 // {"type": "ExecutionSucceeded", "output": ...} or {"type": "ExecutionFailed", "error": ..., "cause": ...}.
 // --no-waits makes every Wait and every Retry pause 0 (for paths whose timing is not under test).
 
@@ -49,7 +50,19 @@ function lambdaInvokeHandlers(definition, host, invocations) {
       if (invocations.length >= MAX_INVOCATIONS) {
         throw taskError('States.Runtime', `more than ${MAX_INVOCATIONS} task invocations: refusing to go on`);
       }
-      const call = { state: stateName, threw: null };
+      const previous = invocations.at(-1);
+      if (previous?.state === stateName && previous.threw) {
+        // A retry: reported now, when the wait the Retry chose is over and its length is known.
+        let attempt = 0;
+        for (let i = invocations.length - 1; i >= 0 && invocations[i].state === stateName && invocations[i].threw; i--) {
+          attempt++;
+        }
+        print({
+          type: 'StateRetried', state: stateName, attempt, error: previous.threw,
+          waitedSeconds: Math.round((Date.now() - previous.endedAt) / 100) / 10, at: new Date().toISOString(),
+        });
+      }
+      const call = { state: stateName, threw: null, endedAt: null };
       invocations.push(call);
       const name = functionName(input.FunctionName);
       const response = await fetch(`${host}/invoke/${encodeURIComponent(name)}`, {
@@ -57,6 +70,7 @@ function lambdaInvokeHandlers(definition, host, invocations) {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input.Payload ?? {}),
       });
+      call.endedAt = Date.now();
       if (response.status === 404) {
         call.threw = 'Lambda.ResourceNotFoundException';
         throw taskError(call.threw, `Function not found: ${name}`);
@@ -80,10 +94,6 @@ function progress(event, invocations) {
   switch (event.type) {
     case 'StateEntered':
       return { type: event.type, state: event.state.name, at };
-    case 'StateRetried': {
-      const failed = [...invocations].reverse().find((c) => c.state === event.state.name && c.threw);
-      return { type: event.type, state: event.state.name, attempt: event.retry.attempt, error: failed?.threw ?? null, at };
-    }
     case 'StateCaught':
       return { type: event.type, state: event.state.name, at };
     case 'StateFailed':
