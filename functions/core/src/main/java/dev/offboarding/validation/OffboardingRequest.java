@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The offboarding request: the state machine's input, an EventBridge event's {@code detail}, the console input.
- * Only {@code userName} is required; {@code accountId} absent means the account the stack runs in.
+ * Only {@code userName} is required; {@code accountId} absent means the account the stack runs in. {@code trigger}
+ * records the event that started the run (set by start-offboarding); {@code execution} is set by the workflow.
  */
 public record OffboardingRequest(
         String userName,
@@ -16,14 +17,16 @@ public record OffboardingRequest(
         Boolean force,
         Integer quarantineDays,
         String reason,
-        String requestedBy) implements Validatable {
+        String requestedBy,
+        Trigger trigger,
+        String execution) implements Validatable {
 
     public static final int MAX_QUARANTINE_DAYS = 90;
     public static final int MAX_TEXT_LENGTH = 1024;
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     public static OffboardingRequest forUser(String userName) {
-        return new OffboardingRequest(userName, null, null, null, null, null, null);
+        return new OffboardingRequest(userName, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -38,7 +41,17 @@ public record OffboardingRequest(
         }
         textProblem("reason", reason).ifPresent(problems::add);
         textProblem("requestedBy", requestedBy).ifPresent(problems::add);
+        if (trigger != null) {
+            problems.addAll(trigger.problems("trigger"));
+        }
+        problems.addAll(Executions.problems("execution", execution));
         return problems;
+    }
+
+    /** The same request, started by {@code trigger}. */
+    public OffboardingRequest withTrigger(Trigger trigger) {
+        return new OffboardingRequest(userName, accountId, dryRun, force, quarantineDays, reason, requestedBy, trigger,
+                execution);
     }
 
     private static java.util.Optional<String> textProblem(String field, String value) {

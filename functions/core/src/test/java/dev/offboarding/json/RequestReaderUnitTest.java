@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.validation.OffboardingRequest;
+import dev.offboarding.validation.Trigger;
+import java.time.Instant;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +50,32 @@ class RequestReaderUnitTest {
                 + " \"requestedBy\": \"hr@example.com\"}");
 
         assertEquals(new OffboardingRequest("a.b+c=d,e@f_g-h", "123456789012", true, false, 90, "left",
-                "hr@example.com"), request);
+                "hr@example.com", null, null), request);
+    }
+
+    @Test
+    void theTriggerAndTheExecutionAreRead() {
+        OffboardingRequest request = read("{\"userName\": \"bob\", \"trigger\": {\"eventId\": "
+                + "\"6a7e8feb-b491-4cf7-a9f1-bf3703467718\", \"source\": \"hr.system\", \"time\": \"2026-11-20T12:00:00Z\"},"
+                + " \"execution\": \"arn:aws:states:us-east-1:123456789012:execution:OffboardUser:event-1\"}");
+
+        assertEquals(new Trigger("6a7e8feb-b491-4cf7-a9f1-bf3703467718", "hr.system",
+                Instant.parse("2026-11-20T12:00:00Z")), request.trigger());
+        assertEquals("arn:aws:states:us-east-1:123456789012:execution:OffboardUser:event-1", request.execution());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"userName\": \"bob\", \"trigger\": {}}|trigger.eventId is required",
+        "{\"userName\": \"bob\", \"trigger\": {\"eventId\": \"e\", \"source\": \"s\"}}|trigger.time is required",
+        "{\"userName\": \"bob\", \"trigger\": {\"eventId\": \"e\", \"source\": \"s\", \"time\": \"yesterday\"}}|trigger.time",
+        "{\"userName\": \"bob\", \"trigger\": {\"eventId\": \"e\", \"source\": \"s\", \"time\": \"2026-11-20T12:00:00Z\", \"detail\": 1}}|unknown field \"trigger.detail\"",
+        "{\"userName\": \"bob\", \"execution\": \"my run\"}|execution must be a Step Functions execution ARN",
+    })
+    void aMalformedTriggerOrExecutionIsRefusedNamingTheField(String input, String expected) {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> read(input));
+
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -120,7 +147,8 @@ class RequestReaderUnitTest {
         InvalidRequestException e = refused("{\"userName\": \"bob\", \"dryrun\": true}");
 
         assertTrue(e.getMessage().contains(
-                "accepted fields here are accountId, dryRun, force, quarantineDays, reason, requestedBy, userName"),
+                "accepted fields here are accountId, dryRun, execution, force, quarantineDays, reason, requestedBy,"
+                        + " trigger, userName"),
                 e.getMessage());
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.IamGateway.Removal;
 import dev.offboarding.json.JsonRequestHandler;
+import dev.offboarding.logging.FunctionLog;
 import dev.offboarding.model.Outcome;
 import java.time.Clock;
 
@@ -30,8 +31,8 @@ public final class DeleteUserHandler extends JsonRequestHandler<DeleteUserReques
     public DeleteUserResult handle(DeleteUserRequest request, Context context) {
         Removal removal = iam.deleteUser(request.userName());
         Outcome outcome = removal == Removal.DONE ? Outcome.DELETED : Outcome.ALREADY_ABSENT;
-        context.getLogger().log("delete-user user=" + request.userName() + " attempt=" + request.attemptNumber()
-                + " outcome=" + outcome);
+        FunctionLog.of(context, request.execution(), request.userName()).info("delete-user-answered",
+                "attempt", request.attemptNumber(), "outcome", outcome);
         return new DeleteUserResult(request.userName(), outcome, clock.instant(), request.attemptNumber());
     }
 }

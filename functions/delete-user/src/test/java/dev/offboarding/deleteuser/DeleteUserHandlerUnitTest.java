@@ -68,7 +68,8 @@ class DeleteUserHandlerUnitTest {
         verify(iam, times(1)).deleteUser(sent.capture());
         assertEquals("bob", sent.getValue().userName());
         assertEquals(List.of("deleteUser"), MockIam.operationsSent(iam), "one DeleteUser call and nothing else");
-        assertEquals(List.of("delete-user user=bob attempt=2 outcome=DELETED"), context.loggedLines());
+        assertEquals(List.of("{\"event\":\"delete-user-answered\",\"execution\":null,\"userName\":\"bob\","
+                + "\"attempt\":2,\"outcome\":\"DELETED\"}"), context.loggedLines());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.offboarding.listtokens;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.json.JsonRequestHandler;
+import dev.offboarding.logging.FunctionLog;
 import dev.offboarding.model.UserInventory;
 import dev.offboarding.validation.OffboardingRequest;
 import java.time.Clock;
@@ -33,9 +34,9 @@ public final class ListTokensHandler extends JsonRequestHandler<OffboardingReque
     @Override
     public UserInventory handle(OffboardingRequest request, Context context) {
         UserInventory inventory = guards.evaluate(reader.read(request.userName(), clock.instant()), clock.instant());
-        context.getLogger().log("list-tokens user=" + request.userName() + " exists=" + inventory.exists()
-                + " blockers=" + inventory.blockerCount() + " protected=" + inventory.protectedUser()
-                + " recentlyActive=" + inventory.recentlyActive());
+        FunctionLog.of(context, request.execution(), request.userName()).info("inventory-taken",
+                "exists", inventory.exists(), "blockers", inventory.blockerCount(),
+                "protected", inventory.protectedUser(), "recentlyActive", inventory.recentlyActive());
         return inventory;
     }
 }

@@ -411,14 +411,27 @@ class ListTokensHandlerUnitTest {
     }
 
     @Test
-    void theInvocationIsLoggedWithTheUserAndTheGuardFacts() throws Exception {
+    void theInvocationIsLoggedAsOneJsonLineNamingTheExecutionTheUserAndTheGuardFacts() throws Exception {
         userExists();
         accessKeys(Map.of("AKIA1EXAMPLE", CREATED));
 
+        invoke("{\"userName\": \"bob\", \"execution\": "
+                + "\"arn:aws:states:us-east-1:123456789012:execution:OffboardUser:run-1\"}");
+
+        assertEquals(List.of("{\"event\":\"inventory-taken\","
+                + "\"execution\":\"arn:aws:states:us-east-1:123456789012:execution:OffboardUser:run-1\","
+                + "\"userName\":\"bob\",\"exists\":true,\"blockers\":1,\"protected\":false,\"recentlyActive\":false}"),
+                context.loggedLines());
+    }
+
+    @Test
+    void invokedOutsideAWorkflowTheLogLineSaysSo() throws Exception {
+        userExists();
+
         inventoryOfBob();
 
-        assertEquals(List.of("list-tokens user=bob exists=true blockers=1 protected=false recentlyActive=false"),
-                context.loggedLines());
+        assertTrue(context.loggedLines().get(0).contains("\"execution\":null,\"userName\":\"bob\""),
+                context.loggedLines().toString());
     }
 
     // ---- the guards ---------------------------------------------------------------------------------------------

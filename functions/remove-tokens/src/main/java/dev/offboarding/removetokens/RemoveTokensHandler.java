@@ -3,6 +3,7 @@ package dev.offboarding.removetokens;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.json.JsonRequestHandler;
+import dev.offboarding.logging.FunctionLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +32,11 @@ public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRe
     @Override
     public RemoveTokensResult handle(RemoveTokensRequest request, Context context) {
         String user = request.inventory().userName();
+        FunctionLog log = FunctionLog.of(context, request.execution(), user);
         // Logged as each item is done, so a run that fails midway still leaves a record of what it removed.
         List<RemovedItem> items = remover.run(request.inventory(), request.mode(), request.isDryRun(),
-                item -> context.getLogger().log("remove-tokens user=" + user + " kind=" + item.kind() + " id="
-                        + item.id() + " action=" + item.action()));
+                item -> log.info("item-done", "mode", request.mode(), "dryRun", request.isDryRun(),
+                        "kind", item.kind(), "id", item.id(), "action", item.action()));
         Instant quarantineUntil = request.quarantine() > 0 && !request.isDryRun()
                 ? clock.instant().plus(Duration.ofDays(request.quarantine())).truncatedTo(ChronoUnit.SECONDS) : null;
         return new RemoveTokensResult(user, request.mode(), request.isDryRun(), items, quarantineUntil);

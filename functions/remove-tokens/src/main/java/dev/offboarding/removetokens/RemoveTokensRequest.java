@@ -2,6 +2,7 @@ package dev.offboarding.removetokens;
 
 import dev.offboarding.json.Validatable;
 import dev.offboarding.model.UserInventory;
+import dev.offboarding.validation.Executions;
 import dev.offboarding.validation.OffboardingRequest;
 import dev.offboarding.validation.UserNames;
 import java.util.ArrayList;
@@ -10,10 +11,11 @@ import java.util.List;
 /**
  * {@code {"inventory": <list-tokens output, or part of one>, "mode": "REMOVE" | "LOCK_OUT", "dryRun": false,
  * "quarantineDays": 0}}. {@code quarantineDays} goes with LOCK_OUT: the result then says until when the user stays
- * locked out before the workflow takes a fresh inventory and finishes.
+ * locked out before the workflow takes a fresh inventory and finishes. {@code execution} (optional) is set by the
+ * workflow so that the log names it.
  */
-public record RemoveTokensRequest(UserInventory inventory, RemovalMode mode, Boolean dryRun, Integer quarantineDays)
-        implements Validatable {
+public record RemoveTokensRequest(UserInventory inventory, RemovalMode mode, Boolean dryRun, Integer quarantineDays,
+                                  String execution) implements Validatable {
 
     public boolean isDryRun() {
         return Boolean.TRUE.equals(dryRun);
@@ -43,6 +45,7 @@ public record RemoveTokensRequest(UserInventory inventory, RemovalMode mode, Boo
                 problems.add("quarantineDays goes with mode LOCK_OUT (lock out now, remove later), not with REMOVE");
             }
         }
+        problems.addAll(Executions.problems("execution", execution));
         return problems;
     }
 }

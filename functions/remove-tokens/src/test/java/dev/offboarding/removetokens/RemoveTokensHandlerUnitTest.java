@@ -361,7 +361,9 @@ class RemoveTokensHandlerUnitTest {
 
         assertEquals(12, context.loggedLines().size());
         assertTrue(context.loggedLines().contains(
-                "remove-tokens user=bob kind=ACCESS_KEY id=AKIA1ACTIVE action=DELETED"), context.loggedLines().toString());
+                "{\"event\":\"item-done\",\"execution\":null,\"userName\":\"bob\",\"mode\":\"REMOVE\","
+                        + "\"dryRun\":false,\"kind\":\"ACCESS_KEY\",\"id\":\"AKIA1ACTIVE\",\"action\":\"DELETED\"}"),
+                context.loggedLines().toString());
     }
 
     // ---- LOCK_OUT -----------------------------------------------------------------------------------------------
