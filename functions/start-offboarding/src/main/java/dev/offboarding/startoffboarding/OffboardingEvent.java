@@ -1,0 +1,52 @@
+package dev.offboarding.startoffboarding;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.offboarding.json.Validatable;
+import dev.offboarding.validation.OffboardingRequest;
+import dev.offboarding.validation.Trigger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An EventBridge event whose {@code detail} is an offboarding request. Read as strictly as every other request, so a
+ * malformed event is refused naming the field ({@code detail.userName}, {@code detail.dryRun}, ...).
+ * {@code replay-name} is set by EventBridge on events replayed from an archive.
+ */
+public record OffboardingEvent(
+        String version,
+        String id,
+        @JsonProperty("detail-type") String detailType,
+        String source,
+        String account,
+        Instant time,
+        String region,
+        List<String> resources,
+        OffboardingRequest detail,
+        @JsonProperty("replay-name") String replayName) implements Validatable {
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (id == null || id.isBlank()) {
+            problems.add("id is required: the EventBridge event id (EventBridge sets it)");
+        }
+        if (source == null || source.isBlank()) {
+            problems.add("source is required: the EventBridge event source, e.g. \"hr.system\"");
+        }
+        if (time == null) {
+            problems.add("time is required: when the event happened, e.g. \"2026-11-20T12:00:00Z\"");
+        }
+        if (detail == null) {
+            problems.add("detail is required: the offboarding request, e.g. \"detail\": {\"userName\": \"little_tester\"}");
+        } else {
+            detail.problems().forEach(problem -> problems.add("detail." + problem));
+        }
+        return problems;
+    }
+
+    /** The request to start the workflow with: the detail, with this event as its trigger for the audit record. */
+    public OffboardingRequest request() {
+        return detail.withTrigger(new Trigger(id, source, time));
+    }
+}
