@@ -7,13 +7,14 @@
 //
 //   node lib/run-execution.js --definition offboard-user.asl.json --host http://127.0.0.1:PORT \
 //        --substitutions '{"ListTokensFunctionArn": "...", ...}' [--name EXECUTION] [--state-machine-name NAME]
-//        [--no-waits] < input.json
+//        [--no-waits] [--zero-wait STATE]... < input.json
 //
 // Prints one JSON object per line as the execution goes: {"type": "StateEntered", "state": ...},
 // {"type": "StateRetried", "state": ..., "attempt": n, "error": ..., "waitedSeconds": s}, {"type": "StateCaught", ...},
 // and last
 // {"type": "ExecutionSucceeded", "output": ...} or {"type": "ExecutionFailed", "error": ..., "cause": ...}.
-// --no-waits makes every Wait and every Retry pause 0 (for paths whose timing is not under test).
+// --no-waits makes every Wait and every Retry pause 0 (for paths whose timing is not under test); --zero-wait NAME
+// skips one Wait state (e.g. a quarantine of days).
 
 const { parseArgs } = require('node:util');
 const { loadDefinition } = require('./definition');
@@ -120,6 +121,7 @@ async function main() {
       name: { type: 'string', default: 'local-execution' },
       'state-machine-name': { type: 'string', default: 'OffboardUser' },
       'no-waits': { type: 'boolean', default: false },
+      'zero-wait': { type: 'string', multiple: true, default: [] },
     },
   });
   if (!values.definition || !values.host) {
@@ -133,6 +135,12 @@ async function main() {
     const names = Object.keys(definition.States);
     overrides.waitTimeOverrides = Object.fromEntries(names.filter((n) => definition.States[n].Type === 'Wait').map((n) => [n, 0]));
     overrides.retryIntervalOverrides = Object.fromEntries(names.filter((n) => definition.States[n].Retry).map((n) => [n, 0]));
+  }
+  for (const name of values['zero-wait']) {
+    if (definition.States[name]?.Type !== 'Wait') {
+      throw new Error(`--zero-wait ${name}: the definition has no Wait state of that name`);
+    }
+    overrides.waitTimeOverrides = { ...overrides.waitTimeOverrides, [name]: 0 };
   }
   const machine = new StateMachine(definition, { validationOptions: { checkPaths: true, checkArn: true } });
   const execution = machine.run(input, {

@@ -59,7 +59,7 @@ final class RealFunctions {
         WorkflowRunner runner = new WorkflowRunner(STATEMACHINE, "node", Duration.ofMinutes(5));
         WorkflowRunner.Run run = new WorkflowRunner.Run(STATEMACHINE.resolve("offboard-user.asl.json"),
                 substitutions(), JSON.writeValueAsString(request), "conformance-" + System.nanoTime(),
-                "OffboardUser", noWaits);
+                "OffboardUser", noWaits, java.util.List.of());
         return runner.run(run, functions, event -> { });
     }
 

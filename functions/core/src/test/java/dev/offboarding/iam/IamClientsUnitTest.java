@@ -36,7 +36,7 @@ class IamClientsUnitTest {
 
         assertEquals(Region.of(globalRegion), region);
         String endpoint = IamEndpointProvider.defaultProvider()
-                .resolveEndpoint(IamEndpointParams.builder().region(region).build()).join().endpointUrl().host();
+                .resolveEndpoint(IamEndpointParams.builder().region(region).build()).join().url().getHost();
         assertEquals(iamHost, endpoint, "the SDK's own endpoint rules for the chosen region");
     }
 

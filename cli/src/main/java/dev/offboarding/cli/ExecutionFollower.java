@@ -1,0 +1,93 @@
+package dev.offboarding.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+
+/** Follows an execution in AWS until it ends, printing each state entered and each failed attempt. */
+final class ExecutionFollower {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final SfnClient sfn;
+    private final Duration pollInterval;
+    private final Sleeper sleeper;
+
+    interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    ExecutionFollower(SfnClient sfn, Duration pollInterval, Sleeper sleeper) {
+        this.sfn = sfn;
+        this.pollInterval = pollInterval;
+        this.sleeper = sleeper;
+    }
+
+    /** Follows until the execution ends or {@code timeout} passes; returns the exit code. */
+    int follow(String executionArn, Duration timeout, Report report) throws InterruptedException {
+        Set<Long> printed = new HashSet<>();
+        long polls = Math.max(1, timeout.toMillis() / Math.max(1, pollInterval.toMillis()));
+        for (long poll = 0; poll < polls; poll++) {
+            printNewEvents(executionArn, printed, report);
+            DescribeExecutionResponse execution = sfn.describeExecution(r -> r.executionArn(executionArn));
+            if (execution.status() != ExecutionStatus.RUNNING && execution.status() != ExecutionStatus.PENDING_REDRIVE) {
+                printNewEvents(executionArn, printed, report);
+                double seconds = execution.stopDate() == null ? 0
+                        : Duration.between(execution.startDate(), execution.stopDate()).toMillis() / 1000.0;
+                boolean succeeded = execution.status() == ExecutionStatus.SUCCEEDED;
+                return report.ended(succeeded, succeeded ? parse(execution.output()) : null,
+                        succeeded ? null : errorOf(execution), execution.cause(), seconds);
+            }
+            sleeper.sleep(pollInterval);
+        }
+        report.line("Still running after " + timeout + ": " + executionArn);
+        return ExitCode.WORKFLOW_FAILED;
+    }
+
+    private void printNewEvents(String executionArn, Set<Long> printed, Report report) {
+        String token = null;
+        for (int page = 0; page < 100; page++) {
+            String next = token;
+            GetExecutionHistoryResponse history = sfn.getExecutionHistory(
+                    r -> r.executionArn(executionArn).maxResults(1000).nextToken(next));
+            for (HistoryEvent event : history.events()) {
+                if (printed.add(event.id())) {
+                    describe(event, report);
+                }
+            }
+            token = history.nextToken();
+            if (token == null) {
+                return;
+            }
+        }
+    }
+
+    private static void describe(HistoryEvent event, Report report) {
+        if (event.stateEnteredEventDetails() != null && event.type() != HistoryEventType.PASS_STATE_ENTERED
+                && event.type() != HistoryEventType.CHOICE_STATE_ENTERED) {
+            report.line("  -> " + event.stateEnteredEventDetails().name());
+        } else if (event.type() == HistoryEventType.TASK_FAILED && event.taskFailedEventDetails() != null) {
+            report.line("     attempt failed: " + event.taskFailedEventDetails().error());
+        } else if (event.type() == HistoryEventType.LAMBDA_FUNCTION_FAILED && event.lambdaFunctionFailedEventDetails() != null) {
+            report.line("     attempt failed: " + event.lambdaFunctionFailedEventDetails().error());
+        }
+    }
+
+    private static String errorOf(DescribeExecutionResponse execution) {
+        return execution.error() != null ? execution.error() : "States." + execution.statusAsString();
+    }
+
+    private static JsonNode parse(String output) {
+        try {
+            return output == null ? JSON.nullNode() : JSON.readTree(output);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return JSON.getNodeFactory().textNode(output);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.offboarding.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * An execution name derived from the request: the same request gets the same name, so Step Functions refuses to
+ * start it twice. Names are at most 80 characters of what Step Functions allows (no whitespace, no
+ * {@code < > { } [ ] ? * " # % \ ^ | ~ ` $ & , ; : /}).
+ */
+final class ExecutionNames {
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private ExecutionNames() {
+    }
+
+    static String forRequest(JsonNode request) {
+        String user = request.path("userName").asText().replaceAll("[^A-Za-z0-9_+=.@-]", "_");
+        String prefix = "offboard-" + (user.length() > 48 ? user.substring(0, 48) : user) + "-";
+        return prefix + digest(canonical(request)).substring(0, 16);
+    }
+
+    /** The request as JSON with its keys sorted at every level, so that key order does not change the name. */
+    static String canonical(JsonNode request) {
+        try {
+            Object tree = CANONICAL.treeToValue(request, Object.class);
+            return CANONICAL.writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.offboarding.cli;
+
+/** The exit codes of the offboard command, documented in its --help and in the README. */
+final class ExitCode {
+    /** The workflow succeeded: DELETED, ALREADY_ABSENT or DRY_RUN; the role is usable; the execution started. */
+    static final int SUCCEEDED = 0;
+    /** The workflow ended in a Fail state: a refusal (protected, recently active, invalid request) or a failure. */
+    static final int WORKFLOW_FAILED = 1;
+    /** The command line is wrong (unknown option, missing value). */
+    static final int USAGE = 2;
+    /** The command could not run: no credentials, no or too old Node.js, unknown state machine, bad scenario file. */
+    static final int CANNOT_RUN = 3;
+
+    private ExitCode() {
+    }
+}

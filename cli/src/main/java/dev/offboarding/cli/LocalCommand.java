@@ -1,0 +1,190 @@
+package dev.offboarding.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.iam.IamClients;
+import dev.offboarding.listtokens.GuardSettings;
+import dev.offboarding.local.LocalFunctions;
+import dev.offboarding.local.WorkflowResult;
+import dev.offboarding.local.WorkflowRunner;
+import dev.offboarding.removetokens.Pause;
+import dev.offboarding.simulator.IamSimulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+@Command(name = "local",
+        description = {
+            "Runs the offboarding workflow on this machine: the real statemachine/offboard-user.asl.json on a local",
+            "Step Functions engine, its tasks calling the real functions in this process.",
+            "With a scenario (the default) IAM is the in-memory simulator loaded from the scenario file.",
+            "With --user and no --scenario it is the IAM that the standard AWS SDK configuration points to",
+            "(profile, region, AWS_ENDPOINT_URL_IAM, ...): a dry run unless --execute is given."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./offboard local",
+            "      little_tester on the simulator, with a 3 s visibility lag: DELETED after DeleteUser retries",
+            "  ./offboard local --scenario events/scenarios/protected-user.json",
+            "  ./offboard local --lag 20 --json",
+            "  AWS_PROFILE=sandbox ./offboard local --user little_tester            (dry run against real IAM)",
+            "  AWS_PROFILE=sandbox ./offboard local --user little_tester --execute"},
+        mixinStandardHelpOptions = true)
+final class LocalCommand implements Callable<Integer> {
+    static final String DEFAULT_SCENARIO = "events/scenarios/little-tester.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Scenario file (request and simulator world). Default: " + DEFAULT_SCENARIO)
+    Path scenario;
+
+    @Option(names = "--lag", paramLabel = "SECONDS",
+            description = "The simulator's visibility lag: how long IAM still sees a removed blocker.")
+    Integer lagSeconds;
+
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "Offboard this user in real IAM (without --scenario), or instead of the scenario's user.")
+    String user;
+
+    @Option(names = "--execute", description = "Against real IAM: really remove and delete (default: a dry run).")
+    boolean execute;
+
+    @Option(names = "--dry-run", description = "Only report what would be removed.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print only the result as JSON.")
+    boolean json;
+
+    @Option(names = "--node", paramLabel = "COMMAND", defaultValue = "node",
+            description = "The Node.js command that runs the local engine (default: ${DEFAULT-VALUE}).")
+    String node;
+
+    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "30",
+            description = "Stop the run after this many minutes (default: ${DEFAULT-VALUE}).")
+    int timeoutMinutes;
+
+    @Mixin
+    RequestOptions requestOptions = new RequestOptions();
+
+    private final Supplier<IamClient> realIam;
+    private final Supplier<StsClient> realSts;
+    /** The simulator of the last scenario run, for whoever wants to look at IAM's final state. */
+    IamSimulator simulator;
+
+    LocalCommand() {
+        this(IamClients::fromEnvironment, StsClient::create);
+    }
+
+    LocalCommand(Supplier<IamClient> realIam, Supplier<StsClient> realSts) {
+        this.realIam = realIam;
+        this.realSts = realSts;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Report report = new Report(spec.commandLine().getOut(), json);
+        Path home = ProjectHome.find();
+        boolean realIamMode = user != null && scenario == null;
+        return realIamMode ? runAgainstRealIam(home, report) : runScenario(home, report);
+    }
+
+    private int runScenario(Path home, Report report) throws IOException, InterruptedException {
+        ScenarioFile file = ScenarioFile.load(home.resolve(scenario == null ? Path.of(DEFAULT_SCENARIO) : scenario));
+        long lag = lagSeconds != null ? lagSeconds : file.visibilityLagSeconds();
+        // The scenario's clock starts at its world's "now" and runs in real time: waits and the lag are real, and
+        // the guards (recent activity) judge the world's dates the same on any day.
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), file.now()));
+        IamSimulator iam = IamSimulator.fromWorld(file.world(), clock)
+                .visibilityLag(Duration.ofSeconds(lag))
+                .pageSize(file.pageSize());
+        ObjectNode request = file.request().deepCopy();
+        if (user != null) {
+            request.put("userName", user);
+        }
+        String userName = request.path("userName").asText();
+        if (file.recreateAccessKeyOnDelete()) {
+            iam.afterCall("DeleteAccessKey", sim -> sim.createAccessKey(r -> r.userName(userName)));
+        }
+        applyOptions(request);
+        simulator = iam;
+        report.line("Offboarding " + userName + " on the in-memory IAM simulator (scenario " + file.name()
+                + ", visibility lag " + lag + " s)");
+        if (!file.description().isEmpty()) {
+            report.line("  " + file.description());
+        }
+        LocalFunctions functions = new LocalFunctions(iam, clock, GuardSettings.defaults(), Pause.REAL);
+        return run(home, report, request, functions, file.noWaits(), file.zeroWaits());
+    }
+
+    private int runAgainstRealIam(Path home, Report report) throws IOException, InterruptedException {
+        String caller = callerArn();
+        if (isTheCaller(caller, user)) {
+            throw new CannotRunException("refusing to offboard " + user + ": it is the identity this command runs as ("
+                    + caller + "); run it with other credentials");
+        }
+        ObjectNode request = JSON.createObjectNode().put("userName", user);
+        applyOptions(request);
+        if (!execute) {
+            request.put("dryRun", true);
+        }
+        report.line("Offboarding " + user + " in real IAM as " + caller
+                + (execute ? "" : " (dry run: nothing is changed; add --execute to act)"));
+        LocalFunctions functions = new LocalFunctions(realIam.get(), Clock.systemUTC(),
+                GuardSettings.fromEnvironment(System.getenv()), Pause.REAL);
+        return run(home, report, request, functions, false, java.util.List.of());
+    }
+
+    private void applyOptions(ObjectNode request) {
+        requestOptions.applyTo(request);
+        if (dryRun) {
+            request.put("dryRun", true);
+        }
+    }
+
+    private int run(Path home, Report report, ObjectNode request, LocalFunctions functions, boolean noWaits,
+                    java.util.List<String> zeroWaits) throws IOException, InterruptedException {
+        WorkflowRunner runner = LocalEngine.prepare(home, node, Duration.ofMinutes(timeoutMinutes), report::line);
+        Path definition = home.resolve("statemachine/offboard-user.asl.json");
+        WorkflowRunner.Run run = new WorkflowRunner.Run(definition,
+                LocalSubstitutions.forDefinition(Files.readString(definition)), request.toString(),
+                "local-" + System.currentTimeMillis(), "OffboardUser", noWaits, zeroWaits);
+        long started = System.nanoTime();
+        WorkflowResult result = runner.run(run, functions, report::progress);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return report.ended(result.succeeded(), result.output(), result.error(), result.cause(), seconds);
+    }
+
+    private String callerArn() {
+        try (StsClient sts = realSts.get()) {
+            return sts.getCallerIdentity().arn();
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            throw new CannotRunException("no AWS credentials or region: configure them the standard way (AWS_PROFILE,"
+                    + " AWS_REGION, environment variables or SSO) and try again (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Whether the caller ARN is the IAM user to offboard (user names are case-insensitive in IAM). */
+    static boolean isTheCaller(String callerArn, String userName) {
+        int user = callerArn.indexOf(":user/");
+        if (user < 0) {
+            return false;
+        }
+        String pathAndName = callerArn.substring(user + ":user/".length());
+        String name = pathAndName.substring(pathAndName.lastIndexOf('/') + 1);
+        return name.equalsIgnoreCase(userName);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.offboarding.cli;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * DefinitionSubstitutions for a local run: each {@code ${XxxFunctionArn}} names the local function {@code xxx}
+ * (ListTokensFunctionArn: list-tokens), and the workflow settings take their template defaults.
+ */
+final class LocalSubstitutions {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+    private static final Map<String, String> SETTINGS = Map.of("PropagationWaitSeconds", "2");
+
+    private LocalSubstitutions() {
+    }
+
+    static Map<String, String> forDefinition(String definitionText) {
+        Map<String, String> values = new TreeMap<>();
+        Matcher m = PLACEHOLDER.matcher(definitionText);
+        while (m.find()) {
+            String name = m.group(1);
+            values.put(name, valueOf(name));
+        }
+        return values;
+    }
+
+    private static String valueOf(String placeholder) {
+        if (placeholder.endsWith("FunctionArn")) {
+            String function = placeholder.substring(0, placeholder.length() - "FunctionArn".length())
+                    .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+            return "arn:aws:lambda:us-east-1:123456789012:function:" + function;
+        }
+        String value = SETTINGS.get(placeholder);
+        if (value == null) {
+            throw new CannotRunException("the local runner has no value for the definition's ${" + placeholder + "}");
+        }
+        return value;
+    }
+}

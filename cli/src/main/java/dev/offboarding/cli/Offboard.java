@@ -1,0 +1,64 @@
+package dev.offboarding.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "offboard",
+        description = {
+            "Offboards AWS IAM users completely and safely, with the offboard-user workflow.",
+            "  local   run the workflow on this machine (in-memory IAM simulator, or real IAM as a dry run)",
+            "  start   start it in AWS (the deployed state machine) and optionally follow it"},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  succeeded: DELETED, ALREADY_ABSENT or DRY_RUN (start without --wait: the execution started)",
+            "  1  the workflow ended in a Fail state (refused or failed): its Error and Cause are printed",
+            "  2  the command line is wrong",
+            "  3  the command could not run: no credentials, no or too old Node.js, unknown state machine,",
+            "     malformed scenario file",
+            "",
+            "Run 'offboard <command> --help' for a command's options and examples."},
+        subcommands = {LocalCommand.class, StartCommand.class},
+        mixinStandardHelpOptions = true,
+        version = "offboard 0.1.0")
+public final class Offboard implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new LocalCommand(), new StartCommand()).execute(args));
+    }
+
+    /** The command line with the given subcommand instances (tests pass instances with stubbed AWS clients). */
+    static CommandLine commandLine(LocalCommand local, StartCommand start) {
+        CommandLine commandLine = new CommandLine(new Offboard(), new SubcommandFactory(local, start));
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof CannotRunException) {
+                cmd.getErr().println("offboard: " + e.getMessage());
+                return ExitCode.CANNOT_RUN;
+            }
+            if (e instanceof dev.offboarding.local.LocalEngineException) {
+                cmd.getErr().println("offboard: " + e.getMessage());
+                return ExitCode.CANNOT_RUN;
+            }
+            throw e;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** Hands picocli the prepared subcommand instances. */
+    private record SubcommandFactory(LocalCommand local, StartCommand start) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == LocalCommand.class) {
+                return type.cast(local);
+            }
+            if (type == StartCommand.class) {
+                return type.cast(start);
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}
