@@ -25,6 +25,11 @@ final class Account {
     private final Map<String, UserState> users = new LinkedHashMap<>();
     private final Map<String, GroupRecord> groups = new LinkedHashMap<>();
     final Map<String, VirtualMfaRecord> virtualMfaDevices = new LinkedHashMap<>();
+    private final Map<String, RoleRecord> roles = new LinkedHashMap<>();
+    /** The accounts STS can reach from this one; null until the account joins a {@link SimulatedOrganization}. */
+    SimulatedOrganization organization;
+    /** How long after CreateRole STS keeps refusing to let anyone assume the new role (default 0). */
+    Duration newRolesUsableAfter = Duration.ZERO;
     private long sequence;
 
     int pageSize = DEFAULT_PAGE_SIZE;
@@ -93,6 +98,29 @@ final class Account {
                 GroupRecord.arnFor(accountId, path, groupName), createDate);
         groups.put(key(groupName), group);
         return group;
+    }
+
+    Optional<RoleRecord> findRole(String roleName) {
+        return Optional.ofNullable(roles.get(key(roleName)));
+    }
+
+    RoleRecord requireRole(String roleName) {
+        return findRole(roleName)
+                .orElseThrow(() -> IamErrors.noSuchEntity("The role with name " + roleName + " cannot be found."));
+    }
+
+    RoleRecord addRole(String path, String roleName, String roleId, Instant createDate, String trustPolicy,
+                       Instant usableAt) {
+        String id = roleId == null ? ids.roleId() : roleId;
+        ids.reserve(id);
+        RoleRecord role = new RoleRecord(path, roleName, id, RoleRecord.arnFor(accountId, path, roleName), createDate,
+                trustPolicy, usableAt);
+        roles.put(key(roleName), role);
+        return role;
+    }
+
+    void removeRole(RoleRecord role) {
+        roles.remove(key(role.name));
     }
 
     String virtualMfaSerial(String path, String deviceName) {

@@ -13,6 +13,16 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
+import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
+import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.GetRoleResponse;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRoleResponse;
+import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest;
+import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse;
 import software.amazon.awssdk.services.iam.model.AddUserToGroupRequest;
 import software.amazon.awssdk.services.iam.model.AddUserToGroupResponse;
 import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
@@ -120,6 +130,7 @@ public final class IamSimulator implements IamClient {
     private final MfaOperations mfa;
     private final UserPolicyOperations policies;
     private final GroupOperations groups;
+    private final RoleOperations roles;
 
     /** An empty account 123456789012. */
     public IamSimulator(Clock clock) {
@@ -139,6 +150,11 @@ public final class IamSimulator implements IamClient {
         this.mfa = new MfaOperations(account);
         this.policies = new UserPolicyOperations(account);
         this.groups = new GroupOperations(account);
+        this.roles = new RoleOperations(account);
+    }
+
+    Account account() {
+        return account;
     }
 
     /** A simulator holding the world described by {@code world} (see the module README for the format). */
@@ -176,6 +192,29 @@ public final class IamSimulator implements IamClient {
             account.loginProfileSettle = requireNotNegative(d, "settle");
         }
         return this;
+    }
+
+    /** How long after CreateRole STS keeps answering AccessDenied to AssumeRole of the new role (default 0). */
+    public IamSimulator newRolesUsableAfter(Duration d) {
+        synchronized (account) {
+            account.newRolesUsableAfter = requireNotNegative(d, "delay");
+        }
+        return this;
+    }
+
+    /** Makes STS refuse AssumeRole of an existing role for {@code d} from now, as if it had just been changed. */
+    public IamSimulator roleUsableAfter(String roleName, Duration d) {
+        synchronized (account) {
+            account.requireRole(roleName).usableAt = account.now().plus(requireNotNegative(d, "delay"));
+        }
+        return this;
+    }
+
+    /** For tests; not logged as a call. */
+    public boolean roleExists(String roleName) {
+        synchronized (account) {
+            return roleName != null && account.findRole(roleName).isPresent();
+        }
     }
 
     public String accountId() {
@@ -474,6 +513,33 @@ public final class IamSimulator implements IamClient {
     @Override
     public AddUserToGroupResponse addUserToGroup(AddUserToGroupRequest r) {
         return call("AddUserToGroup", target(r.userName(), r.groupName()), () -> groups.addUserToGroup(r));
+    }
+
+    // --- roles ---
+
+    @Override
+    public CreateRoleResponse createRole(CreateRoleRequest r) {
+        return call("CreateRole", target(r.roleName()), () -> roles.createRole(r));
+    }
+
+    @Override
+    public GetRoleResponse getRole(GetRoleRequest r) {
+        return call("GetRole", target(r.roleName()), () -> roles.getRole(r));
+    }
+
+    @Override
+    public PutRolePolicyResponse putRolePolicy(PutRolePolicyRequest r) {
+        return call("PutRolePolicy", target(r.roleName(), r.policyName()), () -> roles.putRolePolicy(r));
+    }
+
+    @Override
+    public DeleteRoleResponse deleteRole(DeleteRoleRequest r) {
+        return call("DeleteRole", target(r.roleName()), () -> roles.deleteRole(r));
+    }
+
+    @Override
+    public SimulatePrincipalPolicyResponse simulatePrincipalPolicy(SimulatePrincipalPolicyRequest r) {
+        return call("SimulatePrincipalPolicy", target(r.policySourceArn()), () -> roles.simulatePrincipalPolicy(r));
     }
 
     private <T extends SdkResponse> T call(String operation, String target, Supplier<T> action) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 enum InputRule {
     USER_NAME("userName", "[\\w+=,.@-]+", 1, 64),
     GROUP_NAME("groupName", "[\\w+=,.@-]+", 1, 128),
+    ROLE_NAME("roleName", "[\\w+=,.@-]+", 1, 64),
     POLICY_NAME("policyName", "[\\w+=,.@-]+", 1, 128),
     POLICY_ARN("policyArn", null, 20, 2048),
     PATH("path", "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)", 1, 512),

@@ -26,7 +26,7 @@ import static dev.offboarding.simulator.CallInvoker.target;
  */
 public final class StsSimulator implements StsClient {
 
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/([\\u0021-\\u007E]*/)?([\\w+=,.@-]+)");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):role/([\\u0021-\\u007E]*/)?([\\w+=,.@-]+)");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     private static final int MIN_DURATION_SECONDS = 900;
     private static final int MAX_DURATION_SECONDS = 43_200;
@@ -68,20 +68,48 @@ public final class StsSimulator implements StsClient {
                 throw validation("Value '" + seconds + "' at 'durationSeconds' failed to satisfy constraint: "
                         + "Member must have value between " + MIN_DURATION_SECONDS + " and " + MAX_DURATION_SECONDS);
             }
-            String roleId = account.ids.roleId();
+            String roleAccountId = roleArn.group(1);
+            String roleName = roleArn.group(3);
+            RoleRecord role = assumableRole(roleAccountId, roleName, request.roleArn());
+            String accessKeyId = account.ids.temporaryAccessKeyId();
+            if (account.organization != null) {
+                account.organization.issued(accessKeyId, roleAccountId);
+            }
             return AssumeRoleResponse.builder()
                     .credentials(Credentials.builder()
-                            .accessKeyId(account.ids.temporaryAccessKeyId())
+                            .accessKeyId(accessKeyId)
                             .secretAccessKey("simulated-secret-" + account.ids.secret(23))
                             .sessionToken("simulated-session-token-" + account.ids.secret(64))
                             .expiration(account.now().plus(Duration.ofSeconds(seconds)))
                             .build())
                     .assumedRoleUser(AssumedRoleUser.builder()
-                            .assumedRoleId(roleId + ":" + session)
-                            .arn("arn:aws:sts::" + account.accountId + ":assumed-role/" + roleArn.group(2) + "/" + session)
+                            .assumedRoleId(role.roleId + ":" + session)
+                            .arn("arn:aws:sts::" + roleAccountId + ":assumed-role/" + roleName + "/" + session)
                             .build())
                     .build();
         });
+    }
+
+    /**
+     * The role, if this caller may assume it now. Like STS, one answer for every refusal, so that a caller cannot
+     * tell a missing role from one that does not trust it or has not propagated yet: AccessDenied.
+     */
+    private RoleRecord assumableRole(String roleAccountId, String roleName, String roleArn) {
+        Account target = roleAccountId.equals(account.accountId) ? account
+                : account.organization == null ? null : account.organization.accountState(roleAccountId);
+        RoleRecord role = null;
+        if (target != null) {
+            synchronized (target) {
+                role = target.findRole(roleName).orElse(null);
+            }
+        }
+        boolean allowed = role != null && PolicyEvaluation.trusts(role.trustPolicy, account.caller.arn())
+                && !account.now().isBefore(role.usableAt);
+        if (!allowed) {
+            throw error("AccessDenied", 403, "User: " + account.caller.arn()
+                    + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+        }
+        return role;
     }
 
     @Override

@@ -68,7 +68,7 @@ final class WorldLoader {
 
     static Account load(JsonNode json, String path, Clock clock) {
         WorldNode world = WorldNode.object(json, path)
-                .allowKeys("accountId", "now", "caller", "groups", "users", "virtualMfaDevices");
+                .allowKeys("accountId", "now", "caller", "groups", "users", "virtualMfaDevices", "roles");
         String accountId = world.text("accountId").orElse(Account.DEFAULT_ACCOUNT_ID);
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw world.fail("accountId", "expected 12 digits, got \"" + accountId + "\"");
@@ -89,6 +89,7 @@ final class WorldLoader {
         world.objects("groups").forEach(loader::group);
         world.objects("virtualMfaDevices").forEach(loader::unassignedVirtualMfa);
         world.objects("users").forEach(loader::user);
+        world.objects("roles").forEach(loader::role);
         return loader.account;
     }
 
@@ -227,10 +228,35 @@ final class WorldLoader {
         mfa.assign(user, serial, device.instant("enableDate").orElse(now));
     }
 
+    private void role(WorldNode json) {
+        json.allowKeys("roleName", "path", "roleId", "createDate", "assumeRolePolicyDocument", "inlinePolicies",
+                "usableAfterSeconds");
+        String name = checked(json, "roleName", InputRule.ROLE_NAME, json.requiredText("roleName"));
+        if (account.findRole(name).isPresent()) {
+            throw json.fail("roleName", "role \"" + name + "\" is declared twice");
+        }
+        if (json.raw("assumeRolePolicyDocument").isEmpty()) {
+            throw json.fail("assumeRolePolicyDocument", "is required: the role's trust policy");
+        }
+        String trust = document(json, "assumeRolePolicyDocument");
+        Instant usableAt = now.plus(Duration.ofSeconds(json.nonNegativeWholeNumber("usableAfterSeconds").orElse(0L)));
+        RoleRecord role = account.addRole(path(json), name, json.text("roleId").orElse(null),
+                json.instant("createDate").orElse(now), trust, usableAt);
+        for (WorldNode policy : json.objects("inlinePolicies")) {
+            policy.allowKeys("policyName", "policyDocument");
+            String policyName = checked(policy, "policyName", InputRule.POLICY_NAME, policy.requiredText("policyName"));
+            role.inlinePolicies.put(policyName, document(policy, "policyDocument"));
+        }
+    }
+
     private void inlinePolicy(UserState user, WorldNode policy) {
         policy.allowKeys("policyName", "policyDocument");
         String name = checked(policy, "policyName", InputRule.POLICY_NAME, policy.requiredText("policyName"));
-        String document = policy.raw("policyDocument").map(raw -> {
+        user.inlinePolicies.put(name, new InlinePolicyRecord(name, document(policy, "policyDocument")));
+    }
+
+    private static String document(WorldNode policy, String key) {
+        return policy.raw(key).map(raw -> {
             if (raw.isObject()) {
                 return PolicyDocuments.compact(raw);
             }
@@ -238,13 +264,12 @@ final class WorldLoader {
                 try {
                     return PolicyDocuments.requireJsonObject(raw.textValue());
                 } catch (RuntimeException malformed) {
-                    throw policy.fail("policyDocument", "expected a JSON object (or a string holding one)");
+                    throw policy.fail(key, "expected a JSON object (or a string holding one)");
                 }
             }
-            throw policy.fail("policyDocument", "expected a JSON object (or a string holding one), got "
+            throw policy.fail(key, "expected a JSON object (or a string holding one), got "
                     + raw.getNodeType().name().toLowerCase(Locale.ROOT));
         }).orElse(DEFAULT_POLICY_DOCUMENT);
-        user.inlinePolicies.put(name, new InlinePolicyRecord(name, document));
     }
 
     private void attachedPolicy(UserState user, WorldNode policy) {

@@ -92,6 +92,8 @@ class CallLogRecordsEveryCallTest {
                 .serviceSpecificCredential().servicePassword());
         secrets.add(sim.createVirtualMFADevice(r -> r.virtualMFADeviceName("phone")).virtualMFADevice()
                 .base32StringSeed().asUtf8String());
+        sim.createRole(r -> r.roleName("offboarder")
+                .assumeRolePolicyDocument(RolesAreAssumableOnlyOnceTheyHavePropagatedTest.TRUST_OPERATOR));
         Credentials temporary = sim.sts().assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/offboarder")
                 .roleSessionName("offboarding")).credentials();
         assertTrue(temporary.accessKeyId().startsWith("ASIA") && temporary.accessKeyId().length() == 20);

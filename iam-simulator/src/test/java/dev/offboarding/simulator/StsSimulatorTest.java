@@ -44,6 +44,8 @@ class StsSimulatorTest {
     @Test
     void assumeRoleHandsOutObviouslyFakeTemporaryCredentials() {
         IamSimulator sim = new IamSimulator(clock);
+        sim.createRole(r -> r.roleName("offboarder").assumeRolePolicyDocument(
+                "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"123456789012\"},\"Action\":\"sts:AssumeRole\"}]}"));
 
         AssumeRoleResponse assumed = sim.sts().assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/offboarder")
                 .roleSessionName("offboarding-bob").durationSeconds(900));
@@ -52,7 +54,7 @@ class StsSimulatorTest {
         assertTrue(assumed.credentials().secretAccessKey().startsWith("simulated-"));
         assertEquals(Fixtures.START.plusSeconds(900), assumed.credentials().expiration());
         assertEquals("arn:aws:sts::123456789012:assumed-role/offboarder/offboarding-bob", assumed.assumedRoleUser().arn());
-        Call call = sim.calls().all().get(0);
+        Call call = sim.calls().all().get(1);
         assertEquals(new Call("AssumeRole", "arn:aws:iam::123456789012:role/offboarder/offboarding-bob", "OK",
                 Fixtures.START, false), call);
     }

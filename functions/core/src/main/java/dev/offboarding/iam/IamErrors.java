@@ -8,6 +8,7 @@ import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /** Maps what IAM answered, after the SDK's own retries, onto the error contract. */
 final class IamErrors {
@@ -31,7 +32,15 @@ final class IamErrors {
     }
 
     static OffboardingException translate(String action, String target, SdkException e) {
-        String call = "iam:" + action + " on " + target;
+        if (e instanceof StsException sts) {
+            return assumeRoleFailed(action, target, sts);
+        }
+        return translate("iam", action, target, e);
+    }
+
+    /** The same mapping for a call to another service ({@code "sts"}). */
+    static OffboardingException translate(String service, String action, String target, SdkException e) {
+        String call = service + ":" + action + " on " + target;
         if (e instanceof AwsServiceException ase) {
             String code = errorCode(ase);
             String said = " (IAM said " + code + ": " + errorMessage(ase) + ")";
@@ -43,15 +52,35 @@ final class IamErrors {
             }
             if ((code != null && ACCESS_DENIED.contains(code)) || ase.statusCode() == 403) {
                 return new IamAccessDeniedException(call + " was denied" + said
-                        + "; grant the function's role iam:" + action + " on this resource", e);
+                        + "; grant the function's role " + service + ":" + action + " on this resource", e);
             }
             return new IamRequestFailedException(call + " failed" + said, e);
         }
         if (e instanceof SdkClientException) {
-            return new IamRetryableException(call + " could not reach IAM (" + e.getMessage()
+            return new IamRetryableException(call + " could not reach " + service.toUpperCase(java.util.Locale.ROOT)
+                    + " (" + e.getMessage()
                     + "); it is safe to retry the whole step", e);
         }
         return new IamRequestFailedException(call + " failed: " + e.getMessage(), e);
+    }
+
+    /**
+     * An IAM call made through the offboarding role of another account, whose credentials could not be obtained:
+     * sts:AssumeRole itself failed. Denied means the role is missing there, does not trust this function, or is not
+     * usable yet; the workflow checks that before its first IAM call, so here it is a deployment problem.
+     */
+    private static OffboardingException assumeRoleFailed(String action, String target, StsException e) {
+        String code = errorCode(e);
+        String call = "iam:" + action + " on " + target + " could not start: sts:AssumeRole into the offboarding role"
+                + " (STS said " + code + ": " + errorMessage(e) + ")";
+        if (e.isThrottlingException() || e.statusCode() >= 500) {
+            return new IamRetryableException(call + "; it is safe to retry the whole step", e);
+        }
+        if ((code != null && ACCESS_DENIED.contains(code)) || e.statusCode() == 403) {
+            return new IamAccessDeniedException(call + " was denied; deploy the member-account role in that account,"
+                    + " trusting this function's role, and grant this function sts:AssumeRole on it", e);
+        }
+        return new IamRequestFailedException(call + " failed", e);
     }
 
     private static String errorMessage(AwsServiceException e) {

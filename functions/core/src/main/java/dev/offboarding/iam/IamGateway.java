@@ -3,6 +3,8 @@ package dev.offboarding.iam;
 import dev.offboarding.errors.IamRetryableException;
 import dev.offboarding.errors.UserDeleteConflictException;
 import dev.offboarding.model.AccessKey;
+import dev.offboarding.model.ActionDecision;
+import dev.offboarding.model.RoleDetails;
 import dev.offboarding.model.AccessKeyLastUse;
 import dev.offboarding.model.AttachedPolicy;
 import dev.offboarding.model.GroupMembership;
@@ -129,10 +131,13 @@ public final class IamGateway {
     /** The policy document as JSON text; IAM returns it URL-encoded (RFC 3986). Empty if the policy is gone. */
     public Optional<String> inlinePolicyDocument(String userName, String policyName) {
         return orEmptyIfAbsent("GetUserPolicy", userName + "/" + policyName, () -> {
-            String encoded = iam.getUserPolicy(r -> r.userName(userName).policyName(policyName)).policyDocument();
-            // URLDecoder would turn a literal '+' of the RFC 3986 form into a space, so protect it first.
-            return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return decodePolicy(iam.getUserPolicy(r -> r.userName(userName).policyName(policyName)).policyDocument());
         });
+    }
+
+    private static String decodePolicy(String encoded) {
+        // URLDecoder would turn a literal '+' of the RFC 3986 form into a space, so protect it first.
+        return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     public List<AttachedPolicy> attachedPolicies(String userName) {
@@ -148,6 +153,30 @@ public final class IamGateway {
         return list("ListGroupsForUser", userName, () -> Pages.all("ListGroupsForUser", userName,
                 marker -> iam.listGroupsForUser(r -> r.userName(userName).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
                 page -> page.groups().stream().map(g -> new GroupMembership(g.groupName(), g.arn(), g.path())).toList(),
+                page -> page.isTruncated(), page -> page.marker()));
+    }
+
+    // ---- roles -------------------------------------------------------------------------------------------------
+
+    /** The role, or empty when IAM does not know it (yet). */
+    public Optional<RoleDetails> role(String roleName) {
+        return orEmptyIfAbsent("GetRole", roleName, () -> {
+            var r = iam.getRole(q -> q.roleName(roleName)).role();
+            String trust = r.assumeRolePolicyDocument() == null ? null : decodePolicy(r.assumeRolePolicyDocument());
+            return new RoleDetails(r.arn(), r.roleName(), r.path(), r.createDate(), trust);
+        });
+    }
+
+    /**
+     * IAM's decision for each action when the role's own policies are evaluated (SimulatePrincipalPolicy, every
+     * page), or empty when IAM does not know the role (yet).
+     */
+    public Optional<List<ActionDecision>> simulate(String roleArn, List<String> actions) {
+        return orEmptyIfAbsent("SimulatePrincipalPolicy", roleArn, () -> Pages.all("SimulatePrincipalPolicy", roleArn,
+                marker -> iam.simulatePrincipalPolicy(r -> r.policySourceArn(roleArn).actionNames(actions)
+                        .marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+                page -> page.evaluationResults().stream()
+                        .map(e -> new ActionDecision(e.evalActionName(), e.evalDecisionAsString())).toList(),
                 page -> page.isTruncated(), page -> page.marker()));
     }
 

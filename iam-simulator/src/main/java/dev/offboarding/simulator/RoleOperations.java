@@ -1,0 +1,92 @@
+package dev.offboarding.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
+import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
+import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRoleResponse;
+import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.GetRoleResponse;
+import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest;
+import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse;
+
+/** Roles: create, read, give inline policies, delete, and the policy simulator for them. */
+final class RoleOperations {
+
+    private final Account account;
+
+    RoleOperations(Account account) {
+        this.account = account;
+    }
+
+    CreateRoleResponse createRole(CreateRoleRequest request) {
+        String name = Inputs.check(InputRule.ROLE_NAME, request.roleName());
+        String path = Inputs.pathOrRoot(request.path());
+        String trust = PolicyDocuments.requireJsonObject(Inputs.required("assumeRolePolicyDocument",
+                request.assumeRolePolicyDocument()));
+        if (account.findRole(name).isPresent()) {
+            throw IamErrors.alreadyExists("Role with name " + name + " already exists.");
+        }
+        RoleRecord role = account.addRole(path, name, null, account.now(), trust,
+                account.now().plus(account.newRolesUsableAfter));
+        return CreateRoleResponse.builder().role(role.toSdk()).build();
+    }
+
+    GetRoleResponse getRole(GetRoleRequest request) {
+        RoleRecord role = account.requireRole(Inputs.check(InputRule.ROLE_NAME, request.roleName()));
+        return GetRoleResponse.builder().role(role.toSdk()).build();
+    }
+
+    PutRolePolicyResponse putRolePolicy(PutRolePolicyRequest request) {
+        RoleRecord role = account.requireRole(Inputs.check(InputRule.ROLE_NAME, request.roleName()));
+        String name = Inputs.check(InputRule.POLICY_NAME, request.policyName());
+        role.inlinePolicies.put(name, PolicyDocuments.requireJsonObject(
+                Inputs.required("policyDocument", request.policyDocument())));
+        return PutRolePolicyResponse.builder().build();
+    }
+
+    DeleteRoleResponse deleteRole(DeleteRoleRequest request) {
+        RoleRecord role = account.requireRole(Inputs.check(InputRule.ROLE_NAME, request.roleName()));
+        if (!role.inlinePolicies.isEmpty()) {
+            throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
+        }
+        account.removeRole(role);
+        return DeleteRoleResponse.builder().build();
+    }
+
+    /**
+     * Evaluates the role's inline policies for each action (resources, conditions and attached managed policies are
+     * not modelled). Answers every action in one page.
+     */
+    SimulatePrincipalPolicyResponse simulatePrincipalPolicy(SimulatePrincipalPolicyRequest request) {
+        String source = Inputs.required("policySourceArn", request.policySourceArn());
+        if (!request.hasActionNames() || request.actionNames().isEmpty()) {
+            throw IamErrors.validation("1 validation error detected: Value null at 'actionNames' failed to satisfy"
+                    + " constraint: Member must not be null");
+        }
+        String roleName = source.substring(source.lastIndexOf('/') + 1);
+        if (!PolicyEvaluation.accountOfRoleArn(source).map(account.accountId::equals).orElse(false)) {
+            throw IamErrors.invalidInput("Invalid ARN for the policy source: " + source
+                    + " (the simulator simulates roles of its own account)");
+        }
+        RoleRecord role = account.findRole(roleName).filter(r -> r.arn.equals(source))
+                .orElseThrow(() -> IamErrors.noSuchEntity("The role with name " + roleName + " cannot be found."));
+        List<EvaluationResult> results = new ArrayList<>();
+        for (String action : request.actionNames()) {
+            PolicyEvaluationDecisionType decision = switch (PolicyEvaluation.decide(role.inlinePolicies.values(), action)) {
+                case ALLOWED -> PolicyEvaluationDecisionType.ALLOWED;
+                case EXPLICIT_DENY -> PolicyEvaluationDecisionType.EXPLICIT_DENY;
+                case IMPLICIT_DENY -> PolicyEvaluationDecisionType.IMPLICIT_DENY;
+            };
+            results.add(EvaluationResult.builder().evalActionName(action).evalResourceName("*")
+                    .evalDecision(decision).build());
+        }
+        return SimulatePrincipalPolicyResponse.builder().evaluationResults(results).isTruncated(false).build();
+    }
+}
