@@ -2,7 +2,12 @@ package dev.offboarding.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.offboarding.deleteuser.DeleteUserHandler;
+import dev.offboarding.checkroleusable.CheckRoleUsableHandler;
 import dev.offboarding.iam.IamGateway;
+import dev.offboarding.iam.IamGateways;
+import dev.offboarding.iam.StsGateway;
+import dev.offboarding.simulator.IamSimulator;
+import dev.offboarding.simulator.SimulatedOrganization;
 import dev.offboarding.listtokens.GuardSettings;
 import dev.offboarding.listtokens.ListTokensHandler;
 import dev.offboarding.removetokens.Pause;
@@ -13,10 +18,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The functions, built once over one IAM client, invoked by name through the same JSON entry point Lambda uses, so
@@ -26,16 +35,41 @@ public final class LocalFunctions {
     public static final String LIST_TOKENS = "list-tokens";
     public static final String REMOVE_TOKENS = "remove-tokens";
     public static final String DELETE_USER = "delete-user";
+    public static final String CHECK_ROLE_USABLE = "check-role-usable";
 
     private final Map<String, RequestStreamHandler> handlers;
     private final List<String> logLines = new CopyOnWriteArrayList<>();
 
+    /** The functions over one account's IAM; check-role-usable too when {@code iam} is a simulator (it has STS). */
     public LocalFunctions(IamClient iam, Clock clock, GuardSettings guards, Pause pause) {
-        IamGateway gateway = new IamGateway(iam);
-        this.handlers = Map.of(
-                LIST_TOKENS, new ListTokensHandler(gateway, guards, clock),
-                REMOVE_TOKENS, new RemoveTokensHandler(gateway, pause, clock),
-                DELETE_USER, new DeleteUserHandler(gateway, clock));
+        this(IamGateways.homeOnly(new IamGateway(iam)), iam instanceof IamSimulator sim ? sim.sts() : null, clock,
+                guards, pause);
+    }
+
+    /**
+     * The functions over an organization of simulated accounts: the home account with the functions' own
+     * credentials, any other through {@code offboardingRoleName} there, assumed with the home account's STS (so
+     * AccessDenied until the role is usable) and its credentials mapped back to that account's IAM.
+     */
+    public LocalFunctions(SimulatedOrganization organization, String offboardingRoleName, Clock clock,
+                          GuardSettings guards, Pause pause) {
+        this(new IamGateways(new IamGateway(organization.home()), (roleArn, sessionName) -> {
+            Credentials issued = organization.home().sts()
+                    .assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName)).credentials();
+            return organization.iamFor(AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(),
+                    issued.sessionToken()));
+        }, offboardingRoleName, "aws"), organization.home().sts(), clock, guards, pause);
+    }
+
+    private LocalFunctions(IamGateways iam, StsClient sts, Clock clock, GuardSettings guards, Pause pause) {
+        Map<String, RequestStreamHandler> all = new LinkedHashMap<>();
+        all.put(LIST_TOKENS, new ListTokensHandler(iam, guards, clock));
+        all.put(REMOVE_TOKENS, new RemoveTokensHandler(iam, pause, clock));
+        all.put(DELETE_USER, new DeleteUserHandler(iam, clock));
+        if (sts != null) {
+            all.put(CHECK_ROLE_USABLE, new CheckRoleUsableHandler(iam.home(), new StsGateway(sts), "aws", clock));
+        }
+        this.handlers = Map.copyOf(all);
     }
 
     /** Invokes a function with a JSON payload; a thrown exception becomes a failed {@link Invocation}. */

@@ -5,6 +5,7 @@ import dev.offboarding.validation.MemberAccount;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -89,8 +90,12 @@ public final class IamGateways {
         synchronized (sessions) {
             IamGateway gateway = sessions.get(account);
             if (gateway == null) {
-                gateway = new IamGateway(assumedRoleClients.clientFor(roleArn(account.accountId()),
-                        account.sessionName()));
+                String roleArn = roleArn(account.accountId());
+                try {
+                    gateway = new IamGateway(assumedRoleClients.clientFor(roleArn, account.sessionName()));
+                } catch (SdkException e) {
+                    throw IamErrors.translate("*", "account " + account.accountId(), e);
+                }
                 sessions.put(account, gateway);
             }
             return gateway;

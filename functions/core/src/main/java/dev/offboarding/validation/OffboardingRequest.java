@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The offboarding request: the state machine's input, an EventBridge event's {@code detail}, the console input.
  * Only {@code userName} is required; {@code accountId} absent means the account the stack runs in. {@code trigger}
- * records the event that started the run (set by start-offboarding); {@code execution} is set by the workflow.
+ * records the event that started the run (set by start-offboarding); {@code execution} is set by the workflow, and
+ * so is {@code memberAccount} when {@code accountId} names another account than the one the stack runs in.
  */
 public record OffboardingRequest(
         String userName,
@@ -19,14 +20,15 @@ public record OffboardingRequest(
         String reason,
         String requestedBy,
         Trigger trigger,
-        String execution) implements Validatable {
+        String execution,
+        MemberAccount memberAccount) implements Validatable {
 
     public static final int MAX_QUARANTINE_DAYS = 90;
     public static final int MAX_TEXT_LENGTH = 1024;
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     public static OffboardingRequest forUser(String userName) {
-        return new OffboardingRequest(userName, null, null, null, null, null, null, null, null);
+        return new OffboardingRequest(userName, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -45,13 +47,20 @@ public record OffboardingRequest(
             problems.addAll(trigger.problems("trigger"));
         }
         problems.addAll(Executions.problems("execution", execution));
+        if (memberAccount != null) {
+            problems.addAll(memberAccount.problems("memberAccount"));
+            if (!memberAccount.accountId().equals(accountId)) {
+                problems.add("memberAccount.accountId must be the request's accountId: the workflow sets memberAccount"
+                        + " when accountId names another account; leave it out");
+            }
+        }
         return problems;
     }
 
     /** The same request, started by {@code trigger}. */
     public OffboardingRequest withTrigger(Trigger trigger) {
         return new OffboardingRequest(userName, accountId, dryRun, force, quarantineDays, reason, requestedBy, trigger,
-                execution);
+                execution, memberAccount);
     }
 
     private static java.util.Optional<String> textProblem(String field, String value) {

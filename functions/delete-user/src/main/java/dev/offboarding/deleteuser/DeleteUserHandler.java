@@ -2,6 +2,7 @@ package dev.offboarding.deleteuser;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.iam.IamGateway;
+import dev.offboarding.iam.IamGateways;
 import dev.offboarding.iam.IamGateway.Removal;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.logging.FunctionLog;
@@ -14,14 +15,19 @@ import java.time.Clock;
  * wait or retry here, because waiting in the state machine costs nothing.
  */
 public final class DeleteUserHandler extends JsonRequestHandler<DeleteUserRequest, DeleteUserResult> {
-    private final IamGateway iam;
+    private final IamGateways iam;
     private final Clock clock;
 
     public DeleteUserHandler() {
-        this(IamGateway.fromEnvironment(), Clock.systemUTC());
+        this(IamGateways.fromEnvironment(), Clock.systemUTC());
     }
 
     public DeleteUserHandler(IamGateway iam, Clock clock) {
+        this(IamGateways.homeOnly(iam), clock);
+    }
+
+    /** {@code iam}: the home account's gateway, and those of member accounts through their offboarding role. */
+    public DeleteUserHandler(IamGateways iam, Clock clock) {
         super(DeleteUserRequest.class);
         this.iam = iam;
         this.clock = clock;
@@ -29,7 +35,7 @@ public final class DeleteUserHandler extends JsonRequestHandler<DeleteUserReques
 
     @Override
     public DeleteUserResult handle(DeleteUserRequest request, Context context) {
-        Removal removal = iam.deleteUser(request.userName());
+        Removal removal = iam.of(request.memberAccount()).deleteUser(request.userName());
         Outcome outcome = removal == Removal.DONE ? Outcome.DELETED : Outcome.ALREADY_ABSENT;
         FunctionLog.of(context, request.execution(), request.userName()).info("delete-user-answered",
                 "attempt", request.attemptNumber(), "outcome", outcome);

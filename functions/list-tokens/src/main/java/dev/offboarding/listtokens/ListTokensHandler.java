@@ -2,6 +2,7 @@ package dev.offboarding.listtokens;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.iam.IamGateway;
+import dev.offboarding.iam.IamGateways;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.logging.FunctionLog;
 import dev.offboarding.model.UserInventory;
@@ -16,24 +17,29 @@ import java.time.Clock;
  * IAM call: as the workflow's first task it is also where a malformed request is refused.
  */
 public final class ListTokensHandler extends JsonRequestHandler<OffboardingRequest, UserInventory> {
-    private final InventoryReader reader;
+    private final IamGateways iam;
     private final Guards guards;
     private final Clock clock;
 
     public ListTokensHandler() {
-        this(IamGateway.fromEnvironment(), GuardSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
+        this(IamGateways.fromEnvironment(), GuardSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
     }
 
     public ListTokensHandler(IamGateway iam, GuardSettings settings, Clock clock) {
+        this(IamGateways.homeOnly(iam), settings, clock);
+    }
+
+    /** {@code iam}: the home account's gateway, and those of member accounts through their offboarding role. */
+    public ListTokensHandler(IamGateways iam, GuardSettings settings, Clock clock) {
         super(OffboardingRequest.class);
-        this.reader = new InventoryReader(iam);
+        this.iam = iam;
         this.guards = new Guards(settings);
         this.clock = clock;
     }
 
     @Override
     public UserInventory handle(OffboardingRequest request, Context context) {
-        UserInventory inventory = guards.evaluate(reader.read(request.userName(), clock.instant()), clock.instant());
+        UserInventory inventory = guards.evaluate(new InventoryReader(iam.of(request.memberAccount())).read(request.userName(), clock.instant()), clock.instant());
         FunctionLog.of(context, request.execution(), request.userName()).info("inventory-taken",
                 "exists", inventory.exists(), "blockers", inventory.blockerCount(),
                 "protected", inventory.protectedUser(), "recentlyActive", inventory.recentlyActive());

@@ -2,6 +2,7 @@ package dev.offboarding.removetokens;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.iam.IamGateway;
+import dev.offboarding.iam.IamGateways;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.logging.FunctionLog;
 import java.time.Clock;
@@ -16,16 +17,23 @@ import java.util.List;
  * returns the plan. Returns one entry per item.
  */
 public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRequest, RemoveTokensResult> {
-    private final TokenRemover remover;
+    private final IamGateways iam;
+    private final Pause pause;
     private final Clock clock;
 
     public RemoveTokensHandler() {
-        this(IamGateway.fromEnvironment(), Pause.REAL, Clock.systemUTC());
+        this(IamGateways.fromEnvironment(), Pause.REAL, Clock.systemUTC());
     }
 
     public RemoveTokensHandler(IamGateway iam, Pause pause, Clock clock) {
+        this(IamGateways.homeOnly(iam), pause, clock);
+    }
+
+    /** {@code iam}: the home account's gateway, and those of member accounts through their offboarding role. */
+    public RemoveTokensHandler(IamGateways iam, Pause pause, Clock clock) {
         super(RemoveTokensRequest.class);
-        this.remover = new TokenRemover(iam, pause);
+        this.iam = iam;
+        this.pause = pause;
         this.clock = clock;
     }
 
@@ -34,7 +42,7 @@ public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRe
         String user = request.inventory().userName();
         FunctionLog log = FunctionLog.of(context, request.execution(), user);
         // Logged as each item is done, so a run that fails midway still leaves a record of what it removed.
-        List<RemovedItem> items = remover.run(request.inventory(), request.mode(), request.isDryRun(),
+        List<RemovedItem> items = new TokenRemover(iam.of(request.memberAccount()), pause).run(request.inventory(), request.mode(), request.isDryRun(),
                 item -> log.info("item-done", "mode", request.mode(), "dryRun", request.isDryRun(),
                         "kind", item.kind(), "id", item.id(), "action", item.action()));
         Instant quarantineUntil = request.quarantine() > 0 && !request.isDryRun()

@@ -3,6 +3,7 @@ package dev.offboarding.removetokens;
 import dev.offboarding.json.Validatable;
 import dev.offboarding.model.UserInventory;
 import dev.offboarding.validation.Executions;
+import dev.offboarding.validation.MemberAccount;
 import dev.offboarding.validation.OffboardingRequest;
 import dev.offboarding.validation.UserNames;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.List;
  * workflow so that the log names it.
  */
 public record RemoveTokensRequest(UserInventory inventory, RemovalMode mode, Boolean dryRun, Integer quarantineDays,
-                                  String execution) implements Validatable {
+                                  String execution, MemberAccount memberAccount) implements Validatable {
 
     public boolean isDryRun() {
         return Boolean.TRUE.equals(dryRun);
@@ -46,6 +47,9 @@ public record RemoveTokensRequest(UserInventory inventory, RemovalMode mode, Boo
             }
         }
         problems.addAll(Executions.problems("execution", execution));
+        if (memberAccount != null) {
+            problems.addAll(memberAccount.problems("memberAccount"));
+        }
         return problems;
     }
 }
