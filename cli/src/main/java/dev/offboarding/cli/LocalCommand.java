@@ -27,18 +27,18 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 @Command(name = "local",
         description = {
-            "Runs the offboarding workflow on this machine: the real statemachine/offboard-user.asl.json on a local",
-            "Step Functions engine, its tasks calling the real functions in this process.",
-            "With a scenario (the default) IAM is the in-memory simulator loaded from the scenario file.",
-            "With --user and no --scenario it is the IAM that the standard AWS SDK configuration points to",
-            "(profile, region, AWS_ENDPOINT_URL_IAM, ...): a dry run unless --execute is given."},
+            "Runs the offboarding workflow on this machine: the real offboard-user definition on a local Step",
+            "Functions engine, its tasks calling the real functions in this process.",
+            "With a scenario (the default), IAM is the in-memory simulator loaded from the scenario file.",
+            "With --user and no --scenario, IAM is what the standard AWS SDK configuration points to (profile,",
+            "region, AWS_ENDPOINT_URL_IAM, ...), and the run is a dry run unless --execute is given."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./offboard local",
-            "      little_tester on the simulator, with a 3 s visibility lag: DELETED after DeleteUser retries",
+            "      little_tester on the simulator with a 3 s visibility lag: DELETED after DeleteUser retries",
             "  ./offboard local --scenario events/scenarios/protected-user.json",
             "  ./offboard local --lag 20 --json",
-            "  AWS_PROFILE=sandbox ./offboard local --user little_tester            (dry run against real IAM)",
+            "  AWS_PROFILE=sandbox ./offboard local --user little_tester        (a dry run against real IAM)",
             "  AWS_PROFILE=sandbox ./offboard local --user little_tester --execute"},
         mixinStandardHelpOptions = true)
 final class LocalCommand implements Callable<Integer> {

@@ -4,17 +4,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "offboard",
-        description = {
-            "Offboards AWS IAM users completely and safely, with the offboard-user workflow.",
-            "  local   run the workflow on this machine (in-memory IAM simulator, or real IAM as a dry run)",
-            "  start   start it in AWS (the deployed state machine) and optionally follow it"},
+        description = "Offboards AWS IAM users completely and safely, with the offboard-user workflow.",
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0  succeeded: DELETED, ALREADY_ABSENT or DRY_RUN (start without --wait: the execution started)",
-            "  1  the workflow ended in a Fail state (refused or failed): its Error and Cause are printed",
+            "  0  succeeded: DELETED, ALREADY_ABSENT or DRY_RUN",
+            "     (start without --wait: the execution was started)",
+            "  1  the workflow ended in a Fail state (refused or failed);",
+            "     its Error and Cause are printed",
             "  2  the command line is wrong",
-            "  3  the command could not run: no credentials, no or too old Node.js, unknown state machine,",
-            "     malformed scenario file",
+            "  3  the command could not run: no credentials, no or too old Node.js,",
+            "     unknown state machine, malformed scenario file",
             "",
             "Run 'offboard <command> --help' for a command's options and examples."},
         subcommands = {LocalCommand.class, StartCommand.class},

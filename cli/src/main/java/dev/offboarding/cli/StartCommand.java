@@ -19,13 +19,14 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 @Command(name = "start",
         description = {
             "Starts an offboarding in AWS: an execution of the deployed offboard-user state machine.",
-            "The execution is named after the request, so starting the same request twice starts one execution:",
-            "the second start finds the first one (and with --wait follows it)."},
+            "The execution is named after the request, so the same request started twice is one",
+            "execution: the second start finds the first (and with --wait follows it)."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ./offboard start --user little_tester --reason \"Left the QA team\" --requested-by hr-system --wait",
+            "  ./offboard start --user little_tester --reason \"Left the QA team\" --wait",
             "  ./offboard start --user little_tester --dry-run --wait --json",
-            "  ./offboard start --user bob --state-machine-arn arn:aws:states:eu-west-1:123456789012:stateMachine:OffboardUser"},
+            "  ./offboard start --user bob \\",
+            "      --state-machine-arn arn:aws:states:eu-west-1:123456789012:stateMachine:OffboardUser"},
         mixinStandardHelpOptions = true)
 final class StartCommand implements Callable<Integer> {
     static final String DEFAULT_STACK = "iam-offboarding";

@@ -1,0 +1,19 @@
+package dev.offboarding.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** One run of the offboard command line with its exit code and what it printed. */
+record CommandRun(int exitCode, String out, String err) {
+
+    static CommandRun of(LocalCommand local, StartCommand start, String... args) {
+        CommandLine commandLine = Offboard.commandLine(local, start);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute(args);
+        return new CommandRun(exit, out.toString(), err.toString());
+    }
+}
