@@ -48,10 +48,12 @@ function failReachedFrom(stateName) {
   return null;
 }
 
-test('the raw definition is valid JSON with exactly the four substitution placeholders', () => {
+test('the raw definition is valid JSON with exactly the five substitution placeholders', () => {
   assert.doesNotThrow(() => JSON.parse(raw));
   assert.deepEqual(placeholders(raw).sort(),
-    ['DeleteUserFunctionArn', 'ListTokensFunctionArn', 'PropagationWaitSeconds', 'RemoveTokensFunctionArn']);
+    ['DefaultQuarantineDays', 'DeleteUserFunctionArn', 'ListTokensFunctionArn', 'PropagationWaitSeconds',
+      'RemoveTokensFunctionArn']);
+  assert.match(raw, /"quarantineDays\.\$": "States\.StringToJson\('\$\{DefaultQuarantineDays\}'\)"/);
   assert.match(raw, /"propagationWaitSeconds\.\$": "States\.StringToJson\('\$\{PropagationWaitSeconds\}'\)"/);
 });
 

@@ -1,0 +1,95 @@
+package dev.offboarding.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
+    private static final String TEMPLATE = Repository.read(Repository.TEMPLATE);
+
+    static Stream<String> functions() {
+        return Template.parse(TEMPLATE).functions().keySet().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void theActionsGrantedAreTheActionsItsCodeCalls(String function) {
+        Template template = Template.parse(TEMPLATE);
+        Set<String> called = FunctionCode.of(template, function).calledActions();
+
+        assertEquals(List.of(), LeastPrivilege.functionProblems(template, function, called));
+    }
+
+    @Test
+    void theCodeAnalysisFindsWhatEachFunctionCalls() {
+        Template template = Template.parse(TEMPLATE);
+
+        Set<String> deleteUser = FunctionCode.of(template, "DeleteUserFunction").calledActions();
+        assertTrue(deleteUser.contains("iam:DeleteUser")
+                && Set.of("iam:DeleteUser", "sts:AssumeRole").containsAll(deleteUser), deleteUser.toString());
+        assertEquals(Set.of("states:StartExecution"),
+                FunctionCode.of(template, "StartOffboardingFunction").calledActions());
+        assertTrue(FunctionCode.of(template, "RemoveTokensFunction").calledActions().containsAll(Set.of(
+                "iam:DeleteVirtualMFADevice", "iam:UpdateSSHPublicKey", "iam:RemoveUserFromGroup")));
+        assertTrue(FunctionCode.of(template, "ListTokensFunction").calledActions().stream()
+                .allMatch(a -> a.startsWith("iam:Get") || a.startsWith("iam:List") || a.equals("sts:AssumeRole")),
+                "list-tokens only reads");
+    }
+
+    @Test
+    void anExtraActionIsReported() {
+        Template broken = Template.parse(TEMPLATE.replace("                - iam:DeleteUser\n",
+                "                - iam:DeleteUser\n                - iam:CreateUser\n"));
+        Set<String> called = FunctionCode.of(broken, "DeleteUserFunction").calledActions();
+
+        assertEquals(List.of("DeleteUserFunction is granted iam:CreateUser, which its code never calls"),
+                LeastPrivilege.functionProblems(broken, "DeleteUserFunction", called));
+    }
+
+    @Test
+    void aMissingActionIsReported() {
+        Template broken = Template.parse(TEMPLATE.replace("                - iam:DeleteUser\n",
+                "                - iam:GetUser\n"));
+        Set<String> called = FunctionCode.of(broken, "DeleteUserFunction").calledActions();
+
+        assertEquals(List.of("DeleteUserFunction is not granted iam:DeleteUser, which its code calls",
+                "DeleteUserFunction is granted iam:GetUser, which its code never calls"),
+                LeastPrivilege.functionProblems(broken, "DeleteUserFunction", called));
+    }
+
+    @Test
+    void noResourceIsGrantedAWildcardAction() {
+        assertEquals(List.of(), LeastPrivilege.wildcardProblems(Template.parse(TEMPLATE)));
+    }
+
+    @Test
+    void aWildcardActionIsReported() {
+        Template broken = Template.parse(TEMPLATE.replace("                - iam:DeleteUser\n",
+                "                - iam:Delete*\n"));
+
+        assertEquals(List.of("DeleteUserFunction grants the wildcard action iam:Delete*"),
+                LeastPrivilege.wildcardProblems(broken));
+    }
+
+    @Test
+    void eachStateMachineMayInvokeExactlyTheFunctionAliasesItsDefinitionCalls() {
+        assertEquals(List.of(), LeastPrivilege.stateMachineProblems(Template.parse(TEMPLATE)));
+    }
+
+    @Test
+    void aStateMachineThatMayInvokeAnotherFunctionIsReported() {
+        Template broken = Template.parse(TEMPLATE.replace("                - !Ref DeleteUserFunction.Alias\n",
+                "                - !Ref DeleteUserFunction.Alias\n                - !Ref StartOffboardingFunction.Alias\n"));
+
+        assertEquals(List.of("OffboardUserStateMachine may invoke [DeleteUserFunction.Alias, ListTokensFunction.Alias,"
+                + " RemoveTokensFunction.Alias, StartOffboardingFunction.Alias] but its definition calls"
+                + " [DeleteUserFunction.Alias, ListTokensFunction.Alias, RemoveTokensFunction.Alias]"),
+                LeastPrivilege.stateMachineProblems(broken));
+    }
+}
