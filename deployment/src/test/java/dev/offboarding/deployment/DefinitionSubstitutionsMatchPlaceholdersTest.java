@@ -14,7 +14,7 @@ class DefinitionSubstitutionsMatchPlaceholdersTest {
     void eachStateMachineSubstitutesExactlyThePlaceholdersOfItsDefinition() {
         Template template = Template.parse(TEMPLATE);
 
-        assertEquals(Set.of("OffboardUserStateMachine"), template.stateMachines().keySet());
+        assertEquals(Set.of("OffboardUserStateMachine", "WaitForRoleStateMachine"), template.stateMachines().keySet());
         assertEquals(List.of(), DefinitionSubstitutions.problems(template));
     }
 

@@ -83,6 +83,16 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
     }
 
     @Test
+    void theWaitForRoleWorkflowMayInvokeOnlyCheckRoleUsable() {
+        Template broken = Template.parse(TEMPLATE.replace("                - !Ref CheckRoleUsableFunction.Alias\n",
+                "                - !Ref CheckRoleUsableFunction.Alias\n                - !Ref DeleteUserFunction.Alias\n"));
+
+        assertEquals(List.of("WaitForRoleStateMachine may invoke [CheckRoleUsableFunction.Alias,"
+                + " DeleteUserFunction.Alias] but its definition calls [CheckRoleUsableFunction.Alias]"),
+                LeastPrivilege.stateMachineProblems(broken));
+    }
+
+    @Test
     void aStateMachineThatMayInvokeAnotherFunctionIsReported() {
         Template broken = Template.parse(TEMPLATE.replace("                - !Ref DeleteUserFunction.Alias\n",
                 "                - !Ref DeleteUserFunction.Alias\n                - !Ref StartOffboardingFunction.Alias\n"));

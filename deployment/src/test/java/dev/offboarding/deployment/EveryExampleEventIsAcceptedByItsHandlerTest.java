@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.offboarding.checkroleusable.WaitForRoleRequest;
 import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.json.RequestReader;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every example in events/ is read, as strictly as the deployed code reads it, into the input type of what it is for:
  * {@code <function>.json} and {@code <function>-*.json} into that function's handler input (found from the
  * template's Handler), {@code eventbridge-*.json} into start-offboarding's, {@code offboarding-request*.json} into the
- * OffboardUser workflow's input. {@code *-output.json} are outputs and {@code put-events-*.json} are checked with the
+ * OffboardUser workflow's input, {@code wait-for-role*.json} into the wait-for-role workflow's. {@code *-output.json} are outputs and {@code put-events-*.json} are checked with the
  * rule. A file none of these rules claims is an error, so no example goes unchecked.
  */
 class EveryExampleEventIsAcceptedByItsHandlerTest {
@@ -71,6 +72,9 @@ class EveryExampleEventIsAcceptedByItsHandlerTest {
     static Optional<Class<?>> inputTypeFor(String file) {
         if (file.startsWith("offboarding-request")) {
             return Optional.of(OffboardingRequest.class);
+        }
+        if (file.startsWith("wait-for-role")) {
+            return Optional.of(WaitForRoleRequest.class);
         }
         String module = file.startsWith("eventbridge-") ? "start-offboarding" : null;
         for (String logicalId : TEMPLATE.functions().keySet()) {
