@@ -2,6 +2,7 @@ package dev.offboarding.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ final class CallInvoker {
     private final Map<String, List<Runnable>> hooks = new HashMap<>();
     private final Set<String> hooksRunning = new HashSet<>();
     private long requests;
+    private volatile Duration latency = Duration.ZERO;
 
     CallInvoker(Object lock, Clock clock) {
         this.lock = lock;
@@ -61,8 +63,37 @@ final class CallInvoker {
         return Stream.of(parts).filter(Objects::nonNull).collect(Collectors.joining("/"));
     }
 
+    void latency(Duration perCall) {
+        latency = perCall;
+    }
+
     <T extends SdkResponse> T call(String operation, String target, Function<Fault, AwsServiceException> faultErrors,
                                    Supplier<T> action) {
+        long start = System.nanoTime();
+        try {
+            awaitNetwork();
+            return serve(operation, target, faultErrors, action);
+        } finally {
+            log.record(new CallSpan(operation, start, System.nanoTime()));
+        }
+    }
+
+    /** The injected round-trip time, spent outside the lock so that concurrent callers overlap as on a network. */
+    private void awaitNetwork() {
+        Duration wait = latency;
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the simulated round trip", e);
+        }
+    }
+
+    private <T extends SdkResponse> T serve(String operation, String target,
+                                            Function<Fault, AwsServiceException> faultErrors, Supplier<T> action) {
         synchronized (lock) {
             String requestId = nextRequestId();
             T response;

@@ -11,6 +11,7 @@ public final class CallLog {
             "Add", "Put", "Tag", "Untag", "Upload", "Reset");
 
     private final List<Call> calls = new ArrayList<>();
+    private final List<CallSpan> spans = new ArrayList<>();
 
     CallLog() {
     }
@@ -29,10 +30,40 @@ public final class CallLog {
 
     public synchronized void clear() {
         calls.clear();
+        spans.clear();
+    }
+
+    /** When each call was in flight, in the order the calls were answered. */
+    public synchronized List<CallSpan> spans() {
+        return List.copyOf(spans);
+    }
+
+    /**
+     * The critical path in round trips: the longest chain of calls each of which started only after the previous
+     * one had answered. Sequential calls count one each; calls that overlapped count once together.
+     */
+    public synchronized int roundTrips() {
+        List<CallSpan> byStart = spans.stream().sorted(java.util.Comparator.comparingLong(CallSpan::startNanos)).toList();
+        int[] chain = new int[byStart.size()];
+        int longest = 0;
+        for (int i = 0; i < byStart.size(); i++) {
+            chain[i] = 1;
+            for (int j = 0; j < i; j++) {
+                if (byStart.get(j).endsBefore(byStart.get(i))) {
+                    chain[i] = Math.max(chain[i], chain[j] + 1);
+                }
+            }
+            longest = Math.max(longest, chain[i]);
+        }
+        return longest;
     }
 
     synchronized void record(Call call) {
         calls.add(call);
+    }
+
+    synchronized void record(CallSpan span) {
+        spans.add(span);
     }
 
     static boolean isMutating(String operation) {

@@ -186,6 +186,15 @@ public final class IamSimulator implements IamClient {
         return this;
     }
 
+    /**
+     * A round-trip time added to every call (default 0), spent outside the simulator's lock so that calls made in
+     * parallel overlap as they would over a network. {@link CallLog#spans()} shows when each call was in flight.
+     */
+    public IamSimulator callLatency(Duration perCall) {
+        invoker.latency(requireNotNegative(perCall, "latency"));
+        return this;
+    }
+
     /** How long after its creation a login profile cannot be deleted (default 0). */
     public IamSimulator loginProfileSettle(Duration d) {
         synchronized (account) {
