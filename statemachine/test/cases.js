@@ -28,4 +28,6 @@ module.exports = {
   IamUnavailable: { userName: USER },
   Misconfigured: { userName: USER },
   WorstCase: { userName: USER, quarantineDays: 7 },
+  OtherAccount: { userName: USER, accountId: '210987654321', reason: 'Left the company', requestedBy: 'hr-sync' },
+  OtherAccountRoleNotUsable: { userName: USER, accountId: '210987654321' },
 };

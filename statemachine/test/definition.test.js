@@ -48,11 +48,11 @@ function failReachedFrom(stateName) {
   return null;
 }
 
-test('the raw definition is valid JSON with exactly the five substitution placeholders', () => {
+test('the raw definition is valid JSON with exactly the eight substitution placeholders', () => {
   assert.doesNotThrow(() => JSON.parse(raw));
   assert.deepEqual(placeholders(raw).sort(),
-    ['DefaultQuarantineDays', 'DeleteUserFunctionArn', 'ListTokensFunctionArn', 'PropagationWaitSeconds',
-      'RemoveTokensFunctionArn']);
+    ['CheckRoleUsableFunctionArn', 'DefaultQuarantineDays', 'DeleteUserFunctionArn', 'HomeAccountId',
+      'ListTokensFunctionArn', 'OffboardingRoleName', 'PropagationWaitSeconds', 'RemoveTokensFunctionArn']);
   assert.match(raw, /"quarantineDays\.\$": "States\.StringToJson\('\$\{DefaultQuarantineDays\}'\)"/);
   assert.match(raw, /"propagationWaitSeconds\.\$": "States\.StringToJson\('\$\{PropagationWaitSeconds\}'\)"/);
 });
@@ -98,7 +98,8 @@ test('nothing retries or catches States.ALL, and no retrier or catcher has a fie
 });
 
 test('every Lambda Task uses lambda:invoke with Payload parameters, reads $.Payload and is named after its Lambda', () => {
-  const lambdaName = { 'list-tokens': 'ListTokens', 'remove-tokens': 'RemoveTokens', 'delete-user': 'DeleteUser' };
+  const lambdaName = { 'list-tokens': 'ListTokens', 'remove-tokens': 'RemoveTokens', 'delete-user': 'DeleteUser',
+    'check-role-usable': 'CheckRoleUsable' };
   assert.deepEqual(['ListTokens', 'RemoveTokens', 'DeleteUser'].map((n) => def.States[n]?.Type), ['Task', 'Task', 'Task']);
   for (const [name, state] of tasks) {
     assert.equal(state.Resource, 'arn:aws:states:::lambda:invoke', name);
@@ -153,7 +154,8 @@ test('every Fail state has an Offboarding.* Error that the README documents', ()
   const readme = fs.readFileSync(path.join(DIR, '..', 'README.md'), 'utf8');
   const fails = states.filter(([, s]) => s.Type === 'Fail');
   assert.deepEqual(fails.map(([, s]) => s.Error).sort(), ['Offboarding.AccessDenied', 'Offboarding.DeleteConflictPersists',
-    'Offboarding.IamRequestFailed', 'Offboarding.IamUnavailable', 'Offboarding.InvalidRequest', 'Offboarding.Misconfigured',
+    'Offboarding.IamRequestFailed', 'Offboarding.IamUnavailable', 'Offboarding.InvalidRequest',
+    'Offboarding.MemberRoleNotUsable', 'Offboarding.Misconfigured',
     'Offboarding.UserProtected', 'Offboarding.UserRecentlyActive']);
   for (const [name, s] of fails) {
     assert.match(s.Error, /^Offboarding\.[A-Z]\w+$/, name);
@@ -188,7 +190,8 @@ test('every state is reachable and every cycle is bounded by the sweep counter',
     assert.ok(!visiting.has(name), `unbounded cycle: ${[...trail, name].join(' -> ')}`);
     visiting.add(name);
     for (const next of successors(def.States[name])) {
-      if (!(name === 'SweepOrGiveUp' && next === 'StartSweep')) {
+      // The other loop, the member-account role check, is bounded by its deadline (below).
+      if (!(name === 'SweepOrGiveUp' && next === 'StartSweep') && !(name === 'ConfirmMemberRoleAfterPause')) {
         visit(next, [...trail, name]);
       }
     }
@@ -198,13 +201,21 @@ test('every state is reachable and every cycle is bounded by the sweep counter',
   visit(def.StartAt, []);
   // and the counted edge really closes a loop (otherwise the bound above proves nothing)
   assert.ok(successors(def.States.StartSweep).includes('SweepListTokens'));
+  // The role check's loop: each pass waits, and every check carries the start time and a deadline within which the
+  // function itself ends the wait.
+  assert.deepEqual(successors(def.States.ConfirmMemberRoleAfterPause), ['CheckRoleUsable']);
+  assert.ok(def.States.ConfirmMemberRoleAfterPause.Seconds >= 1);
+  const check = def.States.CheckRoleUsable.Parameters.Payload;
+  assert.equal(check['startedAt.$'], '$$.Execution.StartTime');
+  assert.ok(check.request.deadlineSeconds > 0 && check.request.deadlineSeconds <= 280);
 });
 
 test('the sweep counts DeleteUser calls with the conflict retrier\'s own MaxAttempts', () => {
   const conflict = def.States.DeleteUser.Retry.find((r) => r.ErrorEquals.includes(`${JAVA}UserDeleteConflictException`));
   assert.equal(def.States.StartSweep.Parameters['deleteUserCalls.$'],
     `States.MathAdd($.log.deleteUserCalls, ${conflict.MaxAttempts + 1})`);
-  assert.deepEqual(def.States.DeleteUser.Parameters.Payload, { 'userName.$': '$.request.userName', 'attempt.$': '$$.State.RetryCount' });
+  assert.deepEqual(def.States.DeleteUser.Parameters.Payload, { 'userName.$': '$.request.userName', 'attempt.$': '$$.State.RetryCount',
+    'memberAccount.$': '$.request.memberAccount' });
 });
 
 test('the Promise.withResolvers polyfill is installed before the engine runs a Task', () => {

@@ -10,7 +10,7 @@ const { problems } = require('./support/java-contract');
 const { run, definition, mockConfig, substitutions, LAMBDA_OF_ARN, RECORDS } = require('./support/fixtures');
 
 const USER = 'little_tester';
-const HEAD = ['Start', 'ListTokens', 'PrepareRun', 'CheckInventory'];
+const HEAD = ['Start', 'InAnotherAccount', 'ListTokens', 'PrepareRun', 'CheckInventory'];
 const REMOVE_AND_DELETE = ['RemoveTokens', 'RecordRemoval', 'WaitForPropagation', 'DeleteUser'];
 const SWEEP = ['ReadDeleteConflict', 'SweepOrGiveUp', 'StartSweep', 'SweepListTokens', 'CheckFreshInventory'];
 const QUARANTINE = ['RemoveTokensLockOut', 'RecordLockOut', 'WaitForQuarantine', 'ListTokensAfterQuarantine', 'CheckFreshInventory'];
@@ -79,7 +79,7 @@ function assertNothingChanged(result) {
 
 test('invalid request: refused by list-tokens before any IAM call, Cause is the Java message', async () => {
   const r = await runChecked('InvalidRequest', { strictFirstPayload: false });
-  assert.deepEqual(r.path, ['Start', 'ListTokens', 'ExplainInvalidRequest', 'InvalidRequest']);
+  assert.deepEqual(r.path, ['Start', 'InAnotherAccount', 'ListTokens', 'ExplainInvalidRequest', 'InvalidRequest']);
   assert.equal(r.error, 'Offboarding.InvalidRequest');
   assert.equal(r.cause, javaMessage('ListTokensInvalidRequest'));
   assert.deepEqual(calls(r, 'ListTokens')[0].input.Payload, { userName: 'little tester' }, 'the raw input, untouched');
@@ -130,8 +130,8 @@ test('recently active with force: removed and deleted', async () => {
   assert.deepEqual(r.output.inventory, payloadOf('ListTokensRecentKeyUse'));
   assert.deepEqual(r.output.removed, [round('RemoveTokensRemovedAll')]);
   assert.deepEqual(calls(r, 'RemoveTokens')[0].input.Payload,
-    { inventory: payloadOf('ListTokensRecentKeyUse'), mode: 'REMOVE', dryRun: false });
-  assert.deepEqual(calls(r, 'DeleteUser').map((c) => c.input.Payload), [{ userName: USER, attempt: 0 }]);
+    { inventory: payloadOf('ListTokensRecentKeyUse'), mode: 'REMOVE', dryRun: false, memberAccount: null });
+  assert.deepEqual(calls(r, 'DeleteUser').map((c) => c.input.Payload), [{ userName: USER, attempt: 0, memberAccount: null }]);
   assert.equal(r.output.deleteUserAttempts, 1);
   assert.equal(r.output.deletedAt, payloadOf('DeleteUserFirstTry').at);
 });
@@ -149,7 +149,7 @@ test('dry run of a recently active user: the plan and the guard that would trip,
   assert.deepEqual(r.output.removed, []);
   assert.equal(r.output.deletedAt, null);
   assert.deepEqual(calls(r, 'RemoveTokensDryRun').map((c) => c.input.Payload),
-    [{ inventory: payloadOf('ListTokensRecentConsoleUse'), mode: 'REMOVE', dryRun: true }]);
+    [{ inventory: payloadOf('ListTokensRecentConsoleUse'), mode: 'REMOVE', dryRun: true, memberAccount: null }]);
   assertNothingChanged(r);
 });
 
@@ -167,7 +167,7 @@ test('quarantine: lock out, wait until quarantineUntil, fresh inventory, remove,
   const r = await runChecked('Quarantine');
   assert.deepEqual(r.path, [...HEAD, 'CheckGuards', ...QUARANTINE, ...REMOVE_AND_DELETE, 'RecordDeleted', 'Done']);
   assert.deepEqual(calls(r, 'RemoveTokensLockOut')[0].input.Payload,
-    { inventory: payloadOf('ListTokensRecentKeyUse'), mode: 'LOCK_OUT', dryRun: false, quarantineDays: 7 });
+    { inventory: payloadOf('ListTokensRecentKeyUse'), mode: 'LOCK_OUT', dryRun: false, quarantineDays: 7, memberAccount: null });
   const wait = r.events.find((e) => e.type === 'StateEntered' && e.state.name === 'WaitForQuarantine');
   assert.equal(wait.state.input.removal.quarantineUntil, payloadOf('RemoveTokensLockedOut').quarantineUntil);
   assert.equal(definition().States.WaitForQuarantine.TimestampPath, '$.removal.quarantineUntil');
@@ -275,7 +275,7 @@ test('Lambda service errors are retried; their retries count as DeleteUser attem
 
 test('Lambda service errors beyond the retries fail the execution with the Lambda error, bounded', async () => {
   const r = await runChecked('LambdaUnavailable');
-  assert.deepEqual(r.path, ['Start', 'ListTokens']);
+  assert.deepEqual(r.path, ['Start', 'InAnotherAccount', 'ListTokens']);
   assert.equal(r.error, 'Lambda.ServiceException');
   assert.equal(r.retries.length, definition().States.ListTokens.Retry[0].MaxAttempts);
 });
@@ -299,7 +299,7 @@ test('IAM request failure on DeleteUser: IamRequestFailed, not retried', async (
 
 test('IAM throttling beyond the retries: IamUnavailable after a bounded number of attempts', async () => {
   const r = await runChecked('IamUnavailable');
-  assert.deepEqual(r.path, ['Start', 'ListTokens', 'ExplainIamUnavailable', 'IamUnavailable']);
+  assert.deepEqual(r.path, ['Start', 'InAnotherAccount', 'ListTokens', 'ExplainIamUnavailable', 'IamUnavailable']);
   assert.equal(r.error, 'Offboarding.IamUnavailable');
   assert.equal(r.cause, javaMessage('ListTokensThrottledThroughout'));
   assert.equal(calls(r, 'ListTokens').length, definition().States.ListTokens.Retry[1].MaxAttempts + 1);
@@ -307,7 +307,7 @@ test('IAM throttling beyond the retries: IamUnavailable after a bounded number o
 
 test('a malformed function setting: Misconfigured with the Java message', async () => {
   const r = await runChecked('Misconfigured');
-  assert.deepEqual(r.path, ['Start', 'ListTokens', 'ExplainMisconfigured', 'Misconfigured']);
+  assert.deepEqual(r.path, ['Start', 'InAnotherAccount', 'ListTokens', 'ExplainMisconfigured', 'Misconfigured']);
   assert.equal(r.error, 'Offboarding.Misconfigured');
   assert.equal(r.cause, javaMessage('ListTokensMisconfigured'));
 });
@@ -326,4 +326,43 @@ test('worst case (quarantine, 3 sweeps, every retry used) stays far below 25,000
   t.diagnostic(`worst case: ${entries} state entries, ${attempts} Lambda attempts, about ${estimate} history events`);
   assert.equal(attempts, 350);
   assert.ok(estimate < 2500, `${estimate} history events`);
+});
+
+const MEMBER = { accountId: '210987654321', sessionName: 'OtherAccount' };
+const ROLE_CHECK = ['InAnotherAccount', 'PrepareMemberAccount', 'CheckRoleUsable', 'MemberRoleUsableYet',
+  'ConfirmMemberRoleAfterPause', 'CheckRoleUsable', 'MemberRoleUsableYet', 'ConfirmMemberRoleAfterPause', 'CheckRoleUsable',
+  'MemberRoleUsableYet', 'ActInMemberAccount'];
+
+test('another account: the offboarding role there is checked until usable, then every function acts through it', async () => {
+  const r = await runChecked('OtherAccount');
+  assert.deepEqual(r.path, ['Start', ...ROLE_CHECK, 'ListTokens', 'PrepareRun', 'CheckInventory', 'CheckGuards',
+    ...REMOVE_AND_DELETE, 'RecordDeleted', 'Done']);
+  assert.deepEqual(r.retries, ['CheckRoleUsable', 'CheckRoleUsable']);
+  assert.deepEqual(calls(r, 'CheckRoleUsable').map((c) => [c.input.Payload.successes, c.input.Payload.attempt]),
+    [[0, 0], [0, 1], [0, 2], [1, 0], [2, 0]]);
+  assert.deepEqual(calls(r, 'CheckRoleUsable')[0].input.Payload.request, { role: 'offboarding', accountId: '210987654321',
+    checks: ['ASSUMABLE'], sessionName: 'OtherAccount', deadlineSeconds: 280 });
+  assert.deepEqual(calls(r, 'ListTokens')[0].input.Payload, { ...require('./cases').OtherAccount, memberAccount: MEMBER });
+  assert.deepEqual(calls(r, 'RemoveTokens')[0].input.Payload.memberAccount, MEMBER);
+  assert.deepEqual(calls(r, 'DeleteUser').map((c) => c.input.Payload), [{ userName: USER, attempt: 0, memberAccount: MEMBER }]);
+  assert.equal(r.output.outcome, 'DELETED');
+  assert.equal(r.output.accountId, '210987654321');
+});
+
+test('another account whose offboarding role never becomes usable: MemberRoleNotUsable, no IAM call made', async () => {
+  const r = await runChecked('OtherAccountRoleNotUsable');
+  assert.deepEqual(r.path, ['Start', 'InAnotherAccount', 'PrepareMemberAccount', 'CheckRoleUsable',
+    'ExplainMemberRoleNotUsable', 'MemberRoleNotUsable']);
+  assert.equal(r.error, 'Offboarding.MemberRoleNotUsable');
+  assert.equal(r.cause, javaMessage('CheckRoleUsableMemberRoleNeverDeployed'));
+  assert.deepEqual(r.invocations.map((c) => c.state), ['CheckRoleUsable']);
+});
+
+test('accountId of the home account, null or absent: no role check, the home account\'s credentials', async () => {
+  for (const testCase of ['ConflictsRetried', 'NullOptionalFields', 'SweepThenDeleted']) {
+    const r = await runChecked(testCase);
+    assert.equal(r.path[1], 'InAnotherAccount');
+    assert.equal(r.path[2], 'ListTokens');
+    assert.ok(r.invocations.every((c) => c.input.Payload.memberAccount === undefined || c.input.Payload.memberAccount === null));
+  }
 });

@@ -20,6 +20,7 @@ const LAMBDA_OF_ARN = {
   [substitutions.ListTokensFunctionArn]: 'list-tokens',
   [substitutions.RemoveTokensFunctionArn]: 'remove-tokens',
   [substitutions.DeleteUserFunctionArn]: 'delete-user',
+  [substitutions.CheckRoleUsableFunctionArn]: 'check-role-usable',
 };
 
 /** Java request and result record of each Lambda. */
@@ -27,6 +28,7 @@ const RECORDS = {
   'list-tokens': { request: 'OffboardingRequest', result: 'UserInventory' },
   'remove-tokens': { request: 'RemoveTokensRequest', result: 'RemoveTokensResult' },
   'delete-user': { request: 'DeleteUserRequest', result: 'DeleteUserResult' },
+  'check-role-usable': { request: 'CheckRoleUsableRequest', result: 'CheckRoleUsableResult' },
 };
 
 /** Runs a test case of MockConfigFile.json with its input from cases.js. Only the propagation Wait is zeroed. */
@@ -37,7 +39,7 @@ function run(testCase) {
     stateMachineName: STATE_MACHINE,
     testCase,
     input: inputs[testCase],
-    zeroWaits: ['WaitForPropagation'],
+    zeroWaits: ['WaitForPropagation', 'ConfirmMemberRoleAfterPause'],
   });
 }
 
