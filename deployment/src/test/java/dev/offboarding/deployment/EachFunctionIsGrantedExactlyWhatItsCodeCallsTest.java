@@ -97,9 +97,10 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
         Template broken = Template.parse(TEMPLATE.replace("                - !Ref DeleteUserFunction.Alias\n",
                 "                - !Ref DeleteUserFunction.Alias\n                - !Ref StartOffboardingFunction.Alias\n"));
 
-        assertEquals(List.of("OffboardUserStateMachine may invoke [DeleteUserFunction.Alias, ListTokensFunction.Alias,"
-                + " RemoveTokensFunction.Alias, StartOffboardingFunction.Alias] but its definition calls"
-                + " [DeleteUserFunction.Alias, ListTokensFunction.Alias, RemoveTokensFunction.Alias]"),
+        assertEquals(List.of("OffboardUserStateMachine may invoke [CheckRoleUsableFunction.Alias,"
+                + " DeleteUserFunction.Alias, ListTokensFunction.Alias, RemoveTokensFunction.Alias,"
+                + " StartOffboardingFunction.Alias] but its definition calls [CheckRoleUsableFunction.Alias,"
+                + " DeleteUserFunction.Alias, ListTokensFunction.Alias, RemoveTokensFunction.Alias]"),
                 LeastPrivilege.stateMachineProblems(broken));
     }
 }
