@@ -46,6 +46,25 @@ class FunctionEventsTest {
     }
 
     @Test
+    void theCheckRoleUsableEventIsAcceptedAndAnswersNotYetWhileTheRoleDoesNotExist() throws IOException {
+        Scenario s = Scenario.load("little-tester");
+        Invocation result = s.functions.invoke(LocalFunctions.CHECK_ROLE_USABLE,
+                Files.readString(EVENTS.resolve("check-role-usable.json")));
+        assertEquals("dev.offboarding.errors.RoleNotYetUsableException", result.errorType(), result.errorMessage());
+        assertEquals("Role arn:aws:iam::123456789012:role/deployer is not usable yet: EXISTS fails: iam:GetRole does not"
+                + " find role deployer (NoSuchEntity) (passed: []; consecutive successes start again at 0 of 3).",
+                result.errorMessage());
+    }
+
+    @Test
+    void theWaitForRoleInputIsAValidCheckRoleUsableRequest() throws IOException {
+        Scenario s = Scenario.load("little-tester");
+        Invocation result = s.functions.invoke(LocalFunctions.CHECK_ROLE_USABLE,
+                "{\"request\": " + Files.readString(EVENTS.resolve("wait-for-role.json")) + "}");
+        assertEquals("dev.offboarding.errors.RoleNotYetUsableException", result.errorType(), result.errorMessage());
+    }
+
+    @Test
     void theDocumentedListTokensOutputIsWhatTheFunctionReturnsForLittleTester() throws IOException {
         Scenario s = Scenario.load("little-tester");
         JsonNode actual = json(s.listTokens("little_tester"));
