@@ -6,7 +6,10 @@ const USER = 'little_tester';
 
 module.exports = {
   InvalidRequest: { userName: 'little tester' },
-  AlreadyAbsent: { userName: USER, reason: 'Left the company on 2026-11-20', requestedBy: 'hr-sync' },
+  AlreadyAbsent: {
+    userName: USER, reason: 'Left the company on 2026-11-20', requestedBy: 'hr-sync',
+    trigger: { eventId: '6a7e8feb-b491-4cf7-a9f1-bf3703467718', source: 'hr.system', time: '2026-11-20T12:00:00Z' },
+  },
   Protected: { userName: USER },
   RecentlyActiveRefused: { userName: USER, reason: 'Contract ended', requestedBy: 'alice@example.com' },
   RecentlyActiveForced: { userName: USER, force: true, reason: 'Credentials leaked', requestedBy: 'security-oncall' },

@@ -215,7 +215,7 @@ test('the sweep counts DeleteUser calls with the conflict retrier\'s own MaxAtte
   assert.equal(def.States.StartSweep.Parameters['deleteUserCalls.$'],
     `States.MathAdd($.log.deleteUserCalls, ${conflict.MaxAttempts + 1})`);
   assert.deepEqual(def.States.DeleteUser.Parameters.Payload, { 'userName.$': '$.request.userName', 'attempt.$': '$$.State.RetryCount',
-    'memberAccount.$': '$.request.memberAccount' });
+    'memberAccount.$': '$.request.memberAccount', 'execution.$': '$$.Execution.Id' });
 });
 
 test('the Promise.withResolvers polyfill is installed before the engine runs a Task', () => {

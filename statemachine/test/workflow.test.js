@@ -15,8 +15,10 @@ const REMOVE_AND_DELETE = ['RemoveTokens', 'RecordRemoval', 'WaitForPropagation'
 const SWEEP = ['ReadDeleteConflict', 'SweepOrGiveUp', 'StartSweep', 'SweepListTokens', 'CheckFreshInventory'];
 const QUARANTINE = ['RemoveTokensLockOut', 'RecordLockOut', 'WaitForQuarantine', 'ListTokensAfterQuarantine', 'CheckFreshInventory'];
 const DELETED = [...HEAD, 'CheckGuards', ...REMOVE_AND_DELETE, 'RecordDeleted', 'Done'];
-const AUDIT_FIELDS = ['outcome', 'userName', 'accountId', 'reason', 'requestedBy', 'force', 'quarantineDays', 'inventory',
-  'plan', 'wouldRefuse', 'removed', 'deleteUserAttempts', 'sweeps', 'deletedAt', 'executionId'];
+const AUDIT_FIELDS = ['outcome', 'userName', 'accountId', 'reason', 'requestedBy', 'trigger', 'force', 'quarantineDays',
+  'inventory', 'plan', 'wouldRefuse', 'removed', 'deleteUserAttempts', 'sweeps', 'deletedAt', 'executionId'];
+/** The execution id the workflow adds to every payload (for the functions' log lines). */
+const EXECUTION = (testCase) => `arn:aws:states:us-east-1:123456789012:execution:OffboardUser:${testCase}`;
 
 function mocked(name, index = 0) {
   return structuredClone(Object.entries(mockConfig.MockedResponses[name])
@@ -82,16 +84,17 @@ test('invalid request: refused by list-tokens before any IAM call, Cause is the 
   assert.deepEqual(r.path, ['Start', 'InAnotherAccount', 'ListTokens', 'ExplainInvalidRequest', 'InvalidRequest']);
   assert.equal(r.error, 'Offboarding.InvalidRequest');
   assert.equal(r.cause, javaMessage('ListTokensInvalidRequest'));
-  assert.deepEqual(calls(r, 'ListTokens')[0].input.Payload, { userName: 'little tester' }, 'the raw input, untouched');
+  assert.deepEqual(calls(r, 'ListTokens')[0].input.Payload, { userName: 'little tester', execution: EXECUTION('InvalidRequest') },
+    'the raw input, untouched but for the execution id');
   assert.equal(r.invocations.length, 1);
 });
 
-test('already absent: succeeds with ALREADY_ABSENT and the request\'s reason and requestedBy', async () => {
+test('already absent: succeeds with ALREADY_ABSENT and the request\'s reason, requestedBy and trigger', async () => {
   const r = await runChecked('AlreadyAbsent');
   assert.deepEqual(r.path, [...HEAD, 'RecordAlreadyAbsent', 'Done']);
   assert.deepEqual(r.output, {
     outcome: 'ALREADY_ABSENT', userName: USER, accountId: null, reason: 'Left the company on 2026-11-20',
-    requestedBy: 'hr-sync', force: false, quarantineDays: 0, inventory: payloadOf('ListTokensAbsent'), plan: null,
+    requestedBy: 'hr-sync', trigger: require('./cases').AlreadyAbsent.trigger, force: false, quarantineDays: 0, inventory: payloadOf('ListTokensAbsent'), plan: null,
     wouldRefuse: null, removed: [], deleteUserAttempts: 0, sweeps: 0, deletedAt: null,
     executionId: 'arn:aws:states:us-east-1:123456789012:execution:OffboardUser:AlreadyAbsent',
   });
@@ -130,8 +133,10 @@ test('recently active with force: removed and deleted', async () => {
   assert.deepEqual(r.output.inventory, payloadOf('ListTokensRecentKeyUse'));
   assert.deepEqual(r.output.removed, [round('RemoveTokensRemovedAll')]);
   assert.deepEqual(calls(r, 'RemoveTokens')[0].input.Payload,
-    { inventory: payloadOf('ListTokensRecentKeyUse'), mode: 'REMOVE', dryRun: false, memberAccount: null });
-  assert.deepEqual(calls(r, 'DeleteUser').map((c) => c.input.Payload), [{ userName: USER, attempt: 0, memberAccount: null }]);
+    { inventory: payloadOf('ListTokensRecentKeyUse'), mode: 'REMOVE', dryRun: false, memberAccount: null,
+      execution: EXECUTION('RecentlyActiveForced') });
+  assert.deepEqual(calls(r, 'DeleteUser').map((c) => c.input.Payload),
+    [{ userName: USER, attempt: 0, memberAccount: null, execution: EXECUTION('RecentlyActiveForced') }]);
   assert.equal(r.output.deleteUserAttempts, 1);
   assert.equal(r.output.deletedAt, payloadOf('DeleteUserFirstTry').at);
 });
@@ -149,7 +154,8 @@ test('dry run of a recently active user: the plan and the guard that would trip,
   assert.deepEqual(r.output.removed, []);
   assert.equal(r.output.deletedAt, null);
   assert.deepEqual(calls(r, 'RemoveTokensDryRun').map((c) => c.input.Payload),
-    [{ inventory: payloadOf('ListTokensRecentConsoleUse'), mode: 'REMOVE', dryRun: true, memberAccount: null }]);
+    [{ inventory: payloadOf('ListTokensRecentConsoleUse'), mode: 'REMOVE', dryRun: true, memberAccount: null,
+      execution: EXECUTION('DryRunWouldRefuse') }]);
   assertNothingChanged(r);
 });
 
@@ -167,7 +173,8 @@ test('quarantine: lock out, wait until quarantineUntil, fresh inventory, remove,
   const r = await runChecked('Quarantine');
   assert.deepEqual(r.path, [...HEAD, 'CheckGuards', ...QUARANTINE, ...REMOVE_AND_DELETE, 'RecordDeleted', 'Done']);
   assert.deepEqual(calls(r, 'RemoveTokensLockOut')[0].input.Payload,
-    { inventory: payloadOf('ListTokensRecentKeyUse'), mode: 'LOCK_OUT', dryRun: false, quarantineDays: 7, memberAccount: null });
+    { inventory: payloadOf('ListTokensRecentKeyUse'), mode: 'LOCK_OUT', dryRun: false, quarantineDays: 7, memberAccount: null,
+      execution: EXECUTION('Quarantine') });
   const wait = r.events.find((e) => e.type === 'StateEntered' && e.state.name === 'WaitForQuarantine');
   assert.equal(wait.state.input.removal.quarantineUntil, payloadOf('RemoveTokensLockedOut').quarantineUntil);
   assert.equal(definition().States.WaitForQuarantine.TimestampPath, '$.removal.quarantineUntil');
@@ -251,7 +258,8 @@ test('user deleted by someone else between removal and DeleteUser: outcome ALREA
 test('explicit nulls for the optional fields read as their defaults', async () => {
   const r = await runChecked('NullOptionalFields');
   assert.deepEqual(r.path, DELETED);
-  assert.deepEqual(calls(r, 'ListTokens')[0].input.Payload, require('./cases').NullOptionalFields);
+  assert.deepEqual(calls(r, 'ListTokens')[0].input.Payload,
+    { ...require('./cases').NullOptionalFields, execution: EXECUTION('NullOptionalFields') });
   assert.deepEqual([r.output.force, r.output.quarantineDays, r.output.reason], [null, null, null]);
   assert.equal(r.output.outcome, 'DELETED');
 });
@@ -342,9 +350,11 @@ test('another account: the offboarding role there is checked until usable, then 
     [[0, 0], [0, 1], [0, 2], [1, 0], [2, 0]]);
   assert.deepEqual(calls(r, 'CheckRoleUsable')[0].input.Payload.request, { role: 'offboarding', accountId: '210987654321',
     checks: ['ASSUMABLE'], sessionName: 'OtherAccount', deadlineSeconds: 280 });
-  assert.deepEqual(calls(r, 'ListTokens')[0].input.Payload, { ...require('./cases').OtherAccount, memberAccount: MEMBER });
+  assert.deepEqual(calls(r, 'ListTokens')[0].input.Payload,
+    { ...require('./cases').OtherAccount, memberAccount: MEMBER, execution: EXECUTION('OtherAccount') });
   assert.deepEqual(calls(r, 'RemoveTokens')[0].input.Payload.memberAccount, MEMBER);
-  assert.deepEqual(calls(r, 'DeleteUser').map((c) => c.input.Payload), [{ userName: USER, attempt: 0, memberAccount: MEMBER }]);
+  assert.deepEqual(calls(r, 'DeleteUser').map((c) => c.input.Payload),
+    [{ userName: USER, attempt: 0, memberAccount: MEMBER, execution: EXECUTION('OtherAccount') }]);
   assert.equal(r.output.outcome, 'DELETED');
   assert.equal(r.output.accountId, '210987654321');
 });
