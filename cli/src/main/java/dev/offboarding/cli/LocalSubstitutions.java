@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 final class LocalSubstitutions {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
-    private static final Map<String, String> SETTINGS = Map.of("PropagationWaitSeconds", "2", "DefaultQuarantineDays", "0");
+    // A local run acts in the simulator's default account: any other accountId goes through the offboarding role.
+    private static final Map<String, String> SETTINGS = Map.of("PropagationWaitSeconds", "2", "DefaultQuarantineDays", "0",
+            "HomeAccountId", "123456789012", "OffboardingRoleName", "offboarding");
 
     private LocalSubstitutions() {
     }
