@@ -6,6 +6,8 @@ const USER = 'little_tester';
 
 module.exports = {
   InvalidRequest: { userName: 'little tester' },
+  NotAnObject: 'little_tester',
+  AnArray: [{ userName: 'little_tester' }],
   AlreadyAbsent: {
     userName: USER, reason: 'Left the company on 2026-11-20', requestedBy: 'hr-sync',
     trigger: { eventId: '6a7e8feb-b491-4cf7-a9f1-bf3703467718', source: 'hr.system', time: '2026-11-20T12:00:00Z' },

@@ -79,6 +79,16 @@ function assertNothingChanged(result) {
   assert.deepEqual(lambdaCalls(result, 'delete-user'), []);
 }
 
+for (const testCase of ['NotAnObject', 'AnArray']) {
+  test(`an input that is not a JSON object (${testCase}): Offboarding.InvalidRequest, no Lambda called`, async () => {
+    const r = await runChecked(testCase);
+    assert.deepEqual(r.path, ['Start', 'InAnotherAccount', 'RequestNotAnObject', 'InvalidRequest']);
+    assert.equal(r.error, 'Offboarding.InvalidRequest');
+    assert.match(r.cause, /the input must be a JSON object/);
+    assert.deepEqual(r.invocations, []);
+  });
+}
+
 test('invalid request: refused by list-tokens before any IAM call, Cause is the Java message', async () => {
   const r = await runChecked('InvalidRequest', { strictFirstPayload: false });
   assert.deepEqual(r.path, ['Start', 'InAnotherAccount', 'ListTokens', 'ExplainInvalidRequest', 'InvalidRequest']);
