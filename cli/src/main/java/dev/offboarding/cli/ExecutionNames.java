@@ -10,8 +10,9 @@ import java.util.HexFormat;
 
 /**
  * An execution name derived from the request: the same request gets the same name, so Step Functions refuses to
- * start it twice. Names are at most 80 characters of what Step Functions allows (no whitespace, no
- * {@code < > { } [ ] ? * " # % \ ^ | ~ ` $ & , ; : /}).
+ * start it twice. Names are at most 64 characters of letters, digits and {@code _+=.@-}: what Step Functions allows
+ * in an execution name and, because a cross-account run uses the execution name as its STS role session name, what
+ * STS allows there too.
  */
 final class ExecutionNames {
     private static final ObjectMapper CANONICAL = new ObjectMapper()
@@ -22,7 +23,7 @@ final class ExecutionNames {
 
     static String forRequest(JsonNode request) {
         String user = request.path("userName").asText().replaceAll("[^A-Za-z0-9_+=.@-]", "_");
-        String prefix = "offboard-" + (user.length() > 48 ? user.substring(0, 48) : user) + "-";
+        String prefix = "offboard-" + (user.length() > 38 ? user.substring(0, 38) : user) + "-";
         return prefix + digest(canonical(request)).substring(0, 16);
     }
 

@@ -72,8 +72,19 @@ class StartCommandTest {
         assertEquals(requests.get(0).name(), requests.get(1).name(), "same request, same name");
         assertNotEquals(requests.get(0).name(), requests.get(2).name(), "another request, another name");
         assertTrue(requests.get(0).name().startsWith("offboard-little_tester-"));
-        assertTrue(requests.get(0).name().length() <= 80);
+        assertTrue(requests.get(0).name().matches("[A-Za-z0-9_+=.@-]{2,64}"),
+                "a valid execution name and STS role session name: " + requests.get(0).name());
         assertEquals(MACHINE, requests.get(0).stateMachineArn());
+    }
+
+    @Test
+    void aLongUserNameStillGivesANameWithinTheSixtyFourCharactersOfARoleSessionName() {
+        startSucceeds();
+        start("start", "--user", "u".repeat(64), "--state-machine-arn", MACHINE);
+
+        ArgumentCaptor<StartExecutionRequest> sent = ArgumentCaptor.forClass(StartExecutionRequest.class);
+        verify(sfn).startExecution(sent.capture());
+        assertEquals(64, sent.getValue().name().length());
     }
 
     @Test
