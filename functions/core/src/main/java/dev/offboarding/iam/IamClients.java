@@ -1,6 +1,9 @@
 package dev.offboarding.iam;
 
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -15,10 +18,22 @@ public final class IamClients {
     }
 
     public static IamClient fromEnvironment() {
+        Map<String, String> env = System.getenv();
         return IamClient.builder()
-                .region(globalRegionFor(System.getenv()))
+                .region(globalRegionFor(env))
                 .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(credentialsFor(env))
                 .build();
+    }
+
+    /**
+     * In Lambda the function's credentials are always in its environment, so the default chain's walk (system
+     * properties, web identity, profile files, container and instance metadata) only costs cold-start time. Anywhere
+     * else the standard chain, so profiles and SSO keep working.
+     */
+    static AwsCredentialsProvider credentialsFor(Map<String, String> env) {
+        return env.containsKey("AWS_LAMBDA_FUNCTION_NAME") ? EnvironmentVariableCredentialsProvider.create()
+                : DefaultCredentialsProvider.builder().build();
     }
 
     /** The global IAM region of the partition the function runs in (AWS_REGION, set by Lambda). */

@@ -4,6 +4,7 @@ import dev.offboarding.errors.InvalidConfigurationException;
 import dev.offboarding.validation.MemberAccount;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -65,12 +66,23 @@ public final class IamGateways {
     /** The runtime: one IAM and one STS client per container, from the standard SDK configuration. */
     public static IamGateways fromEnvironment() {
         Map<String, String> env = System.getenv();
-        StsClient sts = StsClients.fromEnvironment();
+        // Built on the first request for another account: most containers never need STS, so none pays for it.
+        Supplier<StsClient> sts = new Supplier<>() {
+            private StsClient client;
+
+            @Override
+            public synchronized StsClient get() {
+                if (client == null) {
+                    client = StsClients.fromEnvironment();
+                }
+                return client;
+            }
+        };
         AssumedRoleClients clients = (roleArn, sessionName) -> IamClient.builder()
                 .region(IamClients.globalRegionFor(env))
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StsAssumeRoleCredentialsProvider.builder()
-                        .stsClient(sts)
+                        .stsClient(sts.get())
                         .refreshRequest(r -> r.roleArn(roleArn).roleSessionName(sessionName))
                         .build())
                 .build();

@@ -13,6 +13,7 @@ public final class StsClients {
     }
 
     public static StsClient fromEnvironment() {
-        return StsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return StsClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(IamClients.credentialsFor(System.getenv())).build();
     }
 }

@@ -6,6 +6,7 @@ import dev.offboarding.iam.IamGateways;
 import dev.offboarding.iam.IamGateway.Removal;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.logging.FunctionLog;
+import dev.offboarding.priming.SnapStartPriming;
 import dev.offboarding.model.Outcome;
 import java.time.Clock;
 
@@ -17,9 +18,17 @@ import java.time.Clock;
 public final class DeleteUserHandler extends JsonRequestHandler<DeleteUserRequest, DeleteUserResult> {
     private final IamGateways iam;
     private final Clock clock;
+    private SnapStartPriming priming;
 
     public DeleteUserHandler() {
         this(IamGateways.fromEnvironment(), Clock.systemUTC());
+        this.priming = SnapStartPriming.register(priming());
+    }
+
+    /** Before a SnapStart snapshot: one DeleteUser answered offline (see {@link SnapStartPriming}). */
+    static SnapStartPriming priming() {
+        return SnapStartPriming.of("delete-user", iam -> new DeleteUserHandler(iam.gateway(), Clock.systemUTC()),
+                "{\"userName\": \"priming\", \"attempt\": 0}");
     }
 
     public DeleteUserHandler(IamGateway iam, Clock clock) {

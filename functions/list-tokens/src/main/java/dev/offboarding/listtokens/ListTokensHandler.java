@@ -5,6 +5,7 @@ import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.IamGateways;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.logging.FunctionLog;
+import dev.offboarding.priming.SnapStartPriming;
 import dev.offboarding.model.UserInventory;
 import dev.offboarding.validation.OffboardingRequest;
 import java.time.Clock;
@@ -20,9 +21,18 @@ public final class ListTokensHandler extends JsonRequestHandler<OffboardingReque
     private final IamGateways iam;
     private final Guards guards;
     private final Clock clock;
+    private SnapStartPriming priming;
 
     public ListTokensHandler() {
         this(IamGateways.fromEnvironment(), GuardSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
+        this.priming = SnapStartPriming.register(priming());
+    }
+
+    /** Before a SnapStart snapshot: one inventory taken offline (see {@link SnapStartPriming}). */
+    static SnapStartPriming priming() {
+        return SnapStartPriming.of("list-tokens",
+                iam -> new ListTokensHandler(iam.gateway(), GuardSettings.defaults(), Clock.systemUTC()),
+                "{\"userName\": \"priming\", \"reason\": \"SnapStart priming\"}");
     }
 
     public ListTokensHandler(IamGateway iam, GuardSettings settings, Clock clock) {

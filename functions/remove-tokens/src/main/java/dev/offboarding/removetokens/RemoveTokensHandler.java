@@ -5,6 +5,7 @@ import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.IamGateways;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.logging.FunctionLog;
+import dev.offboarding.priming.SnapStartPriming;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +21,32 @@ public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRe
     private final IamGateways iam;
     private final Pause pause;
     private final Clock clock;
+    private SnapStartPriming priming;
 
     public RemoveTokensHandler() {
         this(IamGateways.fromEnvironment(), Pause.REAL, Clock.systemUTC());
+        this.priming = SnapStartPriming.register(priming());
     }
+
+    /** Before a SnapStart snapshot: one removal of every kind, answered offline (see {@link SnapStartPriming}). */
+    static SnapStartPriming priming() {
+        return SnapStartPriming.of("remove-tokens", iam -> new RemoveTokensHandler(iam.gateway(), Pause.REAL,
+                Clock.systemUTC()), PRIMING_REQUEST);
+    }
+
+    private static final String PRIMING_REQUEST = """
+            {"mode": "REMOVE", "dryRun": false, "inventory": {"userName": "priming",
+              "loginProfile": {"createDate": "2025-01-01T00:00:00Z", "passwordResetRequired": false},
+              "accessKeys": [{"accessKeyId": "AKIAPRIMING000000000", "status": "Active"}],
+              "signingCertificates": [{"certificateId": "CERTPRIMING0000000000000000000001", "status": "Active"}],
+              "sshPublicKeys": [{"sshPublicKeyId": "APKAPRIMING000000000", "status": "Active"}],
+              "serviceSpecificCredentials": [{"serviceSpecificCredentialId": "ACCAPRIMING000000000",
+                "serviceName": "codecommit.amazonaws.com", "status": "Active"}],
+              "mfaDevices": [{"serialNumber": "arn:aws:iam::123456789012:mfa/priming"}],
+              "inlinePolicies": [{"policyName": "priming"}],
+              "attachedPolicies": [{"policyArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}],
+              "groups": [{"groupName": "priming"}]}}
+            """;
 
     public RemoveTokensHandler(IamGateway iam, Pause pause, Clock clock) {
         this(IamGateways.homeOnly(iam), pause, clock);

@@ -1,6 +1,7 @@
 package dev.offboarding.removetokens;
 
 import dev.offboarding.errors.IamRetryableException;
+import dev.offboarding.iam.ConcurrentCalls;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.IamGateway.Removal;
 import dev.offboarding.model.AccessKey;
@@ -15,8 +16,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.iam.model.EntityTemporarilyUnmodifiableException;
 
 /**
- * Turns an inventory into removal steps and runs them in a safe order. Each step is idempotent, so a run that
- * crashed midway is finished by running again with the same inventory.
+ * Turns an inventory into removal steps and runs them in a safe order: the lock-out first, then every removal side
+ * by side (IAM orders none of them). Each step is idempotent, so a run that crashed midway is finished by running
+ * it again with the same inventory.
  */
 final class TokenRemover {
     /** A login profile created seconds ago is briefly unmodifiable; beyond this the workflow's Retry takes over. */
@@ -39,18 +41,44 @@ final class TokenRemover {
             plan.forEach(onEach);
             return plan;
         }
-        if (mode == RemovalMode.REMOVE) {
-            // Lock out before removing anything: if a later step fails, no key of the user works any more.
-            inventory.accessKeys().stream().filter(AccessKey::active)
-                    .forEach(key -> iam.deactivateAccessKey(inventory.userName(), key.accessKeyId()));
+        if (mode == RemovalMode.LOCK_OUT) {
+            return runSideBySide(steps, List.of(), onEach);
         }
-        List<RemovedItem> done = new ArrayList<>(steps.size());
-        for (RemovalStep step : steps) {
-            RemovedItem item = step.run();
-            onEach.accept(item);
-            done.add(item);
-        }
+        // Lock out before removing anything: every active key deactivated (side by side), then the console password
+        // deleted, so that if a later step fails no credential of the user works any more.
+        ConcurrentCalls.all(inventory.accessKeys().stream().filter(AccessKey::active)
+                .map(key -> (Supplier<Removal>) () -> iam.deactivateAccessKey(inventory.userName(), key.accessKeyId()))
+                .toList());
+        List<RemovalStep> password = steps.stream().filter(step -> step.kind() == BlockerKind.LOGIN_PROFILE).toList();
+        List<RemovedItem> done = new ArrayList<>(runSideBySide(password, List.of(), onEach));
+        List<RemovalStep> rest = steps.stream().filter(step -> step.kind() != BlockerKind.LOGIN_PROFILE).toList();
+        done.addAll(runSideBySide(rest, List.of(), onEach));
         return done;
+    }
+
+    /**
+     * Runs the steps and the extra calls side by side (they are independent: IAM orders none of them) and returns
+     * the steps' items in the steps' order. {@code onEach} hears of each item as soon as it is done.
+     */
+    private static List<RemovedItem> runSideBySide(List<RemovalStep> steps, List<Supplier<Removal>> extraCalls,
+                                                   Consumer<RemovedItem> onEach) {
+        List<Supplier<Object>> calls = new ArrayList<>();
+        for (RemovalStep step : steps) {
+            calls.add(() -> {
+                RemovedItem item = step.run();
+                synchronized (onEach) {
+                    onEach.accept(item);
+                }
+                return item;
+            });
+        }
+        extraCalls.forEach(call -> calls.add(call::get));
+        List<Object> answers = ConcurrentCalls.all(calls);
+        List<RemovedItem> items = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            items.add((RemovedItem) answers.get(i));
+        }
+        return items;
     }
 
     private List<RemovalStep> lockOutSteps(UserInventory inv) {

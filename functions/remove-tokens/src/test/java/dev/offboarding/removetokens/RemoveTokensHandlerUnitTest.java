@@ -191,16 +191,19 @@ class RemoveTokensHandlerUnitTest {
 
         invoke(request(fullInventory(), "REMOVE", null, null));
 
-        InOrder order = inOrder(iam);
-        order.verify(iam).updateAccessKey(argThat((UpdateAccessKeyRequest r) -> "AKIA1ACTIVE".equals(r.accessKeyId())));
-        order.verify(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
-        order.verify(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
+        // The lock-out (deactivating keys, deleting the console password) runs side by side, before any removal.
+        InOrder keyFirst = inOrder(iam);
+        keyFirst.verify(iam).updateAccessKey(argThat((UpdateAccessKeyRequest r) -> "AKIA1ACTIVE".equals(r.accessKeyId())));
+        keyFirst.verify(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
+        InOrder passwordFirst = inOrder(iam);
+        passwordFirst.verify(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
+        passwordFirst.verify(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
         List<String> sent = MockIam.operationsSent(iam);
-        assertEquals("updateAccessKey", sent.get(0), "lock out first: " + sent);
-        int firstDestructive = sent.stream().filter(RemoveTokensHandlerUnitTest::isDestructive).findFirst()
+        int firstRemoval = sent.stream()
+                .filter(op -> isDestructive(op) && !op.equals("deleteLoginProfile")).findFirst()
                 .map(sent::indexOf).orElseThrow();
-        assertEquals(sent.lastIndexOf("updateAccessKey") + 1, firstDestructive, "no key works once removal starts: "
-                + sent);
+        assertEquals(Math.max(sent.lastIndexOf("updateAccessKey"), sent.indexOf("deleteLoginProfile")) + 1, firstRemoval,
+                "no key or password works once removal starts: " + sent);
     }
 
     @Test
@@ -252,8 +255,9 @@ class RemoveTokensHandlerUnitTest {
         assertEquals("bob", profile.getValue().userName());
         ArgumentCaptor<DeleteAccessKeyRequest> keys = ArgumentCaptor.forClass(DeleteAccessKeyRequest.class);
         verify(iam, times(2)).deleteAccessKey(keys.capture());
+        // The removals run side by side, so the calls may arrive in any order.
         assertEquals(List.of("AKIA1ACTIVE", "AKIA2INACTIVE"),
-                keys.getAllValues().stream().map(DeleteAccessKeyRequest::accessKeyId).toList());
+                keys.getAllValues().stream().map(DeleteAccessKeyRequest::accessKeyId).sorted().toList());
         assertTrue(keys.getAllValues().stream().allMatch(r -> "bob".equals(r.userName())));
         ArgumentCaptor<DeleteSigningCertificateRequest> certificate =
                 ArgumentCaptor.forClass(DeleteSigningCertificateRequest.class);
@@ -296,8 +300,9 @@ class RemoveTokensHandlerUnitTest {
                 VIRTUAL_MFA.equals(r.serialNumber())));
         ArgumentCaptor<DeactivateMfaDeviceRequest> deactivated = ArgumentCaptor.forClass(DeactivateMfaDeviceRequest.class);
         verify(iam, times(3)).deactivateMFADevice(deactivated.capture());
-        assertEquals(List.of(VIRTUAL_MFA, HARDWARE_MFA, FIDO_MFA),
-                deactivated.getAllValues().stream().map(DeactivateMfaDeviceRequest::serialNumber).toList());
+        // Removals run side by side, so in any order.
+        assertEquals(Set.of(VIRTUAL_MFA, HARDWARE_MFA, FIDO_MFA),
+                Set.copyOf(deactivated.getAllValues().stream().map(DeactivateMfaDeviceRequest::serialNumber).toList()));
         ArgumentCaptor<DeleteVirtualMfaDeviceRequest> deleted = ArgumentCaptor.forClass(DeleteVirtualMfaDeviceRequest.class);
         verify(iam, times(1)).deleteVirtualMFADevice(deleted.capture());
         assertEquals(VIRTUAL_MFA, deleted.getValue().serialNumber(), "only the virtual device is deleted");
@@ -541,9 +546,10 @@ class RemoveTokensHandlerUnitTest {
         IamRetryableException e = assertThrows(IamRetryableException.class,
                 () -> invoke(request(fullInventory(), "REMOVE", null, null)));
 
+        // Independent removals run side by side: both keys were tried; the error names the first in inventory order.
         assertTrue(e.getMessage().contains("iam:DeleteAccessKey on bob/AKIA1ACTIVE"), e.getMessage());
         assertTrue(e.retryable());
-        verify(iam, times(1)).deleteAccessKey(any(DeleteAccessKeyRequest.class));
+        verify(iam, times(2)).deleteAccessKey(any(DeleteAccessKeyRequest.class));
     }
 
     @Test
