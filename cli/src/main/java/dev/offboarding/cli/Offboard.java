@@ -4,10 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "offboard",
-        description = "Offboards AWS IAM users completely and safely, with the offboard-user workflow.",
+        description = {"Offboards AWS IAM users completely and safely, with the offboard-user workflow;",
+            "waits for a new role to be really usable, with the wait-for-role workflow."},
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0  succeeded: DELETED, ALREADY_ABSENT or DRY_RUN",
+            "  0  succeeded: DELETED, ALREADY_ABSENT or DRY_RUN; the role is usable",
             "     (start without --wait: the execution was started)",
             "  1  the workflow ended in a Fail state (refused or failed);",
             "     its Error and Cause are printed",
@@ -16,18 +17,18 @@ import picocli.CommandLine.Command;
             "     unknown state machine, malformed scenario file",
             "",
             "Run 'offboard <command> --help' for a command's options and examples."},
-        subcommands = {LocalCommand.class, StartCommand.class},
+        subcommands = {LocalCommand.class, StartCommand.class, WaitForRoleCommand.class},
         mixinStandardHelpOptions = true,
         version = "offboard 0.1.0")
 public final class Offboard implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(commandLine(new LocalCommand(), new StartCommand()).execute(args));
+        System.exit(commandLine(new LocalCommand(), new StartCommand(), new WaitForRoleCommand()).execute(args));
     }
 
     /** The command line with the given subcommand instances (tests pass instances with stubbed AWS clients). */
-    static CommandLine commandLine(LocalCommand local, StartCommand start) {
-        CommandLine commandLine = new CommandLine(new Offboard(), new SubcommandFactory(local, start));
+    static CommandLine commandLine(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole) {
+        CommandLine commandLine = new CommandLine(new Offboard(), new SubcommandFactory(local, start, waitForRole));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof CannotRunException) {
                 cmd.getErr().println("offboard: " + e.getMessage());
@@ -48,7 +49,8 @@ public final class Offboard implements Runnable {
     }
 
     /** Hands picocli the prepared subcommand instances. */
-    private record SubcommandFactory(LocalCommand local, StartCommand start) implements CommandLine.IFactory {
+    private record SubcommandFactory(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole)
+            implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == LocalCommand.class) {
@@ -56,6 +58,9 @@ public final class Offboard implements Runnable {
             }
             if (type == StartCommand.class) {
                 return type.cast(start);
+            }
+            if (type == WaitForRoleCommand.class) {
+                return type.cast(waitForRole);
             }
             return CommandLine.defaultFactory().create(type);
         }

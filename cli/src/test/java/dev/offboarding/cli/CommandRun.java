@@ -8,7 +8,11 @@ import picocli.CommandLine;
 record CommandRun(int exitCode, String out, String err) {
 
     static CommandRun of(LocalCommand local, StartCommand start, String... args) {
-        CommandLine commandLine = Offboard.commandLine(local, start);
+        return of(local, start, new WaitForRoleCommand(), args);
+    }
+
+    static CommandRun of(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole, String... args) {
+        CommandLine commandLine = Offboard.commandLine(local, start, waitForRole);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));
