@@ -54,7 +54,7 @@ test('the definition is valid, has one placeholder, and its Java names resolve t
 
 test('the only loop waits between checks and each check carries what the function needs to stop it at the deadline', () => {
   assert.deepEqual(task.Parameters.Payload, { 'request.$': '$.request', 'successes.$': '$.check.successes',
-    'attempt.$': '$$.State.RetryCount', 'startedAt.$': '$$.Execution.StartTime' });
+    'attempt.$': '$$.State.RetryCount', 'startedAt.$': '$$.Execution.StartTime', 'execution.$': '$$.Execution.Id' });
   assert.equal(def.States.UsableYet.Default, 'ConfirmAfterPause');
   assert.equal(def.States.ConfirmAfterPause.Next, 'CheckRoleUsable');
   assert.ok(confirmSeconds >= 1);

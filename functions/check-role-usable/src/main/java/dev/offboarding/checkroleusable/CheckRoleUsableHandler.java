@@ -8,6 +8,7 @@ import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.Partitions;
 import dev.offboarding.iam.StsGateway;
 import dev.offboarding.json.JsonRequestHandler;
+import dev.offboarding.logging.FunctionLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class CheckRoleUsableHandler extends JsonRequestHandler<CheckRoleUs
     public CheckRoleUsableResult handle(CheckRoleUsableRequest in, Context context) {
         WaitForRoleRequest request = in.request();
         RoleTarget role = resolve(request);
+        FunctionLog log = FunctionLog.of(context, in.execution(), null);
         List<RoleCheck> passed = new ArrayList<>();
         Optional<RoleChecker.Failure> failure = checker.run(role, request, passed);
         Instant now = clock.instant();
@@ -53,8 +55,8 @@ public final class CheckRoleUsableHandler extends JsonRequestHandler<CheckRoleUs
         int required = request.required();
         if (failure.isPresent()) {
             RoleChecker.Failure f = failure.get();
-            context.getLogger().log("check-role-usable role=" + role.arn() + " failed=" + f.check() + " passed=" + passed
-                    + " pastDeadline=" + pastDeadline);
+            log.info("role-not-usable", "role", role.arn(), "failed", f.check(), "passed", passed,
+                    "pastDeadline", pastDeadline);
             if (pastDeadline) {
                 throw new RoleNotUsableByDeadlineException("Role " + role.arn() + " did not become usable within "
                         + request.deadline() + " s (deadline " + deadline + "): " + f.check() + " still fails: "
@@ -66,8 +68,8 @@ public final class CheckRoleUsableHandler extends JsonRequestHandler<CheckRoleUs
         }
         int successes = in.priorSuccesses() + 1;
         boolean usable = successes >= required;
-        context.getLogger().log("check-role-usable role=" + role.arn() + " passed=" + passed + " successes="
-                + successes + "/" + required + " usable=" + usable);
+        log.info("role-checked", "role", role.arn(), "passed", passed, "successes", successes,
+                "requiredSuccesses", required, "usable", usable);
         if (!usable && pastDeadline) {
             throw new RoleNotUsableByDeadlineException("Role " + role.arn() + " did not become usable within "
                     + request.deadline() + " s (deadline " + deadline + "): every check passes now, but only "

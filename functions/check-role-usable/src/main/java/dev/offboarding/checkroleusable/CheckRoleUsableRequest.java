@@ -11,9 +11,10 @@ import java.util.List;
  * check ({@code $$.State.RetryCount}); above 0 the previous check failed, so the consecutive count starts again
  * from 0 whatever {@code successes} says (a Retry re-sends the same input). {@code startedAt}: when the workflow
  * started ({@code $$.Execution.StartTime}); with it, the deadline is {@code startedAt + request.deadlineSeconds}.
+ * {@code execution}: the workflow's execution id, named in every log line (absent when invoked directly).
  */
-public record CheckRoleUsableRequest(WaitForRoleRequest request, Integer successes, Integer attempt, Instant startedAt)
-        implements Validatable {
+public record CheckRoleUsableRequest(WaitForRoleRequest request, Integer successes, Integer attempt, Instant startedAt,
+                                     String execution) implements Validatable {
 
     /** Consecutive successes before this check. */
     public int priorSuccesses() {

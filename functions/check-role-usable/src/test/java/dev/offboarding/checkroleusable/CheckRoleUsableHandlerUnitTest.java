@@ -274,4 +274,19 @@ class CheckRoleUsableHandlerUnitTest {
         }
         assertFalse(context.loggedLines().isEmpty());
     }
+
+    @Test
+    void everyLogLineIsOneJsonObjectNamingTheExecutionAndTheRole() throws Exception {
+        roleExists(TRUST);
+        stsLetsUsAssumeIt();
+        check("{\"request\": {\"role\": \"deployer\", \"checks\": [\"EXISTS\"], \"requiredSuccesses\": 1},"
+                + " \"execution\": \"arn:aws:states:us-east-1:123456789012:execution:WaitForRole:e1\"}");
+
+        assertFalse(context.loggedLines().isEmpty());
+        for (String line : context.loggedLines()) {
+            JsonNode json = Json.mapper().readTree(line);
+            assertEquals("arn:aws:states:us-east-1:123456789012:execution:WaitForRole:e1", json.path("execution").asText());
+            assertTrue(json.path("role").asText().endsWith(":role/deployer"), line);
+        }
+    }
 }
