@@ -17,8 +17,11 @@ import java.util.function.Supplier;
  * threads live across invocations (and across a SnapStart snapshot, idle).
  */
 public final class ConcurrentCalls {
-    /** At most this many calls of one container are in flight at once. */
-    public static final int MAX_IN_FLIGHT = 8;
+    /**
+     * At most this many calls of one container are in flight at once: enough for list-tokens' nine lists in one
+     * round trip, few enough to stay clear of IAM's throttling.
+     */
+    public static final int MAX_IN_FLIGHT = 10;
 
     private static final ExecutorService POOL = pool();
 
