@@ -1,0 +1,100 @@
+package dev.offboarding.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark: cold start, IAM calls, warm latency with 50 ms per IAM call, and time-to-delete under propagation
+ * lag, each against its baseline. Writes {@code benchmark/results/results.md} and {@code time-to-delete.png}.
+ *
+ * <p>Options: {@code --runs N} cold starts per function and variant (default 15), {@code --iterations N} JMH
+ * measurements per case (default 20), {@code --samples N} time-to-delete samples per approach and lag (default
+ * 20000).
+ */
+public final class Benchmark {
+    static final double[] LAGS = {0, 2, 10, 30, 60, 120};
+    static final long SEED = 20261121L;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = option(args, "--runs", 15);
+        int iterations = option(args, "--iterations", 20);
+        int samples = option(args, "--samples", 20_000);
+        Repository repo = Repository.find();
+        Path out = Files.createDirectories(repo.root().resolve("benchmark/results"));
+
+        List<ColdStart.Result> coldStarts = new ArrayList<>();
+        ColdStart coldStart = new ColdStart(repo);
+        for (ColdStart.Function function : ColdStart.functions(repo)) {
+            log("cold start: " + function.name() + ", " + runs + " runs of each");
+            coldStarts.add(coldStart.measure(function, runs));
+        }
+
+        log("IAM calls per offboarding");
+        List<IamCallCounts.Count> counts = List.of(
+                IamCallCounts.offboard("little-tester", repo.scenario("little-tester"), "little_tester"),
+                IamCallCounts.offboard("every-blocker", repo.scenario("every-blocker"), "every_blocker"));
+
+        log("warm latency with " + ParallelCallsBenchmark.IAM_LATENCY.toMillis() + " ms per IAM call (JMH)");
+        List<ParallelCalls.Latency> latencies = ParallelCalls.measure(repo, iterations);
+
+        double callSeconds = latencies.stream().filter(l -> l.function().equals("delete-user")).mapToDouble(
+                ParallelCalls.Latency::actualMs).max().orElse(50) / 1000;
+        DeletionSchedule schedule = DeletionSchedule.read(repo.definition(), repo.substitutions());
+        TimeToDelete model = new TimeToDelete(schedule, callSeconds);
+        List<TimeToDelete.Outcome> outcomes = new ArrayList<>();
+        for (TimeToDelete.Approach approach : TimeToDelete.Approach.values()) {
+            for (double lag : LAGS) {
+                outcomes.add(model.sample(approach, lag, samples, SEED + (long) lag));
+            }
+        }
+        LagChart.write(outcomes, out.resolve("time-to-delete.png"));
+
+        String report = new ResultsReport(Machine.describe(), coldStarts, counts, latencies, schedule, callSeconds,
+                outcomes, runs, samples).markdown();
+        Files.writeString(out.resolve("results.md"), report);
+        System.out.println(report);
+        log("wrote " + repo.root().relativize(out.resolve("results.md")) + " and "
+                + repo.root().relativize(out.resolve("time-to-delete.png")));
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    private static void log(String message) {
+        System.err.println("[benchmark] " + message);
+    }
+
+    /** The machine the figures come from. */
+    record Machine(int processors, String cpu, String jdk, String os, LocalDate date) {
+        static Machine describe() {
+            String cpu = "unknown CPU";
+            try {
+                cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                        .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
+            } catch (Exception e) {
+                // not Linux: leave it unknown
+            }
+            return new Machine(Runtime.getRuntime().availableProcessors(), cpu,
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"), LocalDate.now());
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d cores (`nproc`), %s, %s, %s, %s", processors, cpu, jdk, os, date);
+        }
+    }
+}

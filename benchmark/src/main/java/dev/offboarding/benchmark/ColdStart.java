@@ -1,0 +1,147 @@
+package dev.offboarding.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.simulator.IamHttpEndpoint;
+import dev.offboarding.simulator.IamSimulator;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Whole-process cold starts: a fresh JVM per run, with the flags of Lambda's java21 runtime, constructs the handler
+ * from the environment and serves one request over HTTP to the simulator; timed from process start to the answer.
+ * The product and the baseline alternate run by run, so both see the same machine noise.
+ */
+final class ColdStart {
+    /** The java21 managed runtime's defaults: C1 only, serial GC, class-data sharing, 85 % of 512 MB as heap. */
+    static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx435m", "-Djava.net.preferIPv4Stack=true");
+
+    record Function(String name, String handler, String baselineHandler, String expectedInAnswer,
+                    Supplier<Prepared> prepare) {
+    }
+
+    /** A fresh world for one run and the request to send. */
+    record Prepared(IamSimulator world, String request) {
+    }
+
+    record Result(String function, List<Double> productMs, List<Double> baselineMs, long productJarBytes,
+                  long baselineJarBytes) {
+        double productMedian() {
+            return Stats.of(productMs).median();
+        }
+
+        double baselineMedian() {
+            return Stats.of(baselineMs).median();
+        }
+
+        double ratio() {
+            return productMedian() / baselineMedian();
+        }
+    }
+
+    private final Repository repo;
+    private final Path workDir;
+
+    ColdStart(Repository repo) throws IOException {
+        this.repo = repo;
+        this.workDir = Files.createTempDirectory("cold-start");
+    }
+
+    static List<Function> functions(Repository repo) {
+        Path littleTester = repo.scenario("little-tester");
+        return List.of(
+                new Function("list-tokens", "dev.offboarding.listtokens.ListTokensHandler",
+                        "dev.offboarding.baseline.ListTokensBaseline", "AKIA",
+                        () -> new Prepared(Functions.world(littleTester), "{\"userName\": \"little_tester\"}")),
+                new Function("remove-tokens", "dev.offboarding.removetokens.RemoveTokensHandler",
+                        "dev.offboarding.baseline.RemoveTokensBaseline", "ACCESS_KEY", () -> {
+                            JsonNode inventory = Functions.listTokens(Functions.world(littleTester), "little_tester");
+                            return new Prepared(Functions.world(littleTester),
+                                    Functions.removeRequest(inventory).toString());
+                        }),
+                new Function("delete-user", "dev.offboarding.deleteuser.DeleteUserHandler",
+                        "dev.offboarding.baseline.DeleteUserBaseline", "DELETED", () -> {
+                            IamSimulator world = Functions.world(littleTester);
+                            Functions.removeTokens(world, Functions.listTokens(world, "little_tester"));
+                            return new Prepared(world, "{\"userName\": \"little_tester\"}");
+                        }));
+    }
+
+    Result measure(Function function, int runs) throws Exception {
+        AtomicReference<IamSimulator> world = new AtomicReference<>();
+        List<Double> product = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
+        try (IamHttpEndpoint endpoint = IamHttpEndpoint.start(world::get)) {
+            for (int run = -1; run < runs; run++) {
+                // Run -1 warms the disk cache for both jars and is not counted.
+                boolean baselineFirst = run % 2 == 0;
+                for (boolean isBaseline : baselineFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                    Prepared prepared = function.prepare().get();
+                    world.set(prepared.world());
+                    double ms = isBaseline
+                            ? launch(function, repo.baselineJar(), function.baselineHandler(), prepared, endpoint)
+                            : launch(function, repo.lambdaJar(function.name()), function.handler(), prepared, endpoint);
+                    if (run >= 0) {
+                        (isBaseline ? baseline : product).add(ms);
+                    }
+                }
+            }
+        }
+        return new Result(function.name(), product, baseline, Files.size(repo.lambdaJar(function.name())),
+                Files.size(repo.baselineJar()));
+    }
+
+    private double launch(Function function, Path jar, String handler, Prepared prepared, IamHttpEndpoint endpoint)
+            throws Exception {
+        Path request = Files.writeString(workDir.resolve(function.name() + ".json"), prepared.request());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LAMBDA_JVM_FLAGS);
+        command.addAll(List.of("-cp", repo.harnessJar() + File.pathSeparator + jar,
+                "dev.offboarding.benchmark.harness.ColdStartHarness", handler, request.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.putAll(lambdaEnvironment(function.name(), endpoint));
+        long start = System.nanoTime();
+        Process process = builder.start();
+        String answer;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            answer = out.readLine();
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        if (answer == null || !answer.contains(function.expectedInAnswer())) {
+            throw new IllegalStateException(function.name() + " (" + handler + ") did not answer as expected: " + answer);
+        }
+        return ms;
+    }
+
+    /** What Lambda sets, with dummy credentials and the simulator as IAM; nothing of this machine's own AWS setup. */
+    private Map<String, String> lambdaEnvironment(String function, IamHttpEndpoint endpoint) {
+        return Map.of(
+                "AWS_LAMBDA_FUNCTION_NAME", function,
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512",
+                "AWS_REGION", "us-east-1",
+                "AWS_DEFAULT_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "AKIDBENCHMARK",
+                "AWS_SECRET_ACCESS_KEY", "benchmark-dummy",
+                "AWS_SESSION_TOKEN", "benchmark-dummy",
+                "AWS_ENDPOINT_URL_IAM", endpoint.uri().toString(),
+                "HOME", workDir.toString());
+    }
+}
