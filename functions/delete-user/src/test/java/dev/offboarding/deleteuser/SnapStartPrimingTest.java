@@ -2,45 +2,20 @@ package dev.offboarding.deleteuser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
-import java.net.URI;
-import java.util.ArrayList;
+import dev.offboarding.testing.NetworkConnections;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Priming serves the sample request through the real request path, answered in memory: no network, no IAM change. */
 class SnapStartPrimingTest {
-    private final ProxySelector original = ProxySelector.getDefault();
-    private final List<URI> connections = new ArrayList<>();
-
-    @AfterEach
-    void restore() {
-        ProxySelector.setDefault(original);
-    }
 
     @Test
     void primingExercisesTheIamCallsOfTheRequestWithoutOpeningAConnection() {
-        // Every HTTP connection the JDK opens asks the default ProxySelector first: record them.
-        ProxySelector.setDefault(new ProxySelector() {
-            @Override
-            public List<Proxy> select(URI uri) {
-                connections.add(uri);
-                return List.of(Proxy.NO_PROXY);
-            }
-
-            @Override
-            public void connectFailed(URI uri, SocketAddress address, IOException e) {
-            }
-        });
-
-        List<String> answeredInMemory = DeleteUserHandler.priming().prime();
+        NetworkConnections.Recorded<List<String>> priming = NetworkConnections.during(() -> DeleteUserHandler.priming().prime());
+        List<String> answeredInMemory = priming.result();
 
         assertEquals(Set.of("DeleteUser"), Set.copyOf(answeredInMemory), answeredInMemory.toString());
-        assertEquals(List.of(), connections);
+        assertEquals(List.of(), priming.connections());
     }
 }
