@@ -42,7 +42,7 @@ final class TokenRemover {
             return plan;
         }
         if (mode == RemovalMode.LOCK_OUT) {
-            return runSideBySide(steps, List.of(), onEach);
+            return runSideBySide(steps, onEach);
         }
         // Lock out before removing anything: every active key deactivated (side by side), then the console password
         // deleted, so that if a later step fails no credential of the user works any more.
@@ -50,19 +50,18 @@ final class TokenRemover {
                 .map(key -> (Supplier<Removal>) () -> iam.deactivateAccessKey(inventory.userName(), key.accessKeyId()))
                 .toList());
         List<RemovalStep> password = steps.stream().filter(step -> step.kind() == BlockerKind.LOGIN_PROFILE).toList();
-        List<RemovedItem> done = new ArrayList<>(runSideBySide(password, List.of(), onEach));
+        List<RemovedItem> done = new ArrayList<>(runSideBySide(password, onEach));
         List<RemovalStep> rest = steps.stream().filter(step -> step.kind() != BlockerKind.LOGIN_PROFILE).toList();
-        done.addAll(runSideBySide(rest, List.of(), onEach));
+        done.addAll(runSideBySide(rest, onEach));
         return done;
     }
 
     /**
-     * Runs the steps and the extra calls side by side (they are independent: IAM orders none of them) and returns
-     * the steps' items in the steps' order. {@code onEach} hears of each item as soon as it is done.
+     * Runs the steps side by side (they are independent: IAM orders none of them) and returns their items in the
+     * steps' order. {@code onEach} hears of each item as soon as it is done.
      */
-    private static List<RemovedItem> runSideBySide(List<RemovalStep> steps, List<Supplier<Removal>> extraCalls,
-                                                   Consumer<RemovedItem> onEach) {
-        List<Supplier<Object>> calls = new ArrayList<>();
+    private static List<RemovedItem> runSideBySide(List<RemovalStep> steps, Consumer<RemovedItem> onEach) {
+        List<Supplier<RemovedItem>> calls = new ArrayList<>(steps.size());
         for (RemovalStep step : steps) {
             calls.add(() -> {
                 RemovedItem item = step.run();
@@ -72,13 +71,7 @@ final class TokenRemover {
                 return item;
             });
         }
-        extraCalls.forEach(call -> calls.add(call::get));
-        List<Object> answers = ConcurrentCalls.all(calls);
-        List<RemovedItem> items = new ArrayList<>(steps.size());
-        for (int i = 0; i < steps.size(); i++) {
-            items.add((RemovedItem) answers.get(i));
-        }
-        return items;
+        return ConcurrentCalls.all(calls);
     }
 
     private List<RemovalStep> lockOutSteps(UserInventory inv) {
