@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The offboarding request: the state machine's input, an EventBridge event's {@code detail}, the console input.
- * Only {@code userName} is required; {@code accountId} absent means the account the stack runs in. {@code trigger}
+ * Only {@code userName} is required; {@code accountId} absent means the account the stack runs in.
+ * {@code allowPrivileged: true} lets a run offboard a user who can administer the account (never from an event). {@code trigger}
  * records the event that started the run (set by start-offboarding); {@code execution} is set by the workflow, and
  * so is {@code memberAccount} when {@code accountId} names another account than the one the stack runs in.
  */
@@ -19,6 +20,7 @@ public record OffboardingRequest(
         Integer quarantineDays,
         String reason,
         String requestedBy,
+        Boolean allowPrivileged,
         Trigger trigger,
         String execution,
         MemberAccount memberAccount) implements Validatable {
@@ -28,7 +30,7 @@ public record OffboardingRequest(
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     public static OffboardingRequest forUser(String userName) {
-        return new OffboardingRequest(userName, null, null, null, null, null, null, null, null, null);
+        return new OffboardingRequest(userName, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -59,7 +61,8 @@ public record OffboardingRequest(
 
     /** The same request, started by {@code trigger}. */
     public OffboardingRequest withTrigger(Trigger trigger) {
-        return new OffboardingRequest(userName, accountId, dryRun, force, quarantineDays, reason, requestedBy, trigger,
+        return new OffboardingRequest(userName, accountId, dryRun, force, quarantineDays, reason, requestedBy, allowPrivileged,
+                trigger,
                 execution, memberAccount);
     }
 

@@ -50,7 +50,7 @@ class RequestReaderUnitTest {
                 + " \"requestedBy\": \"hr@example.com\"}");
 
         assertEquals(new OffboardingRequest("a.b+c=d,e@f_g-h", "123456789012", true, false, 90, "left",
-                "hr@example.com", null, null, null), request);
+                "hr@example.com", null, null, null, null), request);
     }
 
     @Test
@@ -147,7 +147,7 @@ class RequestReaderUnitTest {
         InvalidRequestException e = refused("{\"userName\": \"bob\", \"dryrun\": true}");
 
         assertTrue(e.getMessage().contains(
-                "accepted fields here are accountId, dryRun, execution, force, memberAccount, quarantineDays, reason, requestedBy,"
+                "accepted fields here are accountId, allowPrivileged, dryRun, execution, force, memberAccount, quarantineDays, reason, requestedBy,"
                         + " trigger, userName"),
                 e.getMessage());
     }

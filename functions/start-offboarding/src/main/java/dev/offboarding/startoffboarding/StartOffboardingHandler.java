@@ -8,6 +8,7 @@ import dev.offboarding.errors.WorkflowNotStartedException;
 import dev.offboarding.json.Json;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.logging.FunctionLog;
+import dev.offboarding.validation.ExecutionName;
 import dev.offboarding.validation.OffboardingRequest;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;

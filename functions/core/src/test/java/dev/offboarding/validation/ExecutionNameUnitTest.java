@@ -1,4 +1,4 @@
-package dev.offboarding.startoffboarding;
+package dev.offboarding.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package dev.offboarding.startoffboarding;
+package dev.offboarding.validation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * start a second execution (Step Functions refuses a name it has already used). Names are 1 to 80 characters; only
  * letters, digits, '-' and '_' are used, which every Step Functions feature (logging included) accepts.
  */
-final class ExecutionName {
-    static final int MAX_LENGTH = 80;
+public final class ExecutionName {
+    public static final int MAX_LENGTH = 80;
     private static final String PREFIX = "event-";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1," + (MAX_LENGTH - PREFIX.length()) + "}");
 
@@ -20,7 +20,7 @@ final class ExecutionName {
     }
 
     /** {@code event-<id>} for an id such as EventBridge's UUIDs; {@code event-<sha256 of the id>} for any other. */
-    static String forEvent(String eventId) {
+    public static String forEvent(String eventId) {
         if (SAFE_ID.matcher(eventId).matches()) {
             return PREFIX + eventId;
         }
