@@ -1,5 +1,6 @@
 package dev.offboarding.json;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.offboarding.errors.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,7 +26,15 @@ public final class RequestReader {
     }
 
     public static <T> T read(InputStream in, Class<T> type) {
-        T request = parse(in, type);
+        return validated(parse(in, type));
+    }
+
+    /** The same, for a request already read as a tree (a part of a larger payload). */
+    public static <T> T read(JsonNode tree, Class<T> type) {
+        return validated(bind(tree, type));
+    }
+
+    private static <T> T validated(T request) {
         if (request == null) {
             throw new InvalidRequestException("the request is empty or null: send a JSON object such as "
                     + "{\"userName\": \"little_tester\"}");
@@ -40,12 +50,33 @@ public final class RequestReader {
 
     private static <T> T parse(InputStream in, Class<T> type) {
         // Read the tree first: when a value has the wrong type, the tree still says what was sent there.
-        JsonNode tree = null;
+        JsonNode tree;
         try {
             tree = Json.mapper().readTree(in);
-            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        } catch (MismatchedInputException e) {
+            if (isEmptyInput(e)) {
                 return null;
             }
+            throw notJson(e);
+        } catch (JsonProcessingException e) {
+            throw notJson(e);
+        } catch (IOException e) {
+            throw new InvalidRequestException("the request could not be read: " + e.getMessage());
+        }
+        return bind(tree, type);
+    }
+
+    private static InvalidRequestException notJson(JsonProcessingException e) {
+        return new InvalidRequestException("the request is not valid JSON: " + firstLine(e.getOriginalMessage())
+                + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")"));
+    }
+
+    private static <T> T bind(JsonNode tree, Class<T> type) {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            return null;
+        }
+        try {
             refuseNullFlags(tree, type);
             return Json.mapper().treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
@@ -64,30 +95,76 @@ public final class RequestReader {
         } catch (JsonMappingException e) {
             throw new InvalidRequestException("field \"" + path(e) + "\" is malformed: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            String problem = e.getOriginalMessage();
-            throw new InvalidRequestException("the request is not valid JSON: " + firstLine(problem)
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new InvalidRequestException("the request could not be read: " + e.getMessage());
+            throw notJson(e);
         }
     }
 
     /**
      * An explicit null for a true/false or number field is ambiguous ({@code "dryRun": null}: was a dry run meant?),
-     * so it is refused; leaving the field out is how to ask for its default.
+     * so it is refused at any depth (an event's {@code detail.dryRun} as much as a request's {@code dryRun});
+     * leaving the field out is how to ask for its default.
      */
     private static void refuseNullFlags(JsonNode tree, Class<?> type) {
-        if (!tree.isObject() || !type.isRecord()) {
+        refuseNullFlags(tree, type, "");
+    }
+
+    private static void refuseNullFlags(JsonNode node, Class<?> type, String path) {
+        if (node == null || !node.isObject() || !type.isRecord()) {
             return;
         }
         for (RecordComponent component : type.getRecordComponents()) {
+            String name = fieldName(component);
+            JsonNode value = node.get(name);
+            if (value == null) {
+                continue;
+            }
+            String field = path.isEmpty() ? name : path + "." + name;
             Class<?> fieldType = component.getType();
             boolean flagOrNumber = fieldType == Boolean.class || Number.class.isAssignableFrom(fieldType);
-            JsonNode value = tree.get(component.getName());
-            if (flagOrNumber && value != null && value.isNull()) {
-                throw new InvalidRequestException("field \"" + component.getName() + "\" must be "
-                        + expected(fieldType) + ", not null: leave it out to use its default");
+            if (flagOrNumber && value.isNull()) {
+                throw new InvalidRequestException("field \"" + field + "\" must be " + expected(fieldType)
+                        + ", not null: leave it out to use its default");
+            }
+            if (fieldType.isRecord()) {
+                refuseNullFlags(value, fieldType, field);
+            } else if (List.class.isAssignableFrom(fieldType) && value.isArray()
+                    && component.getGenericType() instanceof ParameterizedType list
+                    && list.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+                for (int i = 0; i < value.size(); i++) {
+                    refuseNullFlags(value.get(i), element, field + "[" + i + "]");
+                }
+            }
+        }
+    }
+
+    /** The JSON name of a record component: its {@code @JsonProperty} name when it has one. */
+    private static String fieldName(RecordComponent component) {
+        JsonProperty property = component.getAnnotation(JsonProperty.class);
+        if (property == null && component.getAccessor() != null) {
+            property = component.getAccessor().getAnnotation(JsonProperty.class);
+        }
+        return property != null && !property.value().isEmpty() ? property.value() : component.getName();
+    }
+
+    /**
+     * Refuses an explicit null anywhere in a caller's request: the workflow's entry, an event's detail and the
+     * command line's scenario files accept no null at all, since a null that a later step reads as "absent" can
+     * turn a dry run into a real one. {@code label} names where the value sits, e.g. "detail".
+     */
+    public static void refuseAnyNull(JsonNode node, String label) {
+        if (node == null) {
+            return;
+        }
+        if (node.isNull()) {
+            throw new InvalidRequestException("field \"" + label + "\" is null: leave it out to use its default,"
+                    + " or give it a value");
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> refuseAnyNull(e.getValue(),
+                    label.isEmpty() ? e.getKey() : label + "." + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseAnyNull(node.get(i), label + "[" + i + "]");
             }
         }
     }

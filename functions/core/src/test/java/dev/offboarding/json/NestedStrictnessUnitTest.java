@@ -1,0 +1,105 @@
+package dev.offboarding.json;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.errors.InvalidRequestException;
+import dev.offboarding.validation.OffboardingRequest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A request nested in a larger payload (an event's detail, the workflow's entry) is read as strictly as a request
+ * on its own: an explicit null flag, a repeated key or a wrong type deep inside is refused naming its path.
+ */
+class NestedStrictnessUnitTest {
+
+    /** An envelope like an EventBridge event: the request sits one level down. */
+    record Envelope(String id, OffboardingRequest detail) {
+    }
+
+    /** A list of records, as an inventory's lists are. */
+    record Batch(List<Flagged> items) {
+    }
+
+    record Flagged(String name, Boolean enabled) {
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        return RequestReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), type);
+    }
+
+    private static InvalidRequestException refused(String json, Class<?> type) {
+        return assertThrows(InvalidRequestException.class, () -> read(json, type));
+    }
+
+    @Test
+    void aNullDryRunInsideTheDetailIsRefusedNotReadAsAbsent() {
+        InvalidRequestException e = refused("{\"id\": \"1\", \"detail\": {\"userName\": \"bob\", \"dryRun\": null}}",
+                Envelope.class);
+
+        assertTrue(e.getMessage().contains("\"detail.dryRun\" must be true or false, not null"), e.getMessage());
+    }
+
+    @Test
+    void aNullQuarantineInsideTheDetailIsRefused() {
+        InvalidRequestException e = refused(
+                "{\"id\": \"1\", \"detail\": {\"userName\": \"bob\", \"quarantineDays\": null}}", Envelope.class);
+
+        assertTrue(e.getMessage().contains("\"detail.quarantineDays\" must be a whole number, not null"),
+                e.getMessage());
+    }
+
+    @Test
+    void aNullFlagInAListItemIsRefusedNamingItsIndex() {
+        InvalidRequestException e = refused("{\"items\": [{\"name\": \"a\"}, {\"name\": \"b\", \"enabled\": null}]}",
+                Batch.class);
+
+        assertTrue(e.getMessage().contains("\"items[1].enabled\""), e.getMessage());
+    }
+
+    @Test
+    void aRepeatedKeyInsideTheDetailIsRefused() {
+        InvalidRequestException e = refused(
+                "{\"id\": \"1\", \"detail\": {\"userName\": \"bob\", \"dryRun\": true, \"dryRun\": false}}",
+                Envelope.class);
+
+        assertTrue(e.getMessage().contains("Duplicate field 'dryRun'"), e.getMessage());
+    }
+
+    @Test
+    void aFlagLeftOutInsideTheDetailIsAccepted() {
+        assertDoesNotThrow(() -> read("{\"id\": \"1\", \"detail\": {\"userName\": \"bob\"}}", Envelope.class));
+    }
+
+    @Test
+    void aCallersRequestMayHoldNoNullAnywhere() {
+        JsonNode request = Json.mapper().createObjectNode().put("userName", "bob").putNull("reason");
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> RequestReader.refuseAnyNull(request, "detail"));
+
+        assertTrue(e.getMessage().contains("\"detail.reason\" is null"), e.getMessage());
+    }
+
+    @Test
+    void aRequestWithoutNullsPassesTheNullCheck() {
+        JsonNode request = Json.mapper().createObjectNode().put("userName", "bob").put("dryRun", true);
+
+        assertDoesNotThrow(() -> RequestReader.refuseAnyNull(request, "detail"));
+    }
+
+    @Test
+    void aTreeIsBoundAndValidatedLikeAStream() {
+        JsonNode tree = Json.mapper().createObjectNode().put("userName", "bad name");
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> RequestReader.read(tree, OffboardingRequest.class));
+
+        assertTrue(e.getMessage().contains("userName contains the character U+0020"), e.getMessage());
+    }
+}
