@@ -12,6 +12,8 @@ import dev.offboarding.listtokens.GuardSettings;
 import dev.offboarding.listtokens.ListTokensHandler;
 import dev.offboarding.removetokens.Pause;
 import dev.offboarding.removetokens.RemoveTokensHandler;
+import dev.offboarding.validaterequest.EntrySettings;
+import dev.offboarding.validaterequest.ValidateRequestHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,14 +38,17 @@ public final class LocalFunctions {
     public static final String REMOVE_TOKENS = "remove-tokens";
     public static final String DELETE_USER = "delete-user";
     public static final String CHECK_ROLE_USABLE = "check-role-usable";
+    public static final String VALIDATE_REQUEST = "validate-request";
+    /** The account a local run acts in when IAM is not a simulator that says which (the definition's HomeAccountId). */
+    public static final String LOCAL_HOME_ACCOUNT_ID = "123456789012";
 
     private final Map<String, RequestStreamHandler> handlers;
     private final List<String> logLines = new CopyOnWriteArrayList<>();
 
     /** The functions over one account's IAM; check-role-usable too when {@code iam} is a simulator (it has STS). */
     public LocalFunctions(IamClient iam, Clock clock, GuardSettings guards, Pause pause) {
-        this(IamGateways.homeOnly(new IamGateway(iam)), iam instanceof IamSimulator sim ? sim.sts() : null, clock,
-                guards, pause);
+        this(IamGateways.homeOnly(new IamGateway(iam)), iam instanceof IamSimulator sim ? sim.sts() : null,
+                iam instanceof IamSimulator sim ? sim.accountId() : LOCAL_HOME_ACCOUNT_ID, clock, guards, pause);
     }
 
     /**
@@ -58,11 +63,14 @@ public final class LocalFunctions {
                     .assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName)).credentials();
             return organization.iamFor(AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(),
                     issued.sessionToken()));
-        }, offboardingRoleName, "aws"), organization.home().sts(), clock, guards, pause);
+        }, offboardingRoleName, "aws"), organization.home().sts(), organization.home().accountId(), clock, guards,
+                pause);
     }
 
-    private LocalFunctions(IamGateways iam, StsClient sts, Clock clock, GuardSettings guards, Pause pause) {
+    private LocalFunctions(IamGateways iam, StsClient sts, String homeAccountId, Clock clock, GuardSettings guards,
+                           Pause pause) {
         Map<String, RequestStreamHandler> all = new LinkedHashMap<>();
+        all.put(VALIDATE_REQUEST, new ValidateRequestHandler(new EntrySettings(homeAccountId, 0)));
         all.put(LIST_TOKENS, new ListTokensHandler(iam, guards, clock));
         all.put(REMOVE_TOKENS, new RemoveTokensHandler(iam, pause, clock));
         all.put(DELETE_USER, new DeleteUserHandler(iam, clock));

@@ -7,7 +7,7 @@ import dev.offboarding.iam.IamGateway.Removal;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.logging.FunctionLog;
 import dev.offboarding.priming.SnapStartPriming;
-import dev.offboarding.model.Outcome;
+import dev.offboarding.errors.UserDeleteConflictException;
 import java.time.Clock;
 
 /**
@@ -44,10 +44,21 @@ public final class DeleteUserHandler extends JsonRequestHandler<DeleteUserReques
 
     @Override
     public DeleteUserResult handle(DeleteUserRequest request, Context context) {
-        Removal removal = iam.of(request.memberAccount()).deleteUser(request.userName());
-        Outcome outcome = removal == Removal.DONE ? Outcome.DELETED : Outcome.ALREADY_ABSENT;
-        FunctionLog.of(context, request.execution(), request.userName()).info("delete-user-answered",
-                "attempt", request.attemptNumber(), "outcome", outcome);
-        return new DeleteUserResult(request.userName(), outcome, clock.instant(), request.attemptNumber());
+        FunctionLog log = FunctionLog.of(context, request.execution(), request.userName());
+        DeletionOutcome outcome;
+        String conflict = null;
+        try {
+            Removal removal = iam.of(request.memberAccount()).deleteUser(request.userName());
+            outcome = removal == Removal.DONE ? DeletionOutcome.DELETED : DeletionOutcome.ALREADY_ABSENT;
+        } catch (UserDeleteConflictException e) {
+            if (!request.isLastAttempt()) {
+                log.info("delete-user-answered", "attempt", request.attemptNumber(), "outcome", "DeleteConflict");
+                throw e;
+            }
+            outcome = DeletionOutcome.STILL_CONFLICTING;
+            conflict = e.getMessage();
+        }
+        log.info("delete-user-answered", "attempt", request.attemptNumber(), "outcome", outcome);
+        return new DeleteUserResult(request.userName(), outcome, clock.instant(), request.attemptNumber(), conflict);
     }
 }

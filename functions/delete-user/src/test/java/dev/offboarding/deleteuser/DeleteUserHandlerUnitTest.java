@@ -114,6 +114,47 @@ class DeleteUserHandlerUnitTest {
     }
 
     @Test
+    void theWorkflowsLastAttemptAnswersAConflictInsteadOfRaisingItSoTheCallsCanBeCounted() throws Exception {
+        doThrow(SdkErrors.deleteConflict("Cannot delete entity, must remove tokens from principal first."))
+                .when(iam).deleteUser(any(DeleteUserRequest.class));
+
+        JsonNode result = invoke("{\"userName\": \"bob\", \"attempt\": 50, \"lastAttempt\": 50}");
+
+        assertEquals("STILL_CONFLICTING", result.get("outcome").asText());
+        assertEquals(50, result.get("attempt").asInt());
+        assertTrue(result.get("conflict").asText().contains("access keys"), result.toString());
+        verify(iam, times(1)).deleteUser(any(DeleteUserRequest.class));
+    }
+
+    @Test
+    void beforeTheLastAttemptAConflictIsRaisedForTheWorkflowToRetry() {
+        doThrow(SdkErrors.deleteConflict("Cannot delete entity, must remove tokens from principal first."))
+                .when(iam).deleteUser(any(DeleteUserRequest.class));
+
+        assertThrows(UserDeleteConflictException.class,
+                () -> invoke("{\"userName\": \"bob\", \"attempt\": 49, \"lastAttempt\": 50}"));
+    }
+
+    @Test
+    void theLastAttemptThatSucceedsIsADeletionLikeAnyOther() throws Exception {
+        doReturn(DeleteUserResponse.builder().build()).when(iam).deleteUser(any(DeleteUserRequest.class));
+
+        JsonNode result = invoke("{\"userName\": \"bob\", \"attempt\": 50, \"lastAttempt\": 50}");
+
+        assertEquals("DELETED", result.get("outcome").asText());
+        assertTrue(result.get("conflict").isNull());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"userName\": \"bob\", \"lastAttempt\": -1}",
+        "{\"userName\": \"bob\", \"lastAttempt\": 1001}", "{\"userName\": \"bob\", \"lastAttempt\": null}",
+        "{\"userName\": \"bob\", \"lastAttempt\": \"50\"}"})
+    void aMalformedLastAttemptIsRefusedBeforeDeleteUser(String request) {
+        assertThrows(InvalidRequestException.class, () -> invoke(request));
+        verifyNoInteractions(iam);
+    }
+
+    @Test
     void throttlingIsRetryable() {
         var throttled = SdkErrors.throttling();
         doThrow(throttled).when(iam).deleteUser(any(DeleteUserRequest.class));
