@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,11 @@ final class Account {
     private final Map<String, GroupRecord> groups = new LinkedHashMap<>();
     final Map<String, VirtualMfaRecord> virtualMfaDevices = new LinkedHashMap<>();
     private final Map<String, RoleRecord> roles = new LinkedHashMap<>();
+    /** Managed policies' documents by ARN: the AWS managed ones the simulator knows, and the world's own. */
+    final Map<String, String> managedPolicyDocuments = new LinkedHashMap<>(AwsManagedPolicies.DOCUMENTS);
+    /** Each group's policies (keyed by lower-cased group name): inline documents by name, attached policy ARNs. */
+    final Map<String, Map<String, String>> groupInlinePolicies = new LinkedHashMap<>();
+    final Map<String, List<String>> groupAttachedPolicies = new LinkedHashMap<>();
     /** The accounts STS can reach from this one; null until the account joins a {@link SimulatedOrganization}. */
     SimulatedOrganization organization;
     /** How long after CreateRole STS keeps refusing to let anyone assume the new role (default 0). */

@@ -1,7 +1,10 @@
 package dev.offboarding.simulator;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
@@ -13,6 +16,7 @@ import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.Statement;
 import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest;
 import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse;
 
@@ -61,8 +65,10 @@ final class RoleOperations {
     }
 
     /**
-     * Evaluates the role's inline policies for each action (resources, conditions and attached managed policies are
-     * not modelled). Answers every action in one page.
+     * Evaluates the principal's identity policies for each action: a role's inline policies; a user's inline and
+     * attached policies and those of its groups (documents of managed policies the simulator knows). Resources,
+     * conditions and permissions boundaries are not modelled. MatchedStatements name the policies that decided.
+     * Answers every action in one page.
      */
     SimulatePrincipalPolicyResponse simulatePrincipalPolicy(SimulatePrincipalPolicyRequest request) {
         String source = Inputs.required("policySourceArn", request.policySourceArn());
@@ -70,23 +76,59 @@ final class RoleOperations {
             throw IamErrors.validation("1 validation error detected: Value null at 'actionNames' failed to satisfy"
                     + " constraint: Member must not be null");
         }
-        String roleName = source.substring(source.lastIndexOf('/') + 1);
-        if (!PolicyEvaluation.accountOfRoleArn(source).map(account.accountId::equals).orElse(false)) {
-            throw IamErrors.invalidInput("Invalid ARN for the policy source: " + source
-                    + " (the simulator simulates roles of its own account)");
-        }
-        RoleRecord role = account.findRole(roleName).filter(r -> r.arn.equals(source))
-                .orElseThrow(() -> IamErrors.noSuchEntity("The role with name " + roleName + " cannot be found."));
+        Map<String, String> documents = source.contains(":user/") ? userPolicies(source) : rolePolicies(source);
         List<EvaluationResult> results = new ArrayList<>();
         for (String action : request.actionNames()) {
-            PolicyEvaluationDecisionType decision = switch (PolicyEvaluation.decide(role.inlinePolicies.values(), action)) {
+            PolicyEvaluation.Decision overall = PolicyEvaluation.decide(documents.values(), action);
+            PolicyEvaluationDecisionType decision = switch (overall) {
                 case ALLOWED -> PolicyEvaluationDecisionType.ALLOWED;
                 case EXPLICIT_DENY -> PolicyEvaluationDecisionType.EXPLICIT_DENY;
                 case IMPLICIT_DENY -> PolicyEvaluationDecisionType.IMPLICIT_DENY;
             };
+            List<Statement> matched = new ArrayList<>();
+            if (overall != PolicyEvaluation.Decision.IMPLICIT_DENY) {
+                documents.forEach((id, document) -> {
+                    if (PolicyEvaluation.decide(List.of(document), action) == overall) {
+                        matched.add(Statement.builder().sourcePolicyId(id).build());
+                    }
+                });
+            }
             results.add(EvaluationResult.builder().evalActionName(action).evalResourceName("*")
-                    .evalDecision(decision).build());
+                    .evalDecision(decision).matchedStatements(matched).build());
         }
         return SimulatePrincipalPolicyResponse.builder().evaluationResults(results).isTruncated(false).build();
+    }
+
+    private Map<String, String> rolePolicies(String source) {
+        String roleName = source.substring(source.lastIndexOf('/') + 1);
+        if (!PolicyEvaluation.accountOfRoleArn(source).map(account.accountId::equals).orElse(false)) {
+            throw IamErrors.invalidInput("Invalid ARN for the policy source: " + source
+                    + " (the simulator simulates users and roles of its own account)");
+        }
+        RoleRecord role = account.findRole(roleName).filter(r -> r.arn.equals(source))
+                .orElseThrow(() -> IamErrors.noSuchEntity("The role with name " + roleName + " cannot be found."));
+        return new LinkedHashMap<>(role.inlinePolicies);
+    }
+
+    private Map<String, String> userPolicies(String source) {
+        String userName = source.substring(source.lastIndexOf('/') + 1);
+        UserState user = account.findUser(userName).filter(u -> u.identity.arn().equals(source))
+                .orElseThrow(() -> IamErrors.noSuchEntity("The user with name " + userName + " cannot be found."));
+        Map<String, String> documents = new LinkedHashMap<>();
+        user.inlinePolicies.values().forEach(p -> documents.put(p.policyName(), p.document()));
+        user.attachedPolicies.keySet().forEach(arn -> managed(arn, documents));
+        for (GroupMembership membership : user.groups.values()) {
+            String group = membership.groupName().toLowerCase(Locale.ROOT);
+            account.groupInlinePolicies.getOrDefault(group, Map.of()).forEach(documents::put);
+            account.groupAttachedPolicies.getOrDefault(group, List.of()).forEach(arn -> managed(arn, documents));
+        }
+        return documents;
+    }
+
+    private void managed(String arn, Map<String, String> documents) {
+        String document = account.managedPolicyDocuments.get(arn.replaceFirst("^arn:aws[a-z-]*:", "arn:aws:"));
+        if (document != null) {
+            documents.put(arn, document);
+        }
     }
 }

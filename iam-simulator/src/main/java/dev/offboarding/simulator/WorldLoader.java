@@ -68,7 +68,8 @@ final class WorldLoader {
 
     static Account load(JsonNode json, String path, Clock clock) {
         WorldNode world = WorldNode.object(json, path)
-                .allowKeys("accountId", "now", "caller", "groups", "users", "virtualMfaDevices", "roles");
+                .allowKeys("accountId", "now", "caller", "managedPolicies", "groups", "users", "virtualMfaDevices",
+                        "roles");
         String accountId = world.text("accountId").orElse(Account.DEFAULT_ACCOUNT_ID);
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw world.fail("accountId", "expected 12 digits, got \"" + accountId + "\"");
@@ -86,6 +87,7 @@ final class WorldLoader {
             callerUserId = caller.text("userId").orElse(null);
         }
         WorldLoader loader = new WorldLoader(new Account(accountId, callerArn, callerUserId, clock));
+        world.objects("managedPolicies").forEach(loader::managedPolicy);
         world.objects("groups").forEach(loader::group);
         world.objects("virtualMfaDevices").forEach(loader::unassignedVirtualMfa);
         world.objects("users").forEach(loader::user);
@@ -93,13 +95,45 @@ final class WorldLoader {
         return loader.account;
     }
 
+    private void managedPolicy(WorldNode policy) {
+        policy.allowKeys("policyArn", "policyDocument");
+        String arn = managedPolicyArn(policy);
+        if (account.managedPolicyDocuments.containsKey(arn) && !AwsManagedPolicies.DOCUMENTS.containsKey(arn)) {
+            throw policy.fail("policyArn", "managed policy \"" + arn + "\" is declared twice");
+        }
+        account.managedPolicyDocuments.put(arn, document(policy, "policyDocument"));
+    }
+
     private void group(WorldNode group) {
-        group.allowKeys("groupName", "path", "createDate");
+        group.allowKeys("groupName", "path", "createDate", "inlinePolicies", "attachedPolicies");
         String name = checked(group, "groupName", InputRule.GROUP_NAME, group.requiredText("groupName"));
         if (account.findGroup(name).isPresent()) {
             throw group.fail("groupName", "group \"" + name + "\" is declared twice");
         }
         account.addGroup(path(group), name, group.instant("createDate").orElse(now));
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        java.util.Map<String, String> inline = new java.util.TreeMap<>();
+        group.objects("inlinePolicies").forEach(policy -> {
+            policy.allowKeys("policyName", "policyDocument");
+            String policyName = checked(policy, "policyName", InputRule.POLICY_NAME, policy.requiredText("policyName"));
+            inline.put(policyName, document(policy, "policyDocument"));
+        });
+        account.groupInlinePolicies.put(key, inline);
+        java.util.List<String> attached = new java.util.ArrayList<>();
+        group.objects("attachedPolicies").forEach(policy -> {
+            policy.allowKeys("policyArn");
+            attached.add(managedPolicyArn(policy));
+        });
+        account.groupAttachedPolicies.put(key, attached);
+    }
+
+    private static String managedPolicyArn(WorldNode policy) {
+        String arn = policy.requiredText("policyArn");
+        if (!Inputs.isManagedPolicyArn(arn)) {
+            throw policy.fail("policyArn", "expected a managed policy ARN such as "
+                    + "\"arn:aws:iam::aws:policy/ReadOnlyAccess\", got \"" + arn + "\"");
+        }
+        return arn;
     }
 
     private void unassignedVirtualMfa(WorldNode device) {
@@ -274,11 +308,7 @@ final class WorldLoader {
 
     private void attachedPolicy(UserState user, WorldNode policy) {
         policy.allowKeys("policyArn");
-        String arn = policy.requiredText("policyArn");
-        if (!Inputs.isManagedPolicyArn(arn)) {
-            throw policy.fail("policyArn", "expected a managed policy ARN such as "
-                    + "\"arn:aws:iam::aws:policy/ReadOnlyAccess\", got \"" + arn + "\"");
-        }
+        String arn = managedPolicyArn(policy);
         user.attachedPolicies.put(arn, new AttachedPolicyRecord(arn, account.nextSequence()));
     }
 

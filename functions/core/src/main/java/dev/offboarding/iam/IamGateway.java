@@ -168,15 +168,19 @@ public final class IamGateway {
     }
 
     /**
-     * IAM's decision for each action when the role's own policies are evaluated (SimulatePrincipalPolicy, every
-     * page), or empty when IAM does not know the role (yet).
+     * IAM's decision for each action when the principal's own policies are evaluated (SimulatePrincipalPolicy, every
+     * page): for a user, its inline and attached policies and those of its groups, within its permissions boundary.
+     * Empty when IAM does not know the principal (yet).
      */
-    public Optional<List<ActionDecision>> simulate(String roleArn, List<String> actions) {
-        return orEmptyIfAbsent("SimulatePrincipalPolicy", roleArn, () -> Pages.all("SimulatePrincipalPolicy", roleArn,
-                marker -> iam.simulatePrincipalPolicy(r -> r.policySourceArn(roleArn).actionNames(actions)
+    public Optional<List<ActionDecision>> simulate(String principalArn, List<String> actions) {
+        return orEmptyIfAbsent("SimulatePrincipalPolicy", principalArn, () -> Pages.all("SimulatePrincipalPolicy",
+                principalArn,
+                marker -> iam.simulatePrincipalPolicy(r -> r.policySourceArn(principalArn).actionNames(actions)
                         .marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
                 page -> page.evaluationResults().stream()
-                        .map(e -> new ActionDecision(e.evalActionName(), e.evalDecisionAsString())).toList(),
+                        .map(e -> new ActionDecision(e.evalActionName(), e.evalDecisionAsString(),
+                                e.matchedStatements().stream().map(m -> m.sourcePolicyId()).distinct().toList()))
+                        .toList(),
                 page -> page.isTruncated(), page -> page.marker()));
     }
 

@@ -17,7 +17,12 @@ public record UserDetails(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    public boolean hasTag(String key, String value) {
-        return tags.stream().anyMatch(t -> t.key().equals(key) && t.value() != null && t.value().equalsIgnoreCase(value));
+    /**
+     * Whether the user carries a tag with this key, compared ignoring case, whatever its value. Used for protection,
+     * where the safe reading wins: "Offboarding:Protected", a value of "yes", "" or even "false" all protect, because a
+     * person who tagged the user meant something by it; removing the tag is how protection ends.
+     */
+    public boolean hasTagKey(String key) {
+        return tags.stream().anyMatch(t -> t.key() != null && t.key().equalsIgnoreCase(key));
     }
 }

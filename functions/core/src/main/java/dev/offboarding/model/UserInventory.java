@@ -12,6 +12,10 @@ import java.util.List;
  * metadata, the non-blocking facts an audit record needs to re-create the user by hand, and the guard facts the
  * workflow branches on. It holds identifiers and dates only, never a secret.
  *
+ * <p>{@code privileged}: the user can administer the account, and {@code privilegeReasons} say how. {@code execution}
+ * is the workflow execution that took the inventory (remove-tokens trusts an item no longer listed for the user only
+ * when it was recorded by the same execution).
+ *
  * <p>A partial inventory (only some lists) is valid input for remove-tokens; absent lists are empty.
  */
 @JsonIgnoreProperties(value = "blockerCount", allowGetters = true)
@@ -32,7 +36,10 @@ public record UserInventory(
         Activity lastActivity,
         @JsonProperty("protected") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean protectedUser,
         @JsonSetter(nulls = Nulls.AS_EMPTY) boolean recentlyActive,
-        Instant takenAt) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean privileged,
+        List<String> privilegeReasons,
+        Instant takenAt,
+        String execution) {
 
     public UserInventory {
         accessKeys = listOf(accessKeys);
@@ -43,18 +50,27 @@ public record UserInventory(
         inlinePolicies = listOf(inlinePolicies);
         attachedPolicies = listOf(attachedPolicies);
         groups = listOf(groups);
+        privilegeReasons = listOf(privilegeReasons);
     }
 
     public static UserInventory absent(String userName, Instant takenAt) {
         return new UserInventory(userName, false, null, null, null, null, null, null, null, null, null, null, null,
-                false, false, takenAt);
+                false, false, false, null, takenAt, null);
     }
 
     /** This inventory with the guard facts the workflow branches on. */
-    public UserInventory withGuards(Activity lastActivity, boolean protectedUser, boolean recentlyActive) {
+    public UserInventory withGuards(Activity lastActivity, boolean protectedUser, boolean recentlyActive,
+                                    List<String> privilegeReasons) {
         return new UserInventory(userName, exists, user, loginProfile, accessKeys, signingCertificates, sshPublicKeys,
                 serviceSpecificCredentials, mfaDevices, inlinePolicies, attachedPolicies, groups, lastActivity,
-                protectedUser, recentlyActive, takenAt);
+                protectedUser, recentlyActive, !privilegeReasons.isEmpty(), privilegeReasons, takenAt, execution);
+    }
+
+    /** This inventory, stamped with the execution that took it (null outside a workflow). */
+    public UserInventory takenBy(String execution) {
+        return new UserInventory(userName, exists, user, loginProfile, accessKeys, signingCertificates, sshPublicKeys,
+                serviceSpecificCredentials, mfaDevices, inlinePolicies, attachedPolicies, groups, lastActivity,
+                protectedUser, recentlyActive, privileged, privilegeReasons, takenAt, execution);
     }
 
     /** How many items must go before DeleteUser can succeed. */

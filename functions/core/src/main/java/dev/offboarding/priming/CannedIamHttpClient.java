@@ -39,7 +39,10 @@ final class CannedIamHttpClient implements SdkHttpClient {
             "GetUserPolicy", "<UserName>priming</UserName><PolicyName>priming</PolicyName>"
                     + "<PolicyDocument>%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D</PolicyDocument>",
             "GetLoginProfile", "<LoginProfile><UserName>priming</UserName><CreateDate>" + DATE
-                    + "</CreateDate><PasswordResetRequired>false</PasswordResetRequired></LoginProfile>");
+                    + "</CreateDate><PasswordResetRequired>false</PasswordResetRequired></LoginProfile>",
+            "SimulatePrincipalPolicy", "<EvaluationResults><member><EvalActionName>iam:PutUserPolicy</EvalActionName>"
+                    + "<EvalResourceName>*</EvalResourceName><EvalDecision>implicitDeny</EvalDecision>"
+                    + "<MatchedStatements/></member></EvaluationResults><IsTruncated>false</IsTruncated>");
 
     private final List<String> answered = Collections.synchronizedList(new ArrayList<>());
 

@@ -47,7 +47,7 @@ class JsonUnitTest {
                 List.of(new InlinePolicy("s3-read", "{\"Version\":\"2012-10-17\"}")),
                 List.of(new AttachedPolicy("ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess")),
                 List.of(new GroupMembership("developers", "arn:aws:iam::123456789012:group/developers", "/")),
-                new Activity(USED, BlockerKind.ACCESS_KEY, "AKIA1", "s3", "eu-west-1"), true, true, TAKEN);
+                new Activity(USED, BlockerKind.ACCESS_KEY, "AKIA1", "s3", "eu-west-1"), true, true, false, null, TAKEN, null);
     }
 
     @Test

@@ -10,7 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Adds the facts the workflow's guards branch on: last activity, protected, recently active. */
+/**
+ * Adds the facts the workflow's guards branch on: last activity, protected (the protection tag's key, in any case and
+ * with any value), recently active, privileged (read with the inventory).
+ */
 final class Guards {
     private final GuardSettings settings;
 
@@ -23,10 +26,10 @@ final class Guards {
             return inventory;
         }
         Activity last = lastActivity(inventory).orElse(null);
-        boolean isProtected = inventory.user().hasTag(settings.protectedTagKey(), "true");
+        boolean isProtected = inventory.user().hasTagKey(settings.protectedTagKey());
         boolean recentlyActive = settings.activityWindowDays() > 0 && last != null
                 && last.at().isAfter(now.minus(settings.activityWindow()));
-        return inventory.withGuards(last, isProtected, recentlyActive);
+        return inventory.withGuards(last, isProtected, recentlyActive, inventory.privilegeReasons());
     }
 
     /** The latest use of the console password or of any access key: the only uses IAM records per user. */

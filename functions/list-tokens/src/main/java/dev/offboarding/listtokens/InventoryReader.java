@@ -3,6 +3,7 @@ package dev.offboarding.listtokens;
 import dev.offboarding.iam.ConcurrentCalls;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.model.AccessKey;
+import dev.offboarding.model.ActionDecision;
 import dev.offboarding.model.AccessKeyLastUse;
 import dev.offboarding.model.AttachedPolicy;
 import dev.offboarding.model.GroupMembership;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * Takes the inventory of one user: one list call per kind (every page), plus the last use of each access key and
  * the document of each inline policy. Only the user's own lists are read: no account-wide scan.
  *
- * <p>Three rounds, the calls of each side by side: GetUser; the nine lists; the details the lists point at. For a user
+ * <p>Three rounds, the calls of each side by side: GetUser; the nine lists; the details the lists point at, with the
+ * simulation of the user's policies that says whether it can administer the account ({@link Privileges}). For a user
  * with one page of each kind that is three round trips whatever the number of items. GetUser goes first on its own
  * so that a missing user costs one call, not ten (a sweep or a re-run often finds the user already gone).
  */
@@ -44,7 +46,10 @@ final class InventoryReader {
         List<Supplier<Object>> details = new ArrayList<>();
         lists.accessKeys().forEach(key -> details.add(() -> iam.accessKeyLastUsed(key.accessKeyId())));
         lists.inlinePolicyNames().forEach(name -> details.add(() -> iam.inlinePolicyDocument(userName, name)));
+        details.add(() -> iam.simulate(user.get().arn(), Privileges.ESCALATION_ACTIONS));
         List<Object> answers = ConcurrentCalls.all(details);
+        @SuppressWarnings("unchecked")
+        Optional<List<ActionDecision>> simulation = (Optional<List<ActionDecision>>) answers.get(answers.size() - 1);
 
         List<AccessKey> accessKeys = new ArrayList<>();
         for (int i = 0; i < lists.accessKeys().size(); i++) {
@@ -67,7 +72,7 @@ final class InventoryReader {
                 inlinePolicies,
                 lists.attachedPolicies(),
                 lists.groups(),
-                null, false, false, takenAt);
+                null, false, false, false, Privileges.reasons(lists.attachedPolicies(), simulation), takenAt, null);
     }
 
     /** The second round: the nine lists, read side by side. */

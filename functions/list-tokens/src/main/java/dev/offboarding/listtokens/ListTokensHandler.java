@@ -49,10 +49,13 @@ public final class ListTokensHandler extends JsonRequestHandler<OffboardingReque
 
     @Override
     public UserInventory handle(OffboardingRequest request, Context context) {
-        UserInventory inventory = guards.evaluate(new InventoryReader(iam.of(request.memberAccount())).read(request.userName(), clock.instant()), clock.instant());
+        UserInventory taken = new InventoryReader(iam.of(request.memberAccount())).read(request.userName(),
+                clock.instant());
+        UserInventory inventory = guards.evaluate(taken, clock.instant()).takenBy(request.execution());
         FunctionLog.of(context, request.execution(), request.userName()).info("inventory-taken",
                 "exists", inventory.exists(), "blockers", inventory.blockerCount(),
-                "protected", inventory.protectedUser(), "recentlyActive", inventory.recentlyActive());
+                "protected", inventory.protectedUser(), "recentlyActive", inventory.recentlyActive(),
+                "privileged", inventory.privileged());
         return inventory;
     }
 }

@@ -33,6 +33,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest;
+import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse;
+import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
+import software.amazon.awssdk.services.iam.model.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -111,6 +116,25 @@ class ListTokensHandlerUnitTest {
                 .when(iam).listAttachedUserPolicies(any(ListAttachedUserPoliciesRequest.class));
         doReturn(ListGroupsForUserResponse.builder().isTruncated(false).build())
                 .when(iam).listGroupsForUser(any(ListGroupsForUserRequest.class));
+        policiesAllow();
+    }
+
+    /** What SimulatePrincipalPolicy answers for bob: these actions allowed (by policy "admins"), any other denied. */
+    private void policiesAllow(String... allowed) {
+        doAnswer(call -> {
+            SimulatePrincipalPolicyRequest request = call.getArgument(0);
+            List<EvaluationResult> results = new ArrayList<>();
+            for (String action : request.actionNames()) {
+                boolean allow = List.of(allowed).contains(action);
+                results.add(EvaluationResult.builder().evalActionName(action).evalResourceName("*")
+                        .evalDecision(allow ? PolicyEvaluationDecisionType.ALLOWED
+                                : PolicyEvaluationDecisionType.IMPLICIT_DENY)
+                        .matchedStatements(allow ? List.of(Statement.builder().sourcePolicyId("admins").build())
+                                : List.of())
+                        .build());
+            }
+            return SimulatePrincipalPolicyResponse.builder().evaluationResults(results).isTruncated(false).build();
+        }).when(iam).simulatePrincipalPolicy(any(SimulatePrincipalPolicyRequest.class));
     }
 
     private void userExists() {
@@ -243,7 +267,8 @@ class ListTokensHandlerUnitTest {
         inventoryOfBob();
 
         List<String> sent = MockIam.operationsSent(iam);
-        assertTrue(sent.stream().allMatch(op -> op.startsWith("get") || op.startsWith("list")),
+        assertTrue(sent.stream().allMatch(op -> op.startsWith("get") || op.startsWith("list")
+                        || op.equals("simulatePrincipalPolicy")),
                 "list-tokens never changes anything: " + sent);
         ArgumentCaptor<ListAccessKeysRequest> keys = ArgumentCaptor.forClass(ListAccessKeysRequest.class);
         verify(iam).listAccessKeys(keys.capture());
@@ -421,7 +446,7 @@ class ListTokensHandlerUnitTest {
 
         assertEquals(List.of("{\"event\":\"inventory-taken\","
                 + "\"execution\":\"arn:aws:states:us-east-1:123456789012:execution:OffboardUser:run-1\","
-                + "\"userName\":\"bob\",\"exists\":true,\"blockers\":1,\"protected\":false,\"recentlyActive\":false}"),
+                + "\"userName\":\"bob\",\"exists\":true,\"blockers\":1,\"protected\":false,\"recentlyActive\":false,\"privileged\":false}"),
                 context.loggedLines());
     }
 
@@ -441,18 +466,80 @@ class ListTokensHandlerUnitTest {
     @CsvSource({
         "offboarding:protected, true, true",
         "offboarding:protected, TRUE, true",
-        "offboarding:protected, false, false",
-        "offboarding:protected, yes, false",
-        "offboarding:protected, 1, false",
-        "offboarding:protected, '', false",
-        "offboarding:Protected, true, false",
+        "offboarding:protected, false, true",
+        "offboarding:protected, yes, true",
+        "offboarding:protected, 1, true",
+        "offboarding:protected, '', true",
+        "offboarding:Protected, true, true",
+        "OFFBOARDING:PROTECTED, no, true",
         "protected, true, false",
+        "offboarding:protected-not, true, false",
     })
-    void aUserIsProtectedOnlyByTheProtectedTagWithValueTrue(String key, String value, boolean isProtected)
+    void theProtectionTagProtectsWhateverTheCaseOfItsKeyAndWhateverItsValue(String key, String value,
+                                                                            boolean isProtected)
             throws Exception {
         userExists(null, Tag.builder().key("team").value("data").build(), Tag.builder().key(key).value(value).build());
 
         assertEquals(isProtected, inventoryOfBob().get("protected").asBoolean());
+    }
+
+    @Test
+    void aUserWithAdministratorAccessAttachedIsPrivileged() throws Exception {
+        userExists();
+        doReturn(ListAttachedUserPoliciesResponse.builder().attachedPolicies(AttachedPolicy.builder()
+                .policyName("AdministratorAccess").policyArn("arn:aws:iam::aws:policy/AdministratorAccess").build())
+                .isTruncated(false).build()).when(iam).listAttachedUserPolicies(any(ListAttachedUserPoliciesRequest.class));
+
+        JsonNode inventory = inventoryOfBob();
+
+        assertTrue(inventory.get("privileged").asBoolean());
+        assertTrue(inventory.get("privilegeReasons").get(0).asText().contains("AdministratorAccess is attached"),
+                inventory.get("privilegeReasons").toString());
+    }
+
+    @Test
+    void iamFullAccessInTheGovCloudPartitionIsPrivilegedToo() throws Exception {
+        userExists();
+        doReturn(ListAttachedUserPoliciesResponse.builder().attachedPolicies(AttachedPolicy.builder()
+                .policyName("IAMFullAccess").policyArn("arn:aws-us-gov:iam::aws:policy/IAMFullAccess").build())
+                .isTruncated(false).build()).when(iam).listAttachedUserPolicies(any(ListAttachedUserPoliciesRequest.class));
+
+        assertTrue(inventoryOfBob().get("privileged").asBoolean());
+    }
+
+    @Test
+    void aUserWhosePoliciesAllowEscalationIsPrivilegedNamingThePolicy() throws Exception {
+        userExists();
+        policiesAllow("iam:PutUserPolicy", "iam:AttachRolePolicy");
+
+        JsonNode inventory = inventoryOfBob();
+
+        assertTrue(inventory.get("privileged").asBoolean());
+        assertEquals("its policies allow iam:PutUserPolicy, iam:AttachRolePolicy on every resource (through admins)",
+                inventory.get("privilegeReasons").get(0).asText());
+    }
+
+    @Test
+    void theUsersOwnPoliciesAreSimulatedForTheEscalationActionsInTheSameRoundAsTheOtherDetails() throws Exception {
+        userExists();
+
+        JsonNode inventory = inventoryOfBob();
+
+        assertFalse(inventory.get("privileged").asBoolean());
+        assertEquals(0, inventory.get("privilegeReasons").size());
+        ArgumentCaptor<SimulatePrincipalPolicyRequest> sent = ArgumentCaptor.forClass(SimulatePrincipalPolicyRequest.class);
+        verify(iam).simulatePrincipalPolicy(sent.capture());
+        assertEquals("arn:aws:iam::123456789012:user/bob", sent.getValue().policySourceArn());
+        assertEquals(Privileges.ESCALATION_ACTIONS, sent.getValue().actionNames());
+    }
+
+    @Test
+    void aSimulationThatFailsFailsTheInventoryRatherThanCallingTheUserUnprivileged() throws Exception {
+        userExists();
+        doThrow(SdkErrors.accessDenied("SimulatePrincipalPolicy"))
+                .when(iam).simulatePrincipalPolicy(any(SimulatePrincipalPolicyRequest.class));
+
+        assertThrows(IamAccessDeniedException.class, this::inventoryOfBob);
     }
 
     @Test

@@ -17,7 +17,8 @@ class SnapStartPrimingTest {
 
         assertEquals(Set.of("GetUser", "GetLoginProfile", "ListAccessKeys", "GetAccessKeyLastUsed", "ListSigningCertificates",
                 "ListSSHPublicKeys", "ListServiceSpecificCredentials", "ListMFADevices", "ListUserPolicies", "GetUserPolicy",
-                "ListAttachedUserPolicies", "ListGroupsForUser"), Set.copyOf(answeredInMemory), answeredInMemory.toString());
+                "ListAttachedUserPolicies", "ListGroupsForUser", "SimulatePrincipalPolicy"), Set.copyOf(answeredInMemory),
+                answeredInMemory.toString());
         assertEquals(List.of(), priming.connections());
     }
 }

@@ -116,7 +116,7 @@ class RemoveTokensHandlerUnitTest {
                 List.of(new InlinePolicy("s3-read", "{}")),
                 List.of(new AttachedPolicy("ReadOnlyAccess", POLICY_ARN)),
                 List.of(new GroupMembership("developers", "arn:aws:iam::123456789012:group/developers", "/")),
-                null, false, false, CREATED);
+                null, false, false, false, null, CREATED, null);
     }
 
     private void iamAcceptsEveryRemoval() {
