@@ -51,8 +51,8 @@ final class IamErrors {
                         + "; it is safe to retry the whole step", e);
             }
             if ((code != null && ACCESS_DENIED.contains(code)) || ase.statusCode() == 403) {
-                return new IamAccessDeniedException(call + " was denied" + said
-                        + "; grant the function's role " + service + ":" + action + " on this resource", e);
+                return new IamAccessDeniedException(call + " was denied" + said + "; " + deniedBecause(service, action),
+                        e);
             }
             return new IamRequestFailedException(call + " failed" + said, e);
         }
@@ -82,6 +82,27 @@ final class IamErrors {
         }
         return new IamRequestFailedException(call + " failed", e);
     }
+
+    /**
+     * The functions may act only on users under the stack's UserPath, so a denial usually means the user is outside
+     * it: that is a refusal of the stack, not a permission to widen.
+     */
+    private static String deniedBecause(String service, String action) {
+        if (!"iam".equals(service) || NOT_ABOUT_A_USER.contains(action)) {
+            return "grant the function's role " + service + ":" + action + " on this resource";
+        }
+        String path = System.getenv(USER_PATH);
+        return "this stack may offboard only users under " + (path == null || path.isBlank() ? "its UserPath"
+                : "the path " + path + " (its UserPath)") + ": a user outside it is not this stack's to offboard, so"
+                + " do not widen the function's permissions; if the user is under it, the function's role lacks "
+                + service + ":" + action;
+    }
+
+    /** Calls whose resource is not a user, so the user path does not scope them. */
+    private static final Set<String> NOT_ABOUT_A_USER = Set.of("GetRole", "*");
+
+    /** The IAM path under which the stack's functions may act (the template's UserPath). */
+    static final String USER_PATH = "USER_PATH";
 
     private static String errorMessage(AwsServiceException e) {
         return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null

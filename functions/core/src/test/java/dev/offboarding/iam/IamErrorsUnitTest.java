@@ -5,6 +5,7 @@ import dev.offboarding.testing.SdkErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offboarding.errors.IamAccessDeniedException;
@@ -68,7 +69,23 @@ class IamErrorsUnitTest {
                 answer(403, "AccessDenied"));
 
         assertInstanceOf(IamAccessDeniedException.class, e);
-        assertTrue(e.getMessage().contains("grant the function's role iam:DetachUserPolicy"), e.getMessage());
+        assertTrue(e.getMessage().contains("the function's role lacks iam:DetachUserPolicy"), e.getMessage());
+    }
+
+    @Test
+    void accessDeniedOnAUserSaysFirstThatAUserOutsideTheStacksPathIsNotItsToOffboard() {
+        OffboardingException e = IamErrors.translate("GetUser", "root-admin", answer(403, "AccessDenied"));
+
+        assertTrue(e.getMessage().contains("this stack may offboard only users under"), e.getMessage());
+        assertTrue(e.getMessage().contains("do not widen the function's permissions"), e.getMessage());
+    }
+
+    @Test
+    void accessDeniedOnARoleIsAboutThePermissionOnly() {
+        OffboardingException e = IamErrors.translate("GetRole", "deployer", answer(403, "AccessDenied"));
+
+        assertTrue(e.getMessage().contains("grant the function's role iam:GetRole"), e.getMessage());
+        assertFalse(e.getMessage().contains("UserPath"), e.getMessage());
     }
 
     @Test

@@ -245,7 +245,7 @@ class IamGatewayListsUnitTest {
 
         IamAccessDeniedException e = assertThrows(IamAccessDeniedException.class, () -> call.read().apply(gateway));
 
-        assertTrue(e.getMessage().contains("grant the function's role iam:" + call.action()), e.getMessage());
+        assertTrue(e.getMessage().contains("the function's role lacks iam:" + call.action()), e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")

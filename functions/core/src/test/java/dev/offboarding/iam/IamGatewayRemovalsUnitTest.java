@@ -232,7 +232,7 @@ class IamGatewayRemovalsUnitTest {
         IamAccessDeniedException e = assertThrows(IamAccessDeniedException.class,
                 () -> call.remove().apply(gateway));
 
-        assertTrue(e.getMessage().contains("grant the function's role iam:" + call.action()), e.getMessage());
+        assertTrue(e.getMessage().contains("the function's role lacks iam:" + call.action()), e.getMessage());
         assertTrue(!e.retryable());
     }
 
