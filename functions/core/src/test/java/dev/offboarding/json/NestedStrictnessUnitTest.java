@@ -93,6 +93,21 @@ class NestedStrictnessUnitTest {
         assertDoesNotThrow(() -> RequestReader.refuseAnyNull(request, "detail"));
     }
 
+    record Dated(java.time.Instant at) {
+    }
+
+    @Test
+    void aNumberIsNoDateItWouldBeReadAsSecondsSince1970() {
+        InvalidRequestException e = refused("{\"at\": 123}", Dated.class);
+
+        assertTrue(e.getMessage().contains("\"at\" must be an ISO-8601 timestamp"), e.getMessage());
+    }
+
+    @Test
+    void anIsoDateIsADate() {
+        assertDoesNotThrow(() -> read("{\"at\": \"2026-11-20T12:00:00Z\"}", Dated.class));
+    }
+
     @Test
     void aTreeIsBoundAndValidatedLikeAStream() {
         JsonNode tree = Json.mapper().createObjectNode().put("userName", "bad name");
