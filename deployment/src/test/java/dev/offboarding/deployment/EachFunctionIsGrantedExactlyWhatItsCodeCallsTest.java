@@ -10,11 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Deployed to act in member accounts, where every action a function's code can call is needed; deployed to act in
+ * its own account only, the functions lose sts:AssumeRole of the member roles (see CrossAccountAccessTest).
+ */
 class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
     private static final String TEMPLATE = Repository.read(Repository.TEMPLATE);
 
     private static Template deployed(String template) {
-        return Deployments.deployed(template, Deployments.homeOnly());
+        return Deployments.deployed(template, Deployments.memberAccounts());
     }
 
     static Stream<String> functions() {

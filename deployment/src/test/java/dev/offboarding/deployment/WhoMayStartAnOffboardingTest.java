@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
  * Who can start an offboarding through EventBridge: the required senders parameters refuse everything that means
  * everyone; the stack's own bus lets exactly the senders put events (an explicit Deny for everyone else, since in the
  * bus's own account IAM policies alone would otherwise be enough); the rule is on that bus; start-offboarding is told
- * the home account, the senders' accounts, the accounts an event may name (none but the home account, for now) and
- * whether an event may force.
+ * the home account, the senders' accounts, the accounts an event may name and whether an event may force.
  */
 class WhoMayStartAnOffboardingTest {
     private static final String TEMPLATE = Repository.read(Repository.TEMPLATE);
@@ -202,7 +201,8 @@ class WhoMayStartAnOffboardingTest {
 
     /**
      * start-offboarding's environment in each way of deploying: the home account, the senders' accounts, whether
-     * an event may force (not unless the deployment says so), and the accounts an event may name (none besides it).
+     * an event may force (not unless the deployment says so), and the accounts an event may name: those the
+     * functions may act in (the listed ones; "*" for the organization's, whose membership IAM checks; none).
      */
     static List<String> startOffboardingEnvironmentProblems(String template) {
         Map<String, String> common = Map.of("STATE_MACHINE_ARN", "{\"Ref\":\"OffboardUserStateMachine\"}",
@@ -210,6 +210,10 @@ class WhoMayStartAnOffboardingTest {
                 "EVENT_SENDER_ACCOUNT_IDS", Stack.ACCOUNT_ID + "," + Deployments.SENDER_ACCOUNT);
         Map<String, Map.Entry<Map<String, String>, String>> deployments = new LinkedHashMap<>();
         deployments.put("home only", Map.entry(Deployments.homeOnly(), ""));
+        deployments.put("member accounts", Map.entry(Deployments.memberAccounts(), "111111111111,222222222222"));
+        deployments.put("organization", Map.entry(Deployments.organization(), "*"));
+        deployments.put("member accounts of the organization",
+                Map.entry(Deployments.memberAccountsOfTheOrganization(), "111111111111,222222222222"));
         deployments.put("force allowed", Map.entry(
                 Deployments.with(Deployments.homeOnly(), "AllowForceFromEvents", "true"), ""));
         List<String> problems = new ArrayList<>();
@@ -244,13 +248,16 @@ class WhoMayStartAnOffboardingTest {
         String broken = TEMPLATE.replace("    Default: \"false\"\n    AllowedValues: [\"true\", \"false\"]\n",
                 "    Default: \"true\"\n    AllowedValues: [\"true\", \"false\"]\n");
 
-        assertEquals(List.of("home only: ALLOW_FORCE_FROM_EVENTS is \"true\", not \"false\""),
+        assertEquals(List.of("home only: ALLOW_FORCE_FROM_EVENTS is \"true\", not \"false\"",
+                "member accounts: ALLOW_FORCE_FROM_EVENTS is \"true\", not \"false\"",
+                "organization: ALLOW_FORCE_FROM_EVENTS is \"true\", not \"false\"",
+                "member accounts of the organization: ALLOW_FORCE_FROM_EVENTS is \"true\", not \"false\""),
                 startOffboardingEnvironmentProblems(broken));
     }
 
     @Test
     void aDeploymentThatLetsEventsNameAnyAccountIsReported() {
-        String broken = TEMPLATE.replace("EVENT_ACCOUNT_IDS: \"\"", "EVENT_ACCOUNT_IDS: \"*\"");
+        String broken = TEMPLATE.replace("- !If [HasOrganizationId, \"*\", \"\"]", "- \"*\"");
 
         assertEquals(List.of("home only: EVENT_ACCOUNT_IDS is \"*\", not \"\"",
                 "force allowed: EVENT_ACCOUNT_IDS is \"*\", not \"\""), startOffboardingEnvironmentProblems(broken));
