@@ -29,7 +29,8 @@ import org.objectweb.asm.tree.TypeInsnNode;
  * The AWS API actions a function's code can call, read from its compiled classes: every method of the function's own
  * classes, and everything of this project's shared code they can reach (calls, lambdas, overriding methods), is
  * searched for calls of an SDK service client ({@code IamClient.deleteUser} is {@code iam:DeleteUser}). A credentials
- * provider that assumes a role calls {@code sts:AssumeRole} itself, so using one counts as that call.
+ * provider that assumes a role calls {@code sts:AssumeRole} itself, so using one counts as that call; and code that
+ * uses one makes its calls with the assumed role's credentials, in the role's account ({@link Calls#throughAssumedRole}).
  */
 final class CalledActions {
     private static final String SERVICES = "software/amazon/awssdk/services/";
@@ -40,6 +41,14 @@ final class CalledActions {
 
     private final Map<String, ClassNode> classes = new HashMap<>();
     private final Map<String, Set<String>> subtypes = new HashMap<>();
+    private boolean assumedRoleCredentials;
+
+    /**
+     * What a function's code can call: its actions, and whether it can make them with the credentials of a role it
+     * assumes (an SDK client built on an assume-role credentials provider), that is in the account of that role.
+     */
+    record Calls(Set<String> actions, boolean throughAssumedRole) {
+    }
 
     private CalledActions(List<Path> classDirectories) {
         classDirectories.forEach(this::load);
@@ -51,11 +60,16 @@ final class CalledActions {
 
     /** The actions the classes of {@code function} can call, with {@code shared} the project code it is built with. */
     static Set<String> of(Path function, List<Path> shared) {
+        return calls(function, shared).actions();
+    }
+
+    static Calls calls(Path function, List<Path> shared) {
         CalledActions code = new CalledActions(Stream.concat(Stream.of(function), shared.stream()).toList());
         Set<String> roots = new HashSet<>();
         new CalledActions(List.of(function)).classes.values()
                 .forEach(type -> type.methods.forEach(m -> roots.add(key(type.name, m.name, m.desc))));
-        return code.reachableActions(roots);
+        Set<String> actions = code.reachableActions(roots);
+        return new Calls(actions, code.assumedRoleCredentials);
     }
 
     private Set<String> reachableActions(Set<String> roots) {
@@ -114,9 +128,10 @@ final class CalledActions {
         return callees;
     }
 
-    private static void recordSdkCall(String owner, String method, Set<String> actions) {
+    private void recordSdkCall(String owner, String method, Set<String> actions) {
         if (owner.startsWith(ASSUME_ROLE_PROVIDERS) && owner.endsWith("CredentialsProvider")) {
             actions.add("sts:AssumeRole");
+            assumedRoleCredentials = true;
             return;
         }
         if (!owner.startsWith(SERVICES) || !owner.endsWith("Client") || method.isEmpty()

@@ -10,8 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Deployed to act in member accounts, where every action a function's code can call is needed; deployed to act in
+ * its own account only, the functions lose sts:AssumeRole of the member roles (see CrossAccountAccessTest).
+ */
 class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
     private static final String TEMPLATE = Repository.read(Repository.TEMPLATE);
+
+    private static Template deployed(String template) {
+        return Deployments.deployed(template, Deployments.memberAccounts());
+    }
 
     static Stream<String> functions() {
         return Template.parse(TEMPLATE).functions().keySet().stream();
@@ -20,7 +28,7 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
     void theActionsGrantedAreTheActionsItsCodeCalls(String function) {
-        Template template = Template.parse(TEMPLATE);
+        Template template = deployed(TEMPLATE);
         Set<String> called = FunctionCode.of(template, function).calledActions();
 
         assertEquals(List.of(), LeastPrivilege.functionProblems(template, function, called));
@@ -44,7 +52,7 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
 
     @Test
     void anExtraActionIsReported() {
-        Template broken = Template.parse(TEMPLATE.replace("                - iam:DeleteUser\n",
+        Template broken = deployed(TEMPLATE.replace("                - iam:DeleteUser\n",
                 "                - iam:DeleteUser\n                - iam:CreateUser\n"));
         Set<String> called = FunctionCode.of(broken, "DeleteUserFunction").calledActions();
 
@@ -54,7 +62,7 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
 
     @Test
     void aMissingActionIsReported() {
-        Template broken = Template.parse(TEMPLATE.replace("                - iam:DeleteUser\n",
+        Template broken = deployed(TEMPLATE.replace("                - iam:DeleteUser\n",
                 "                - iam:GetUser\n"));
         Set<String> called = FunctionCode.of(broken, "DeleteUserFunction").calledActions();
 
@@ -65,12 +73,12 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
 
     @Test
     void noResourceIsGrantedAWildcardAction() {
-        assertEquals(List.of(), LeastPrivilege.wildcardProblems(Template.parse(TEMPLATE)));
+        assertEquals(List.of(), LeastPrivilege.wildcardProblems(deployed(TEMPLATE)));
     }
 
     @Test
     void aWildcardActionIsReported() {
-        Template broken = Template.parse(TEMPLATE.replace("                - iam:DeleteUser\n",
+        Template broken = deployed(TEMPLATE.replace("                - iam:DeleteUser\n",
                 "                - iam:Delete*\n"));
 
         assertEquals(List.of("DeleteUserFunction grants the wildcard action iam:Delete*"),
@@ -79,12 +87,12 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
 
     @Test
     void eachStateMachineMayInvokeExactlyTheFunctionAliasesItsDefinitionCalls() {
-        assertEquals(List.of(), LeastPrivilege.stateMachineProblems(Template.parse(TEMPLATE)));
+        assertEquals(List.of(), LeastPrivilege.stateMachineProblems(deployed(TEMPLATE)));
     }
 
     @Test
     void theWaitForRoleWorkflowMayInvokeOnlyCheckRoleUsable() {
-        Template broken = Template.parse(TEMPLATE.replace("                - !Ref CheckRoleUsableFunction.Alias\n",
+        Template broken = deployed(TEMPLATE.replace("                - !Ref CheckRoleUsableFunction.Alias\n",
                 "                - !Ref CheckRoleUsableFunction.Alias\n                - !Ref DeleteUserFunction.Alias\n"));
 
         assertEquals(List.of("WaitForRoleStateMachine may invoke [CheckRoleUsableFunction.Alias,"
@@ -94,7 +102,7 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
 
     @Test
     void aStateMachineThatMayInvokeAnotherFunctionIsReported() {
-        Template broken = Template.parse(TEMPLATE.replace("                - !Ref DeleteUserFunction.Alias\n",
+        Template broken = deployed(TEMPLATE.replace("                - !Ref DeleteUserFunction.Alias\n",
                 "                - !Ref DeleteUserFunction.Alias\n                - !Ref StartOffboardingFunction.Alias\n"));
 
         assertEquals(List.of("OffboardUserStateMachine may invoke [CheckRoleUsableFunction.Alias,"

@@ -33,4 +33,8 @@ record FunctionCode(String logicalId, String module, String codeUri, String hand
     Set<String> calledActions() {
         return CalledActions.of(classes(), List.of(SHARED_CLASSES));
     }
+
+    CalledActions.Calls calls() {
+        return CalledActions.calls(classes(), List.of(SHARED_CLASSES));
+    }
 }

@@ -59,6 +59,31 @@ final class LeastPrivilege {
         return problems;
     }
 
+    /**
+     * A resource ARN with a wildcard account ({@code arn:aws:iam::*:role/x}) grants it in every account of every
+     * organization: only with a condition naming the accounts (aws:ResourceAccount) or the organization
+     * (aws:ResourceOrgID). A bare {@code "*"} is left to the actions that have no resource (sts:GetCallerIdentity, ...).
+     */
+    static List<String> anyAccountProblems(Template template) {
+        List<String> problems = new ArrayList<>();
+        template.root().path("Resources").fieldNames().forEachRemaining(id -> {
+            for (JsonNode statement : template.statements(id)) {
+                boolean narrowed = false;
+                for (JsonNode operator : statement.path("Condition")) {
+                    narrowed |= operator.has("aws:ResourceAccount") || operator.has("aws:ResourceOrgID");
+                }
+                for (String resource : texts(statement.path("Resource"))) {
+                    String[] arn = resource.split(":", 6);
+                    if (arn.length == 6 && arn[4].contains("*") && !narrowed) {
+                        problems.add(id + ": " + statement.path("Sid").asText() + " grants " + resource
+                                + " in every account, with no aws:ResourceAccount or aws:ResourceOrgID condition");
+                    }
+                }
+            }
+        });
+        return problems;
+    }
+
     /** Each state machine may invoke exactly the function aliases its DefinitionSubstitutions pass it. */
     static List<String> stateMachineProblems(Template template) {
         List<String> problems = new ArrayList<>();

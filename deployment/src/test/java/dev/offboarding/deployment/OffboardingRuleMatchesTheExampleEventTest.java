@@ -14,35 +14,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OffboardingRuleMatchesTheExampleEventTest {
     private static final String TEMPLATE = Repository.read(Repository.TEMPLATE);
 
-    /** The rule's pattern with the template's parameters at their defaults. */
+    /** The rule's pattern, deployed with the senders of {@link Deployments} and the other parameters' defaults. */
     static JsonNode pattern(Template template) {
-        JsonNode rule = template.functions().get("StartOffboardingFunction").path("Properties").path("Events")
+        return rule(template).path("Properties").path("Pattern");
+    }
+
+    static JsonNode rule(Template template) {
+        Template deployed = Stack.of(template, Deployments.homeOnly()).deployed();
+        JsonNode rule = deployed.functions().get("StartOffboardingFunction").path("Properties").path("Events")
                 .path("OffboardingEvent");
         assertEquals("EventBridgeRule", rule.path("Type").asText());
-        return resolveParameters(template, rule.path("Properties").path("Pattern").deepCopy());
-    }
-
-    private static JsonNode resolveParameters(Template template, JsonNode node) {
-        if (node.isObject() && node.size() == 1 && node.has("Ref")) {
-            return TemplateYaml.JSON.getNodeFactory().textNode(template.parameterDefault(node.get("Ref").asText()));
-        }
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            for (String name : iterable(object)) {
-                object.set(name, resolveParameters(template, object.get(name)));
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, resolveParameters(template, node.get(i)));
-            }
-        }
-        return node;
-    }
-
-    private static java.util.List<String> iterable(ObjectNode object) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
+        return rule;
     }
 
     static JsonNode exampleEvent() throws IOException {
@@ -61,6 +43,8 @@ class OffboardingRuleMatchesTheExampleEventTest {
         "detail-type|Offboard User",
         "detail-type|'Offboard user '",
         "detail-type|Onboard user",
+        "account|210987654321",
+        "account|' 123456789012'",
     })
     void theRuleDoesNotMatchANearMiss(String field, String value) throws IOException {
         ObjectNode nearMiss = (ObjectNode) exampleEvent();
@@ -86,20 +70,46 @@ class OffboardingRuleMatchesTheExampleEventTest {
     }
 
     @Test
-    void thePutEventsEntryIsTheExampleEventAsSent() throws IOException {
+    void aRuleThatWouldTakeEventsFromAnyAccountIsReported() throws IOException {
+        Template broken = Template.parse(TEMPLATE.replace(
+                "              account: !Split [\",\", !Ref OffboardingEventSenderAccountIds]\n", ""));
+        ObjectNode fromAnotherAccount = (ObjectNode) exampleEvent();
+        fromAnotherAccount.put("account", "210987654321");
+
+        assertTrue(EventPattern.matches(pattern(broken), fromAnotherAccount));
+        assertFalse(EventPattern.matches(pattern(Template.parse(TEMPLATE)), fromAnotherAccount));
+    }
+
+    @Test
+    void theRuleTakesEventsFromEverySenderAccount() throws IOException {
+        for (String account : Deployments.homeOnly().get("OffboardingEventSenderAccountIds").split(",")) {
+            ObjectNode event = (ObjectNode) exampleEvent();
+            event.put("account", account);
+
+            assertTrue(EventPattern.matches(pattern(Template.parse(TEMPLATE)), event), account);
+        }
+    }
+
+    @Test
+    void thePutEventsEntryIsTheExampleEventAsSentToTheStacksBus() throws IOException {
         JsonNode entry = TemplateYaml.JSON.readTree(Repository.EVENTS.resolve("put-events-offboarding.json").toFile())
                 .get(0);
         JsonNode event = exampleEvent();
+        Template deployed = Stack.of(Template.parse(TEMPLATE), Deployments.homeOnly()).deployed();
+        JsonNode bus = rule(Template.parse(TEMPLATE)).path("Properties").path("EventBusName");
 
         assertEquals(event.get("source").asText(), entry.get("Source").asText());
         assertEquals(event.get("detail-type").asText(), entry.get("DetailType").asText());
         assertEquals(event.get("detail"), TemplateYaml.JSON.readTree(entry.get("Detail").asText()));
-        assertEquals(Template.parse(TEMPLATE).parameterDefault("EventBusName"), entry.get("EventBusName").asText());
+        assertEquals("OffboardingEventBus", bus.path("Ref").asText(), "the rule is on the stack's own bus");
+        assertEquals(deployed.root().path("Resources").path("OffboardingEventBus").path("Properties").path("Name")
+                .asText(), entry.get("EventBusName").asText(), "the bus of a stack named " + Stack.STACK_NAME);
     }
 
     @Test
     void theRuleRetriesAndKeepsWhatItCannotDeliver() {
-        JsonNode properties = Template.parse(TEMPLATE).functions().get("StartOffboardingFunction").path("Properties");
+        JsonNode properties = Stack.of(Template.parse(TEMPLATE), Deployments.homeOnly()).deployed().functions()
+                .get("StartOffboardingFunction").path("Properties");
         JsonNode rule = properties.path("Events").path("OffboardingEvent").path("Properties");
 
         assertTrue(rule.path("RetryPolicy").path("MaximumRetryAttempts").asInt() > 0);
