@@ -46,7 +46,8 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
         assertTrue(FunctionCode.of(template, "RemoveTokensFunction").calledActions().containsAll(Set.of(
                 "iam:DeleteVirtualMFADevice", "iam:UpdateSSHPublicKey", "iam:RemoveUserFromGroup")));
         assertTrue(FunctionCode.of(template, "ListTokensFunction").calledActions().stream()
-                .allMatch(a -> a.startsWith("iam:Get") || a.startsWith("iam:List") || a.equals("sts:AssumeRole")),
+                .allMatch(a -> a.startsWith("iam:Get") || a.startsWith("iam:List")
+                        || a.equals("iam:SimulatePrincipalPolicy") || a.equals("sts:AssumeRole")),
                 "list-tokens only reads");
     }
 
@@ -107,8 +108,9 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
 
         assertEquals(List.of("OffboardUserStateMachine may invoke [CheckRoleUsableFunction.Alias,"
                 + " DeleteUserFunction.Alias, ListTokensFunction.Alias, RemoveTokensFunction.Alias,"
-                + " StartOffboardingFunction.Alias] but its definition calls [CheckRoleUsableFunction.Alias,"
-                + " DeleteUserFunction.Alias, ListTokensFunction.Alias, RemoveTokensFunction.Alias]"),
+                + " StartOffboardingFunction.Alias, ValidateRequestFunction.Alias] but its definition calls"
+                + " [CheckRoleUsableFunction.Alias, DeleteUserFunction.Alias, ListTokensFunction.Alias,"
+                + " RemoveTokensFunction.Alias, ValidateRequestFunction.Alias]"),
                 LeastPrivilege.stateMachineProblems(broken));
     }
 }

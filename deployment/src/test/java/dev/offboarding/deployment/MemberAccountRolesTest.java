@@ -176,7 +176,8 @@ class MemberAccountRolesTest {
         assertEquals(Set.of(), actionsThere(central, "CheckRoleUsableFunction"),
                 "check-role-usable only probes the role: it reads IAM with its own credentials");
         assertTrue(actionsThere(central, "ListTokensFunction").stream()
-                .allMatch(a -> a.startsWith("iam:Get") || a.startsWith("iam:List")));
+                .allMatch(a -> a.startsWith("iam:Get") || a.startsWith("iam:List")
+                        || a.equals("iam:SimulatePrincipalPolicy")));
         assertTrue(actionsThere(central, "DeleteUserFunction").contains("iam:DeleteUser"));
     }
 
