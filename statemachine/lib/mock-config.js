@@ -116,12 +116,14 @@ function contextObject(executionName, stateMachineName, invocations) {
 }
 
 /**
- * Runs one test case of the mock-config file on aws-local-stepfunctions. No test sleeps: every Retry pause is 0
+ * Runs one test case of the mock-config file on aws-local-stepfunctions, as an execution named executionName (the
+ * test case's name unless given, like start-execution --name). No test sleeps: every Retry pause is 0
  * and so is every Wait named in zeroWaits (Wait states left out still run, e.g. a TimestampPath in the past).
  * Returns the status, the output or the Error/Cause, the states entered in order, the engine's events and the
  * invocations of each Task with the payload it was given.
  */
-async function runTestCase({ definition, mockConfig, stateMachineName, testCase, input, zeroWaits = [] }) {
+async function runTestCase({ definition, mockConfig, stateMachineName, testCase, executionName = testCase, input,
+  zeroWaits = [] }) {
   const { taskResourceLocalHandlers, invocations } = mockTestCase(definition, mockConfig, stateMachineName, testCase);
   const retryIntervalOverrides = Object.fromEntries(
     Object.entries(definition.States).filter(([, s]) => s.Retry).map(([name]) => [name, 0]));
@@ -129,7 +131,7 @@ async function runTestCase({ definition, mockConfig, stateMachineName, testCase,
   const machine = new StateMachine(definition, { validationOptions: { checkPaths: true, checkArn: true } });
   const execution = machine.run(input, {
     overrides: { taskResourceLocalHandlers, retryIntervalOverrides, waitTimeOverrides },
-    context: contextObject(testCase, stateMachineName, invocations),
+    context: contextObject(executionName, stateMachineName, invocations),
   });
   const collecting = (async () => {
     const events = [];

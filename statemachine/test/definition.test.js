@@ -18,6 +18,12 @@ const LAMBDA_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', '
 const JAVA = 'dev.offboarding.errors.';
 const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy'];
 const CATCHER_FIELDS = ['ErrorEquals', 'ResultPath', 'Next'];
+/** A Task that ran out of time: its TimeoutSeconds, Lambda's own timeout, or the Lambda runtime dying. */
+const TIMEOUT_ERRORS = ['States.Timeout', 'Sandbox.Timedout', 'Lambda.Unknown'];
+/** Errors Step Functions and Lambda report for a Task that are neither States.* nor Lambda.*. */
+const SERVICE_ERRORS = ['Sandbox.Timedout'];
+const ROUNDS_SO_FAR = "States.Format('{} Before this step this execution had removed or deactivated (nothing if empty): [{}]', "
+  + '$.failure.cause.errorMessage, $.log.rounds)';
 
 function retriers() {
   return states.flatMap(([name, s]) => (s.Retry ?? []).map((r) => ({ state: name, ...r })));
@@ -32,29 +38,55 @@ function successors(state) {
     .filter(Boolean);
 }
 
-/** The Fail state a catcher ends in: directly, or through the Pass state that reads the Java message. */
+/**
+ * Where a catcher's Next leads: through Pass states (at most three) to a Fail state, and the Error that Fail ends
+ * the execution with. A Fail with ErrorPath "$.failure.error" reports what the Pass states on the way wrote there
+ * (an Explain state's literal "error", carried on by "error.$": "$.failure.error").
+ */
 function failReachedFrom(stateName) {
   let name = stateName;
-  for (let hops = 0; hops < 3; hops++) {
+  let failureError;
+  const passes = [];
+  for (let hops = 0; hops <= 3; hops++) {
     const state = def.States[name];
     if (state.Type === 'Fail') {
-      return state;
+      const error = state.Error ?? (state.ErrorPath === '$.failure.error' ? failureError : undefined);
+      return { name, state, error, passes };
     }
     if (state.Type !== 'Pass') {
       return null;
+    }
+    passes.push(name);
+    if (state.ResultPath === '$.failure') {
+      const parameters = state.Parameters ?? {};
+      failureError = Object.hasOwn(parameters, 'error') ? parameters.error
+        : parameters['error.$'] === '$.failure.error' ? failureError : undefined;
     }
     name = state.Next;
   }
   return null;
 }
 
-test('the raw definition is valid JSON with exactly the eight substitution placeholders', () => {
+/** The error names a Fail state can end the execution with. */
+function errorsOf(failName) {
+  const fail = def.States[failName];
+  if (fail.Error) {
+    return [fail.Error];
+  }
+  // From each first Pass state of a chain (one no other Pass state leads to).
+  const inner = new Set(states.filter(([, s]) => s.Type === 'Pass').map(([, s]) => s.Next));
+  return states.filter(([n, s]) => s.Type === 'Pass' && !inner.has(n)).map(([n]) => failReachedFrom(n))
+    .filter((f) => f?.name === failName).map((f) => f.error);
+}
+
+test('the raw definition is valid JSON with exactly the seven substitution placeholders, each given by the suite', () => {
   assert.doesNotThrow(() => JSON.parse(raw));
   assert.deepEqual(placeholders(raw).sort(),
-    ['CheckRoleUsableFunctionArn', 'DefaultQuarantineDays', 'DeleteUserFunctionArn', 'HomeAccountId',
-      'ListTokensFunctionArn', 'OffboardingRoleName', 'PropagationWaitSeconds', 'RemoveTokensFunctionArn']);
-  assert.match(raw, /"quarantineDays\.\$": "States\.StringToJson\('\$\{DefaultQuarantineDays\}'\)"/);
+    ['CheckRoleUsableFunctionArn', 'DeleteUserFunctionArn', 'ListTokensFunctionArn', 'OffboardingRoleName',
+      'PropagationWaitSeconds', 'RemoveTokensFunctionArn', 'ValidateRequestFunctionArn']);
   assert.match(raw, /"propagationWaitSeconds\.\$": "States\.StringToJson\('\$\{PropagationWaitSeconds\}'\)"/);
+  assert.deepEqual(Object.keys(substitutions).sort(), placeholders(raw).sort(),
+    'test/substitutions.json gives a value to each placeholder and to nothing else');
 });
 
 test('substitution replaces every placeholder and refuses missing or JSON-breaking values', () => {
@@ -70,12 +102,12 @@ test('asl-validator accepts the substituted definition, paths and ARNs checked',
   assert.ok(isValid, errorsText('\n'));
 });
 
-test('every ErrorEquals name is States.*, Lambda.* or a class in dev.offboarding.errors', () => {
+test('every ErrorEquals name is States.*, Lambda.*, Sandbox.Timedout or a class in dev.offboarding.errors', () => {
   const classes = errorClasses();
   const names = [...retriers(), ...catchers()].flatMap((r) => r.ErrorEquals);
   assert.ok(names.length > 0);
   for (const name of new Set(names)) {
-    if (name.startsWith('States.') || name.startsWith('Lambda.')) {
+    if (name.startsWith('States.') || name.startsWith('Lambda.') || SERVICE_ERRORS.includes(name)) {
       continue;
     }
     assert.ok(name.startsWith(JAVA), `${name} is neither States.*, Lambda.* nor ${JAVA}<Name>`);
@@ -99,8 +131,9 @@ test('nothing retries or catches States.ALL, and no retrier or catcher has a fie
 
 test('every Lambda Task uses lambda:invoke with Payload parameters, reads $.Payload and is named after its Lambda', () => {
   const lambdaName = { 'list-tokens': 'ListTokens', 'remove-tokens': 'RemoveTokens', 'delete-user': 'DeleteUser',
-    'check-role-usable': 'CheckRoleUsable' };
-  assert.deepEqual(['ListTokens', 'RemoveTokens', 'DeleteUser'].map((n) => def.States[n]?.Type), ['Task', 'Task', 'Task']);
+    'check-role-usable': 'CheckRoleUsable', 'validate-request': 'ValidateRequest' };
+  assert.deepEqual(['ValidateRequest', 'ListTokens', 'RemoveTokens', 'DeleteUser'].map((n) => def.States[n]?.Type),
+    ['Task', 'Task', 'Task', 'Task']);
   for (const [name, state] of tasks) {
     assert.equal(state.Resource, 'arn:aws:states:::lambda:invoke', name);
     const lambda = LAMBDA_OF_ARN[state.Parameters.FunctionName];
@@ -111,55 +144,124 @@ test('every Lambda Task uses lambda:invoke with Payload parameters, reads $.Payl
   }
 });
 
-test('every Lambda Task retries the Lambda service errors and retryable IAM errors with bounded backoff', () => {
+test('every Lambda Task retries the Lambda service errors, and every one that calls IAM retryable IAM errors, with bounded backoff', () => {
   for (const [name, state] of tasks) {
     const retry = state.Retry ?? [];
     const lambda = retry.find((r) => LAMBDA_ERRORS.every((e) => r.ErrorEquals.includes(e)));
     assert.ok(lambda, `${name} does not retry ${LAMBDA_ERRORS.join(', ')} in one retrier`);
-    const iam = retry.find((r) => r.ErrorEquals.includes(`${JAVA}IamRetryableException`));
-    assert.ok(iam, `${name} does not retry IamRetryableException`);
-    assert.equal(iam.JitterStrategy, 'FULL', `${name}: retryable IAM errors need jitter`);
-    for (const r of [lambda, iam]) {
+    const checked = [lambda];
+    if (name === 'ValidateRequest') {
+      // It calls neither IAM nor STS: its own errors are final, so nothing else is retried.
+      assert.deepEqual(retry, [lambda], 'ValidateRequest retries only the Lambda service errors');
+    } else {
+      const iam = retry.find((r) => r.ErrorEquals.includes(`${JAVA}IamRetryableException`));
+      assert.ok(iam, `${name} does not retry IamRetryableException`);
+      assert.equal(iam.JitterStrategy, 'FULL', `${name}: retryable IAM errors need jitter`);
+      checked.push(iam);
+    }
+    for (const r of checked) {
       assert.ok(r.BackoffRate > 1 && r.IntervalSeconds >= 1, `${name}: no backoff`);
       assert.ok(Number.isInteger(r.MaxAttempts) && r.MaxAttempts > 0 && r.MaxAttempts <= 10, `${name}: MaxAttempts`);
       assert.ok(r.MaxDelaySeconds > 0, `${name}: no MaxDelaySeconds`);
     }
     const retried = retry.flatMap((r) => r.ErrorEquals);
     assert.equal(new Set(retried).size, retried.length, `${name}: an error appears in two retriers`);
+    assert.ok(!retried.some((e) => TIMEOUT_ERRORS.includes(e)), `${name}: a step that timed out is not run again blindly`);
   }
 });
 
-test('every Lambda Task ends non-retryable Java errors in a Fail with a documented Error and the Java message', () => {
+test('validate-request comes first: its input is the raw execution input, its refusals end the execution before any other Task', () => {
+  assert.equal(def.StartAt, 'ValidateRequest');
+  const validate = def.States.ValidateRequest;
+  assert.deepEqual(validate.Parameters.Payload, { 'request.$': '$$.Execution.Input', 'executionName.$': '$$.Execution.Name',
+    'execution.$': '$$.Execution.Id' });
+  assert.deepEqual(validate.ResultSelector, { 'request.$': '$.Payload.request', 'memberAccount.$': '$.Payload.memberAccount' });
+  assert.ok(!('ResultPath' in validate) && !('InputPath' in validate) && !('OutputPath' in validate),
+    'the result replaces the raw input (an explicit "$" would be read as a key by the local engine)');
+  assert.equal(validate.Next, 'Start');
+  const ends = Object.fromEntries(validate.Catch.map((c) => [c.ErrorEquals.join(), failReachedFrom(c.Next)]));
+  assert.deepEqual(Object.keys(ends), [`${JAVA}InvalidRequestException`, `${JAVA}InvalidConfigurationException`]);
+  assert.equal(ends[`${JAVA}InvalidRequestException`].error, 'Offboarding.InvalidRequest');
+  assert.equal(ends[`${JAVA}InvalidConfigurationException`].error, 'Offboarding.Misconfigured');
+  for (const [cls, end] of Object.entries(ends)) {
+    const explain = def.States[end.passes[0]];
+    assert.equal(explain.Parameters['cause.$'], 'States.StringToJson($.Cause)', `${cls}: no ResultPath, the error is the input`);
+    assert.equal(end.state.CausePath, '$.failure.cause.errorMessage', `${cls}: the Java message is the Cause`);
+  }
+  // Start reads only validate-request's result, and the account to act in is validate-request's memberAccount.
+  assert.equal(def.States.Start.Parameters['request.$'], '$.request');
+  assert.deepEqual(def.States.Start.Parameters.memberAccess, { 'memberAccount.$': '$.memberAccount' });
+  assert.deepEqual(def.States.InAnotherAccount.Choices,
+    [{ Variable: '$.memberAccess.memberAccount', IsNull: false, Next: 'CheckRoleUsable' }]);
+  assert.equal(def.States.InAnotherAccount.Default, 'ListTokens');
+  assert.equal(raw.split('$$.Execution.Input').length, 2, 'only validate-request reads the raw input');
+});
+
+test('every other Lambda Task ends its errors in a Fail with a documented Error, the Java message and what was done before', () => {
   const expected = {
     IamAccessDeniedException: 'Offboarding.AccessDenied',
     IamRequestFailedException: 'Offboarding.IamRequestFailed',
     InvalidConfigurationException: 'Offboarding.Misconfigured',
     IamRetryableException: 'Offboarding.IamUnavailable',
   };
-  for (const [name, state] of tasks) {
-    for (const [cls, error] of Object.entries(expected)) {
+  const only = {
+    CheckRoleUsable: { RoleNotUsableByDeadlineException: 'Offboarding.MemberRoleNotUsable',
+      RoleNotYetUsableException: 'Offboarding.MemberRoleNotUsable', InvalidRequestException: 'Offboarding.InvalidRequest' },
+    ListTokens: { InvalidRequestException: 'Offboarding.InvalidRequest' },
+    RemoveTokens: { InvalidRequestException: 'Offboarding.RemovalRefused', ItemNotTheUsersException: 'Offboarding.RemovalRefused' },
+    RemoveTokensLockOut: { InvalidRequestException: 'Offboarding.RemovalRefused',
+      ItemNotTheUsersException: 'Offboarding.RemovalRefused' },
+  };
+  for (const [name, state] of tasks.filter(([n]) => n !== 'ValidateRequest')) {
+    const want = { ...expected, ...only[name] };
+    const caught = state.Catch.flatMap((c) => c.ErrorEquals);
+    assert.deepEqual(caught.filter((e) => e.startsWith(JAVA)).map((e) => e.slice(JAVA.length)).sort(), Object.keys(want).sort(),
+      `${name} catches exactly these Java errors`);
+    for (const [cls, error] of Object.entries(want)) {
       const catcher = state.Catch.find((c) => c.ErrorEquals.includes(JAVA + cls));
-      assert.ok(catcher, `${name} does not catch ${cls}`);
-      const fail = failReachedFrom(catcher.Next);
-      assert.equal(fail?.Error, error, `${name}: ${cls} should end in ${error}`);
-      assert.equal(fail.CausePath, '$.failure.cause.errorMessage');
-      assert.equal(def.States[catcher.Next].Parameters['cause.$'], `States.StringToJson(${catcher.ResultPath}.Cause)`);
+      const end = failReachedFrom(catcher.Next);
+      assert.equal(end?.error, error, `${name}: ${cls} should end in ${error}`);
+      assert.equal(def.States[catcher.Next].Parameters['cause.$'], `States.StringToJson(${catcher.ResultPath}.Cause)`,
+        `${name}: ${cls}: the Java error payload is parsed from the caught Cause`);
+      if (error === 'Offboarding.InvalidRequest') {
+        assert.equal(end.state.CausePath, '$.failure.cause.errorMessage', `${name}: nothing was done yet, the Java message`);
+      } else {
+        assert.deepEqual(end.passes.slice(1), ['DescribeFailure'], `${name}: ${cls} goes through DescribeFailure`);
+        assert.equal(end.state.CausePath, '$.failure.message', `${name}: ${cls}: the Cause names what was done`);
+      }
     }
+    // A step that ran out of time, however Lambda or Step Functions report it.
+    const timeout = state.Catch.find((c) => TIMEOUT_ERRORS.some((e) => c.ErrorEquals.includes(e)));
+    assert.deepEqual(timeout?.ErrorEquals, TIMEOUT_ERRORS, `${name} catches ${TIMEOUT_ERRORS.join(', ')} together`);
+    const end = failReachedFrom(timeout.Next);
+    assert.equal(end?.error, 'Offboarding.StepTimedOut', `${name}: a timeout ends in Offboarding.StepTimedOut`);
+    assert.deepEqual(end.passes.slice(1), ['DescribeFailure']);
+    assert.ok(def.States[timeout.Next].Parameters.cause['errorMessage.$'].includes(`${timeout.ResultPath}.Error, ${timeout.ResultPath}.Cause`),
+      `${name}: the timeout's Error and Cause are in the message`);
   }
-  const invalid = def.States.ListTokens.Catch.find((c) => c.ErrorEquals.includes(`${JAVA}InvalidRequestException`));
-  assert.equal(failReachedFrom(invalid.Next).Error, 'Offboarding.InvalidRequest');
+  assert.deepEqual(def.States.DescribeFailure.Parameters, { 'error.$': '$.failure.error', 'cause.$': '$.failure.cause',
+    'message.$': ROUNDS_SO_FAR });
+  assert.equal(def.States.DescribeFailure.ResultPath, '$.failure');
+  const { ErrorPath, CausePath, Error: error, Cause } = def.States.Failed;
+  assert.deepEqual({ ErrorPath, CausePath, error, Cause }, { ErrorPath: '$.failure.error', CausePath: '$.failure.message',
+    error: undefined, Cause: undefined });
 });
 
-test('every Fail state has an Offboarding.* Error that the README documents', () => {
+test('every error an execution can end with is an Offboarding.* name that the README documents', () => {
   const readme = fs.readFileSync(path.join(DIR, '..', 'README.md'), 'utf8');
   const fails = states.filter(([, s]) => s.Type === 'Fail');
-  assert.deepEqual(fails.map(([, s]) => s.Error).sort(), ['Offboarding.AccessDenied', 'Offboarding.DeleteConflictPersists',
+  const errors = [...new Set(fails.flatMap(([name]) => errorsOf(name)))].sort();
+  assert.deepEqual(errors, ['Offboarding.AccessDenied', 'Offboarding.DeleteConflictPersists',
     'Offboarding.IamRequestFailed', 'Offboarding.IamUnavailable', 'Offboarding.InvalidRequest',
-    'Offboarding.MemberRoleNotUsable', 'Offboarding.Misconfigured',
-    'Offboarding.UserProtected', 'Offboarding.UserRecentlyActive']);
-  for (const [name, s] of fails) {
-    assert.match(s.Error, /^Offboarding\.[A-Z]\w+$/, name);
-    assert.ok(readme.includes(`\`${s.Error}\``), `README does not document ${s.Error}`);
+    'Offboarding.MemberRoleNotUsable', 'Offboarding.Misconfigured', 'Offboarding.RemovalRefused',
+    'Offboarding.StepTimedOut', 'Offboarding.UserPrivileged', 'Offboarding.UserProtected',
+    'Offboarding.UserRecentlyActive']);
+  assert.deepEqual(errorsOf('Failed').sort(), ['Offboarding.AccessDenied', 'Offboarding.IamRequestFailed',
+    'Offboarding.IamUnavailable', 'Offboarding.MemberRoleNotUsable', 'Offboarding.Misconfigured',
+    'Offboarding.RemovalRefused', 'Offboarding.StepTimedOut'], 'the one Fail with ErrorPath');
+  for (const error of errors) {
+    assert.match(error, /^Offboarding\.[A-Z]\w+$/);
+    assert.ok(readme.includes(`\`${error}\``), `README does not document ${error}`);
   }
 });
 
@@ -210,12 +312,26 @@ test('every state is reachable and every cycle is bounded by the sweep counter',
   assert.ok(check.request.deadlineSeconds > 0 && check.request.deadlineSeconds <= 280);
 });
 
-test('the sweep counts DeleteUser calls with the conflict retrier\'s own MaxAttempts', () => {
-  const conflict = def.States.DeleteUser.Retry.find((r) => r.ErrorEquals.includes(`${JAVA}UserDeleteConflictException`));
-  assert.equal(def.States.StartSweep.Parameters['deleteUserCalls.$'],
-    `States.MathAdd($.log.deleteUserCalls, ${conflict.MaxAttempts + 1})`);
-  assert.deepEqual(def.States.DeleteUser.Parameters.Payload, { 'userName.$': '$.request.userName', 'attempt.$': '$$.State.RetryCount',
-    'memberAccount.$': '$.request.memberAccount', 'execution.$': '$$.Execution.Id' });
+test('DeleteUser\'s last attempt answers instead of raising, so every call of a round is counted', () => {
+  const deleteUser = def.States.DeleteUser;
+  const conflict = deleteUser.Retry.find((r) => r.ErrorEquals.includes(`${JAVA}UserDeleteConflictException`));
+  assert.deepEqual(deleteUser.Parameters.Payload, { 'userName.$': '$.request.userName', 'attempt.$': '$$.State.RetryCount',
+    lastAttempt: conflict.MaxAttempts, 'memberAccount.$': '$.request.memberAccount', 'execution.$': '$$.Execution.Id' });
+  // The conflict retrier can never run out (the call at RetryCount = MaxAttempts answers), so nothing catches it.
+  assert.ok(!deleteUser.Catch.some((c) => c.ErrorEquals.includes(`${JAVA}UserDeleteConflictException`)));
+  assert.deepEqual(deleteUser.ResultSelector, { 'outcome.$': '$.Payload.outcome', 'at.$': '$.Payload.at',
+    'attempt.$': '$.Payload.attempt', 'conflict.$': '$.Payload.conflict' });
+  assert.equal(deleteUser.Next, 'DeletedYet');
+  assert.deepEqual(def.States.DeletedYet.Choices,
+    [{ Variable: '$.deletion.outcome', StringEquals: 'STILL_CONFLICTING', Next: 'ReadDeleteConflict' }]);
+  assert.equal(def.States.DeletedYet.Default, 'RecordDeleted');
+  // The round's calls: its attempt number (retries of every kind) + 1.
+  const thisRound = 'States.MathAdd(States.MathAdd($.log.deleteUserCalls, $.deletion.attempt), 1)';
+  assert.equal(def.States.ReadDeleteConflict.Parameters['deleteUserCalls.$'], thisRound);
+  assert.equal(def.States.ReadDeleteConflict.Parameters['lastConflict.$'], '$.deletion.conflict');
+  assert.equal(def.States.RecordDeleted.Parameters['deleteUserAttempts.$'], thisRound);
+  assert.equal(def.States.RecordAlreadyAbsent.Parameters['deleteUserAttempts.$'], '$.log.deleteUserCalls');
+  assert.equal(def.States.StartSweep.Parameters['deleteUserCalls.$'], '$.log.deleteUserCalls', 'a sweep adds nothing itself');
 });
 
 test('the Promise.withResolvers polyfill is installed before the engine runs a Task', () => {

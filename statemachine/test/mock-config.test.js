@@ -7,11 +7,14 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { problems, errorClasses } = require('./support/java-contract');
 const { responseSequence } = require('../lib/mock-config');
-const { definition, mockConfig, inputs, STATE_MACHINE, LAMBDA_OF_ARN, RECORDS } = require('./support/fixtures');
+const { refusal, validatedRequest } = require('./support/validated-request');
+const { definition, mockConfig, inputs, executionName, STATE_MACHINE, LAMBDA_OF_ARN, RECORDS } = require('./support/fixtures');
 
 const def = definition();
 const testCases = mockConfig.StateMachines[STATE_MACHINE].TestCases;
 const JAVA = 'dev.offboarding.errors.';
+/** Errors Step Functions itself reports for a Task: its TimeoutSeconds, and Lambda's runtime timing out. */
+const SERVICE_ERRORS = ['States.Timeout', 'Sandbox.Timedout'];
 
 /** Which Lambda each mocked response stands for, from the states that use it. */
 function lambdaOfResponse() {
@@ -71,7 +74,7 @@ test('every mocked Throw is what the Lambda Java runtime reports, or a Lambda se
       }
       const { Error: error, Cause: cause } = entry.Throw;
       assert.equal(typeof cause, 'string', `${name}.${key}`);
-      if (error.startsWith('Lambda.')) {
+      if (error.startsWith('Lambda.') || SERVICE_ERRORS.includes(error)) {
         continue;
       }
       assert.ok(error.startsWith(JAVA) && classes.includes(error.slice(JAVA.length)), `${name}.${key}: ${error}`);
@@ -82,4 +85,47 @@ test('every mocked Throw is what the Lambda Java runtime reports, or a Lambda se
       assert.ok(Array.isArray(payload.stackTrace));
     }
   }
+});
+
+test('every test case starts with validate-request, mocked as the real function answers that input', () => {
+  for (const [name, mapping] of Object.entries(testCases)) {
+    assert.ok(mapping.ValidateRequest, `${name} does not mock ValidateRequest, the first state`);
+    const response = mockConfig.MockedResponses[mapping.ValidateRequest];
+    const answers = Object.values(response).filter((e) => !e.Throw?.Error.startsWith('Lambda.'));
+    assert.equal(answers.length, 1, `${name}: validate-request answers once (Lambda service errors aside)`);
+    const [answer] = answers;
+    const input = inputs[name];
+    const why = refusal(input, executionName(name));
+    if (answer.Throw) {
+      assert.ok([`${JAVA}InvalidRequestException`, `${JAVA}InvalidConfigurationException`].includes(answer.Throw.Error),
+        `${name}: validate-request raises only InvalidRequest or InvalidConfiguration`);
+      continue;
+    }
+    assert.equal(why, null, `${name}: validate-request refuses an input with ${why}, the mock accepts it`);
+    const { quarantineDays } = answer.Return.Payload.request;
+    const stackDefault = input.quarantineDays === undefined ? quarantineDays : 0;
+    assert.ok(Number.isInteger(stackDefault) && stackDefault >= 0 && stackDefault <= 90, `${name}: stack default`);
+    assert.deepEqual(answer.Return.Payload, validatedRequest(input, executionName(name), stackDefault),
+      `${name}: not what validate-request answers for ${JSON.stringify(input)} in execution ${executionName(name)}`);
+  }
+});
+
+test('the refusals the mocks must follow: what validate-request refuses before reading any field', () => {
+  assert.equal(refusal(null, 'x'), 'not a JSON object');
+  assert.equal(refusal([], 'x'), 'not a JSON object');
+  assert.equal(refusal('bob', 'x'), 'not a JSON object');
+  assert.equal(refusal(42, 'x'), 'not a JSON object');
+  assert.equal(refusal({ userName: 'bob', dryRun: null }, 'x'), 'an explicit null');
+  assert.equal(refusal({ userName: 'bob', trigger: { eventId: 'e', time: null } }, 'event-e'), 'an explicit null');
+  assert.equal(refusal({ userName: 'bob', memberAccount: { accountId: '210987654321' } }, 'x'),
+    'memberAccount, which only the workflow sets');
+  const trigger = { eventId: '6a7e8feb-b491-4cf7-a9f1-bf3703467718', source: 'hr.system', time: '2026-11-20T12:00:00Z' };
+  assert.equal(refusal({ userName: 'bob', trigger }, 'my-run'), 'a trigger this execution was not started for');
+  assert.equal(refusal({ userName: 'bob', trigger }, 'event-6a7e8feb-b491-4cf7-a9f1-bf3703467718'), null);
+  assert.equal(refusal({ userName: 'bob', trigger: { ...trigger, eventId: 'a b' } }, 'event-a b'),
+    'a trigger this execution was not started for', 'an unsafe id is hashed');
+  for (const name of ['NotAnObject', 'AnArray', 'NullInput', 'NullOptionalFields', 'TriggerNotBound']) {
+    assert.ok(refusal(inputs[name], executionName(name)), `${name} is meant to be refused`);
+  }
+  assert.equal(refusal(inputs.TriggeredAlreadyAbsent, executionName('TriggeredAlreadyAbsent')), null);
 });

@@ -10,6 +10,7 @@ const STATE_MACHINE = 'OffboardUser';
 const substitutions = require('../substitutions.json');
 const mockConfig = require('../MockConfigFile.json');
 const inputs = require('../cases');
+const executionNames = require('../execution-names');
 
 function definition() {
   return loadDefinition(DEFINITION_FILE, substitutions);
@@ -17,6 +18,7 @@ function definition() {
 
 /** The Lambda a Task state invokes, by the substitution its FunctionName came from. */
 const LAMBDA_OF_ARN = {
+  [substitutions.ValidateRequestFunctionArn]: 'validate-request',
   [substitutions.ListTokensFunctionArn]: 'list-tokens',
   [substitutions.RemoveTokensFunctionArn]: 'remove-tokens',
   [substitutions.DeleteUserFunctionArn]: 'delete-user',
@@ -25,22 +27,41 @@ const LAMBDA_OF_ARN = {
 
 /** Java request and result record of each Lambda. */
 const RECORDS = {
+  'validate-request': { request: 'WorkflowEntry', result: 'ValidatedRequest' },
   'list-tokens': { request: 'OffboardingRequest', result: 'UserInventory' },
   'remove-tokens': { request: 'RemoveTokensRequest', result: 'RemoveTokensResult' },
   'delete-user': { request: 'DeleteUserRequest', result: 'DeleteUserResult' },
   'check-role-usable': { request: 'CheckRoleUsableRequest', result: 'CheckRoleUsableResult' },
 };
 
-/** Runs a test case of MockConfigFile.json with its input from cases.js. Only the propagation Wait is zeroed. */
-function run(testCase) {
+/** The name a test case's execution runs under: its own, unless execution-names.js names another. */
+function executionName(testCase) {
+  return executionNames[testCase] ?? testCase;
+}
+
+/** The execution id ($$.Execution.Id) of a test case's execution. */
+function executionId(testCase) {
+  return `arn:aws:states:us-east-1:123456789012:execution:${STATE_MACHINE}:${executionName(testCase)}`;
+}
+
+/**
+ * Runs a test case of MockConfigFile.json with its input from cases.js, under its execution name. Only the
+ * propagation Wait and the role check's pause are zeroed. `def` replaces the definition (to show a test failing
+ * on another one).
+ */
+function run(testCase, def = definition()) {
   return runTestCase({
-    definition: definition(),
+    definition: def,
     mockConfig,
     stateMachineName: STATE_MACHINE,
     testCase,
+    executionName: executionName(testCase),
     input: inputs[testCase],
     zeroWaits: ['WaitForPropagation', 'ConfirmMemberRoleAfterPause'],
   });
 }
 
-module.exports = { DIR, DEFINITION_FILE, STATE_MACHINE, substitutions, mockConfig, inputs, definition, run, LAMBDA_OF_ARN, RECORDS };
+module.exports = {
+  DIR, DEFINITION_FILE, STATE_MACHINE, substitutions, mockConfig, inputs, definition, run, executionName, executionId,
+  LAMBDA_OF_ARN, RECORDS,
+};

@@ -64,4 +64,26 @@ class OffboardInAnotherAccountEndToEndTest {
                 "one role, one session named after the execution");
         assertTrue(result.path().indexOf("ActInMemberAccount") < result.path().indexOf("ListTokens"));
     }
+
+    @Test
+    void aMalformedRequestNamingAnotherAccountIsRefusedBeforeAnyStsOrIamCallInEitherAccount() throws Exception {
+        SimulatedOrganization org = SimulatedOrganization.fromWorld(RealFunctions.JSON.readTree(ORGANIZATION),
+                Clock.systemUTC());
+        LocalFunctions functions = new LocalFunctions(org, "offboarding", Clock.systemUTC(), GuardSettings.defaults(),
+                Pause.REAL);
+
+        WorkflowResult result = new WorkflowRunner(RealFunctions.STATEMACHINE, "node", Duration.ofMinutes(3)).run(
+                new WorkflowRunner.Run(RealFunctions.STATEMACHINE.resolve("offboard-user.asl.json"),
+                        RealFunctions.substitutions(),
+                        "{\"userName\": \"little_tester\", \"accountId\": \"210987654321\", \"dryrun\": true}",
+                        "offboard-member-" + System.nanoTime(), "OffboardUser", true, List.of()),
+                functions, event -> { });
+
+        assertEquals("Offboarding.InvalidRequest", result.error(), result::cause);
+        assertTrue(result.cause().contains("dryrun"), result.cause());
+        assertEquals(List.of("ValidateRequest", "ExplainInvalidInput", "InvalidRequest"), result.path());
+        assertEquals(List.of(), org.home().calls().all(), "no STS or IAM call in the home account");
+        assertEquals(List.of(), org.account("210987654321").calls().all(), "none in the member account");
+        assertTrue(org.account("210987654321").userExists("little_tester"));
+    }
 }

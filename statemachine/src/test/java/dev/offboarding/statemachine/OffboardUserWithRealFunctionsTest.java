@@ -9,8 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offboarding.errors.UserDeleteConflictException;
 import dev.offboarding.local.WorkflowEvent;
 import dev.offboarding.local.WorkflowResult;
+import dev.offboarding.simulator.Call;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The second layer of the conformance suite: the same definition as the mocked layer, with the real handlers and
@@ -18,6 +22,12 @@ import org.junit.jupiter.api.Test;
  * are the ones the definition expects.
  */
 class OffboardUserWithRealFunctionsTest {
+    private static final List<String> REFUSED_AT_ENTRY = List.of("ValidateRequest", "ExplainInvalidInput", "InvalidRequest");
+    private static final String BOB = """
+            {"users": [{"userName": "bob", "loginProfile": {},
+                        "accessKeys": [{"accessKeyId": "AKIAQBOBEXAMPLE00001"}]}]}""";
+    private static final String TRIGGER = "{\"eventId\": \"6a7e8feb-b491-4cf7-a9f1-bf3703467718\", \"source\": \"hr.system\","
+            + " \"time\": \"2026-11-20T12:00:00Z\"}";
 
     @Test
     void littleTesterWithAThreeSecondLagIsDeletedAfterDeleteUserRetriesThroughTheConflict() throws Exception {
@@ -103,6 +113,138 @@ class OffboardUserWithRealFunctionsTest {
         assertFalse(result.succeeded());
         assertEquals("Offboarding.InvalidRequest", result.error());
         assertTrue(result.cause().contains("dryrun"), result.cause());
+        assertEquals(REFUSED_AT_ENTRY, result.path());
         assertEquals(List.of(), world.iam.calls().all(), "no IAM call at all");
+    }
+
+    /**
+     * Whatever the input, validate-request refuses what is no valid request before any other state: the simulator
+     * sees no call at all (IAM or STS), and the user is still there.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            null                                                                       | it is null
+            []                                                                         | it is an array
+            "bob"                                                                      | it is a string
+            42                                                                         | it is a number
+            {"userName": "bob", "dryRun": null}                                        | field "dryRun" is null
+            {"userName": "bob", "memberAccount": {"accountId": "210987654321", "sessionName": "bob-session"}} | memberAccount is set only by the workflow
+            {"userName": "bob", "quarantineDays": 91}                                  | quarantineDays must be from 0 (none) to 90
+            """)
+    void aBadInputIsRefusedAsInvalidRequestWithNoIamOrStsCall(String input, String because) throws Exception {
+        RealFunctions world = RealFunctions.world(BOB);
+
+        WorkflowResult result = world.offboard(RealFunctions.JSON.readTree(input), true);
+
+        assertFalse(result.succeeded());
+        assertEquals("Offboarding.InvalidRequest", result.error());
+        assertTrue(result.cause().startsWith("Invalid request: ") && result.cause().contains(because), result.cause());
+        assertEquals(REFUSED_AT_ENTRY, result.path());
+        assertEquals(List.of(), world.iam.calls().all(), "no IAM or STS call at all");
+        assertTrue(world.iam.userExists("bob"));
+    }
+
+    @Test
+    void aTriggerThisExecutionWasNotStartedForIsRefusedWithNoIamCall() throws Exception {
+        RealFunctions world = RealFunctions.world(BOB);
+
+        WorkflowResult result = world.offboard(RealFunctions.object("{\"userName\": \"bob\", \"trigger\": " + TRIGGER + "}"),
+                true, "by-hand-" + System.nanoTime());
+
+        assertEquals("Offboarding.InvalidRequest", result.error());
+        assertTrue(result.cause().contains("trigger is set only by start-offboarding")
+                && result.cause().contains("event-6a7e8feb-b491-4cf7-a9f1-bf3703467718"), result.cause());
+        assertEquals(REFUSED_AT_ENTRY, result.path());
+        assertEquals(List.of(), world.iam.calls().all(), "no IAM or STS call at all");
+    }
+
+    @Test
+    void theSameTriggerIsAcceptedInTheExecutionNamedAfterItsEventAndKeptInTheRecord() throws Exception {
+        RealFunctions world = RealFunctions.world(BOB);
+
+        WorkflowResult result = world.offboard(
+                RealFunctions.object("{\"userName\": \"bob\", \"dryRun\": true, \"trigger\": " + TRIGGER + "}"), true,
+                "event-6a7e8feb-b491-4cf7-a9f1-bf3703467718");
+
+        assertTrue(result.succeeded(), () -> result.error() + ": " + result.cause());
+        assertEquals("DRY_RUN", result.output().path("outcome").asText());
+        assertEquals(RealFunctions.object(TRIGGER), result.output().path("trigger"));
+        assertEquals(List.of(), world.iam.calls().mutating());
+    }
+
+    @Test
+    void aUserWithAdministratorAccessAttachedIsRefusedAsPrivilegedAndNothingIsChanged() throws Exception {
+        RealFunctions world = RealFunctions.world("""
+                {"users": [{"userName": "admin_alice", "loginProfile": {},
+                            "accessKeys": [{"accessKeyId": "AKIAQADMINALICE00001"}],
+                            "attachedPolicies": [{"policyArn": "arn:aws:iam::aws:policy/AdministratorAccess"}]}]}""");
+
+        WorkflowResult result = world.offboard(RealFunctions.object("{\"userName\": \"admin_alice\"}"), true);
+
+        assertEquals("Offboarding.UserPrivileged", result.error(), result::cause);
+        assertTrue(result.cause().contains("AdministratorAccess"), result.cause());
+        assertTrue(result.path().contains("ExplainPrivileged"), result.path()::toString);
+        assertFalse(result.path().contains("RemoveTokens"), result.path()::toString);
+        assertEquals(List.of(), world.iam.calls().all().stream().filter(Call::mutating).toList(), "nothing changed");
+        assertFalse(world.iam.calls().all().isEmpty(), "the inventory was taken");
+        assertTrue(world.iam.userExists("admin_alice"));
+    }
+
+    @Test
+    void aUserInAGroupWithAdministratorAccessIsRefusedAsPrivilegedToo() throws Exception {
+        RealFunctions world = RealFunctions.world("""
+                {"groups": [{"groupName": "admins",
+                             "attachedPolicies": [{"policyArn": "arn:aws:iam::aws:policy/AdministratorAccess"}]}],
+                 "users": [{"userName": "ops_bob", "groups": ["admins"],
+                            "accessKeys": [{"accessKeyId": "AKIAQOPSBOBEXAMPLE01"}]}]}""");
+
+        WorkflowResult result = world.offboard(RealFunctions.object("{\"userName\": \"ops_bob\"}"), true);
+
+        assertEquals("Offboarding.UserPrivileged", result.error(), result::cause);
+        assertEquals(List.of(), world.iam.calls().all().stream().filter(Call::mutating).toList(), "nothing changed");
+        assertTrue(world.iam.userExists("ops_bob"));
+    }
+
+    @Test
+    void aPrivilegedUserWithAllowPrivilegedIsDeleted() throws Exception {
+        RealFunctions world = RealFunctions.world("""
+                {"users": [{"userName": "admin_alice", "loginProfile": {},
+                            "accessKeys": [{"accessKeyId": "AKIAQADMINALICE00001"}],
+                            "attachedPolicies": [{"policyArn": "arn:aws:iam::aws:policy/AdministratorAccess"}]}]}""");
+
+        WorkflowResult result = world.offboard(
+                RealFunctions.object("{\"userName\": \"admin_alice\", \"allowPrivileged\": true}"), true);
+
+        assertTrue(result.succeeded(), () -> result.error() + ": " + result.cause());
+        assertEquals("DELETED", result.output().path("outcome").asText());
+        assertTrue(result.output().path("allowPrivileged").asBoolean());
+        assertTrue(result.output().path("inventory").path("privileged").asBoolean());
+        assertFalse(world.iam.userExists("admin_alice"));
+    }
+
+    @Test
+    void deleteUserAttemptsIsTheNumberOfDeleteUserCallsIamSawThroughThrottlingConflictsAndASweep() throws Exception {
+        RealFunctions world = RealFunctions.scenario("little-tester");
+        world.iam.visibilityLag(java.time.Duration.ZERO);
+        // The first removal of the key brings a new one (an automation catching up once), so DeleteUser conflicts
+        // through its whole round and a sweep is needed; IAM also throttles the round's first three calls.
+        AtomicInteger deletions = new AtomicInteger();
+        world.iam.afterCall("DeleteAccessKey", iam -> {
+            if (deletions.getAndIncrement() == 0) {
+                iam.createAccessKey(r -> r.userName("little_tester"));
+            }
+        });
+        world.iam.faults().throttle("DeleteUser", 3);
+
+        WorkflowResult result = world.offboard(RealFunctions.request("little-tester"), true);
+
+        assertTrue(result.succeeded(), () -> result.error() + ": " + result.cause());
+        assertEquals("DELETED", result.output().path("outcome").asText());
+        assertEquals(1, result.output().path("sweeps").asInt());
+        long calls = world.iam.calls().count("DeleteUser");
+        assertEquals(52, calls, "a round of 51 calls (3 throttled, 47 conflicts, the answer), then the one that deleted");
+        assertEquals(calls, result.output().path("deleteUserAttempts").asLong(), "every DeleteUser call counted");
+        assertEquals(calls, result.path().stream().filter("DeleteUser"::equals).count() + result.retriesOf("DeleteUser").size(),
+                "the engine's view: two entries of DeleteUser and 50 retries");
     }
 }

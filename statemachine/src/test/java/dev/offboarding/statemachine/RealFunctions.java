@@ -56,10 +56,16 @@ final class RealFunctions {
     }
 
     WorkflowResult offboard(JsonNode request, boolean noWaits) throws IOException, InterruptedException {
+        return offboard(request, noWaits, "conformance-" + System.nanoTime());
+    }
+
+    /** One execution named {@code executionName} with {@code request} as its input, whatever JSON it is. */
+    WorkflowResult offboard(JsonNode request, boolean noWaits, String executionName)
+            throws IOException, InterruptedException {
         WorkflowRunner runner = new WorkflowRunner(STATEMACHINE, "node", Duration.ofMinutes(5));
         WorkflowRunner.Run run = new WorkflowRunner.Run(STATEMACHINE.resolve("offboard-user.asl.json"),
-                substitutions(), JSON.writeValueAsString(request), "conformance-" + System.nanoTime(),
-                "OffboardUser", noWaits, java.util.List.of());
+                substitutions(), JSON.writeValueAsString(request), executionName, "OffboardUser", noWaits,
+                java.util.List.of());
         return runner.run(run, functions, event -> { });
     }
 
