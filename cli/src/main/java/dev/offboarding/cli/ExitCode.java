@@ -6,9 +6,9 @@ final class ExitCode {
     static final int SUCCEEDED = 0;
     /** The workflow ended in a Fail state: a refusal (protected, recently active, invalid request) or a failure. */
     static final int WORKFLOW_FAILED = 1;
-    /** The command line is wrong (unknown option, missing value). */
+    /** The command line is wrong (unknown option, missing or bad value, malformed scenario file): nothing ran. */
     static final int USAGE = 2;
-    /** The command could not run: no credentials, no or too old Node.js, unknown state machine, bad scenario file. */
+    /** The command could not run: no credentials, no or too old Node.js, unknown state machine. */
     static final int CANNOT_RUN = 3;
 
     private ExitCode() {
