@@ -19,13 +19,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -40,7 +43,10 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
             "...), and the run is a dry run unless --execute is given.",
             "A local run acts in the account IAM is in: --account-id may only name it.",
             "Every flag and the scenario file are checked before anything runs: a bad",
-            "value is exit code 2, naming the flag (or the file and its key)."},
+            "value is exit code 2, naming the flag (or the file and its key).",
+            "A run stopped by --timeout, or one that fails after changing IAM, says",
+            "what it changed and whether the user still exists; if the user is gone,",
+            "the offboarding is done and the exit code is 0."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./offboard local",
@@ -48,6 +54,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
             "      DELETED after DeleteUser retries",
             "  ./offboard local --scenario events/scenarios/protected-user.json",
             "  ./offboard local --lag 20 --json",
+            "  ./offboard local --lag 30 --timeout 10",
+            "      stopped after 10 s, saying what it had changed (exit code 3)",
             "  AWS_PROFILE=sandbox ./offboard local --user little_tester",
             "      a dry run against real IAM",
             "  AWS_PROFILE=sandbox ./offboard local --user little_tester --execute"},
@@ -55,6 +63,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 final class LocalCommand implements Callable<Integer> {
     static final String DEFAULT_SCENARIO = "events/scenarios/little-tester.json";
     static final String DEFINITION = "statemachine/offboard-user.asl.json";
+    /** Beyond the run's own limit, how long the runner waits for its engine to end. */
+    private static final Duration ENGINE_SLACK = Duration.ofMinutes(1);
 
     @Spec
     CommandSpec spec;
@@ -84,9 +94,11 @@ final class LocalCommand implements Callable<Integer> {
             description = "The Node.js command that runs the local engine (default: ${DEFAULT-VALUE}).")
     String node;
 
-    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "30",
-            description = "Stop the run after this many minutes (default: ${DEFAULT-VALUE}).")
-    int timeoutMinutes;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800", converter = WholeSeconds.Timeout.class,
+            description = {"Stop the run if it is still going after this many seconds (1 to 86400; default:"
+                    + " ${DEFAULT-VALUE}): the engine is ended, no further IAM call is made, and the output says what"
+                    + " was already changed. Exit code 3, or 0 if the user was already deleted."})
+    long timeoutSeconds;
 
     @Mixin
     RequestOptions requestOptions = new RequestOptions();
@@ -135,9 +147,9 @@ final class LocalCommand implements Callable<Integer> {
         if (!file.description().isEmpty()) {
             report.line("  " + file.description());
         }
-        LocalFunctions functions = new LocalFunctions(iam, clock, GuardSettings.defaults(), Pause.REAL);
-        return run(home, report, request, functions, file.noWaits(), file.zeroWaits(), iam.accountId(), definition,
-                definitionText);
+        return run(home, report, request, iam,
+                client -> new LocalFunctions(client, clock, GuardSettings.defaults(), Pause.REAL),
+                file.noWaits(), file.zeroWaits(), iam.accountId(), definition, definitionText, null);
     }
 
     private int runAgainstRealIam(Path home, Report report) throws IOException, InterruptedException {
@@ -154,9 +166,12 @@ final class LocalCommand implements Callable<Integer> {
         checkAccount(request, account, "");
         report.line("Offboarding " + user + " in real IAM as " + caller.arn()
                 + (execute ? "" : " (dry run: nothing is changed; add --execute to act)"));
-        LocalFunctions functions = new LocalFunctions(realIam.get(), Clock.systemUTC(),
-                GuardSettings.fromEnvironment(System.getenv()), Pause.REAL);
-        return run(home, report, request, functions, false, List.of(), account, definition, definitionText);
+        IamClient iam = realIam.get();
+        return run(home, report, request, iam,
+                client -> new LocalFunctions(client, Clock.systemUTC(), GuardSettings.fromEnvironment(System.getenv()),
+                        Pause.REAL),
+                false, List.of(), account, definition, definitionText,
+                "run the same command again to finish; it goes on from what is left.");
     }
 
     /**
@@ -198,18 +213,56 @@ final class LocalCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Path home, Report report, OffboardingRequest request, LocalFunctions functions,
-                    boolean noWaits, List<String> zeroWaits, String homeAccount, Path definition,
-                    String definitionText) throws IOException, InterruptedException {
-        WorkflowRunner runner = LocalEngine.prepare(home, node, Duration.ofMinutes(timeoutMinutes), report::line);
+    private int run(Path home, Report report, OffboardingRequest request, IamClient iam,
+                    Function<IamClient, LocalFunctions> functionsOver, boolean noWaits, List<String> zeroWaits,
+                    String homeAccount, Path definition, String definitionText, String whatNext)
+            throws IOException, InterruptedException {
+        WorkflowRunner runner = LocalEngine.prepare(home, node, Duration.ofSeconds(timeoutSeconds).plus(ENGINE_SLACK),
+                report::line);
+        IamGate gate = new IamGate(iam);
+        LocalFunctions functions = functionsOver.apply(gate.client());
         WorkflowRunner.Run run = new WorkflowRunner.Run(definition,
                 LocalSubstitutions.forDefinition(definitionText, homeAccount),
                 RequestOptions.toJson(request).toString(), "local-" + System.currentTimeMillis(), "OffboardUser",
                 noWaits, zeroWaits);
         long started = System.nanoTime();
-        WorkflowResult result = runner.run(run, functions, report::progress);
+        LocalRun.End end = LocalRun.run(runner, run, functions, gate, Duration.ofSeconds(timeoutSeconds),
+                report::progress);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return report.ended(result.succeeded(), result.output(), result.error(), result.cause(), seconds);
+        String userName = request.userName();
+        if (end instanceof LocalRun.Finished finished) {
+            WorkflowResult result = finished.result();
+            if (result.succeeded()) {
+                return report.ended(true, result.output(), null, null, seconds);
+            }
+            List<IamGate.Change> changes = gate.changes();
+            Report.Aftermath after = new Report.Aftermath(userName, changes, List.of(),
+                    changes.isEmpty() ? null : userExists(iam, userName, changes), whatNext);
+            return report.failed(result.error(), result.cause(), seconds, after);
+        }
+        LocalRun.Stopped stopped = (LocalRun.Stopped) end;
+        List<IamGate.Change> changes = gate.changes();
+        Report.Aftermath after = new Report.Aftermath(userName, changes, stopped.unanswered(),
+                userExists(iam, userName, changes), whatNext);
+        return report.timedOut(timeoutSeconds, stopped, after);
+    }
+
+    /**
+     * Whether the user still exists, asked once of IAM through the command's own client (the run's is closed by
+     * now); null when IAM could not tell. Not asked when this run's DeleteUser went through.
+     */
+    private static Boolean userExists(IamClient iam, String userName, List<IamGate.Change> changes) {
+        if (changes.stream().anyMatch(change -> change.operation().equals("DeleteUser"))) {
+            return false;
+        }
+        try {
+            iam.getUser(r -> r.userName(userName));
+            return true;
+        } catch (NoSuchEntityException e) {
+            return false;
+        } catch (SdkException e) {
+            return null;
+        }
     }
 
     private GetCallerIdentityResponse callerIdentity() {

@@ -60,9 +60,10 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Follow the execution and exit with its outcome.")
     boolean await;
 
-    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "60",
-            description = "With --wait: give up following after this many minutes (default: ${DEFAULT-VALUE}).")
-    int timeoutMinutes;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3600", converter = WholeSeconds.Timeout.class,
+            description = "With --wait: give up following after this many seconds (1 to 86400; default:"
+                    + " ${DEFAULT-VALUE}); the execution goes on in AWS.")
+    long timeoutSeconds;
 
     @Option(names = "--json", description = "Print only the result as JSON.")
     boolean json;
@@ -100,7 +101,7 @@ final class StartCommand implements Callable<Integer> {
                 return ExitCode.SUCCEEDED;
             }
             return new ExecutionFollower(sfn, Duration.ofSeconds(2), sleeper)
-                    .follow(executionArn, Duration.ofMinutes(timeoutMinutes), report);
+                    .follow(executionArn, Duration.ofSeconds(timeoutSeconds), report);
         } catch (SdkClientException e) {
             throw Aws.noCredentials(e);
         }

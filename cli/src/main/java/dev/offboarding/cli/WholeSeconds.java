@@ -36,6 +36,15 @@ abstract class WholeSeconds implements ITypeConverter<Long> {
         return what + " from " + min + " to " + max;
     }
 
+    /** How long a run or a wait may take: at least a second, at most a day. */
+    static final class Timeout extends WholeSeconds {
+        static final long MAX = 86_400;
+
+        Timeout() {
+            super(1, MAX, "a number of seconds");
+        }
+    }
+
     /** The simulator's visibility lag: none to an hour, as in a scenario file. */
     static final class Lag extends WholeSeconds {
         Lag() {

@@ -71,6 +71,12 @@ class BadInputTest {
     static Stream<Arguments> badFlagsOfLocal() {
         String[] real = {"--user", "little_tester", "--execute"};
         return Stream.of(
+                arguments("--timeout", args(real, "--timeout", "0")),
+                arguments("--timeout", args(real, "--timeout", "-5")),
+                arguments("--timeout", args(real, "--timeout", "abc")),
+                arguments("--timeout", args(real, "--timeout", "1.5")),
+                arguments("--timeout", args(real, "--timeout", "86401")),
+                arguments("--timeout", args(real, "--timeout", "")),
                 arguments("--lag", args(new String[0], "--lag", "-1")),
                 arguments("--lag", args(new String[0], "--lag", "3601")),
                 arguments("--lag", args(new String[0], "--lag", "soon")),
@@ -139,6 +145,10 @@ class BadInputTest {
                 arguments("--account-id", List.of("--user", "bob", "--account-id", "abcdefghijkl")),
                 arguments("--reason", List.of("--user", "bob", "--reason", LONG_TEXT)),
                 arguments("--requested-by", List.of("--user", "bob", "--requested-by", LONG_TEXT)),
+                arguments("--timeout", List.of("--user", "bob", "--wait", "--timeout", "0")),
+                arguments("--timeout", List.of("--user", "bob", "--wait", "--timeout", "-1")),
+                arguments("--timeout", List.of("--user", "bob", "--wait", "--timeout", "abc")),
+                arguments("--timeout", List.of("--user", "bob", "--wait", "--timeout", "86401")),
                 arguments("--user", List.of("--reason", "no user given")),
                 arguments("--dryrun", List.of("--user", "bob", "--dryrun")));
     }
