@@ -2,13 +2,16 @@ package dev.offboarding.cli;
 
 /** The exit codes of the offboard command, documented in its --help and in the README. */
 final class ExitCode {
-    /** The workflow succeeded: DELETED, ALREADY_ABSENT or DRY_RUN; the role is usable; the execution started. */
+    /**
+     * The workflow succeeded: DELETED, ALREADY_ABSENT or DRY_RUN; the role is usable; the execution started. Also a
+     * local run that failed or was stopped after the user was deleted: the offboarding is done.
+     */
     static final int SUCCEEDED = 0;
     /** The workflow ended in a Fail state: a refusal (protected, recently active, invalid request) or a failure. */
     static final int WORKFLOW_FAILED = 1;
-    /** The command line is wrong (unknown option, missing value). */
+    /** The command line is wrong (unknown option, missing or bad value, malformed scenario file): nothing ran. */
     static final int USAGE = 2;
-    /** The command could not run: no credentials, no or too old Node.js, unknown state machine, bad scenario file. */
+    /** The command could not run: no credentials, no or too old Node.js, unknown state machine; a local run timed out. */
     static final int CANNOT_RUN = 3;
 
     private ExitCode() {

@@ -1,49 +1,70 @@
 package dev.offboarding.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.iam.IamClients;
+import dev.offboarding.json.Json;
 import dev.offboarding.listtokens.GuardSettings;
 import dev.offboarding.local.LocalFunctions;
 import dev.offboarding.local.WorkflowResult;
 import dev.offboarding.local.WorkflowRunner;
 import dev.offboarding.removetokens.Pause;
 import dev.offboarding.simulator.IamSimulator;
+import dev.offboarding.validation.OffboardingRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 @Command(name = "local",
         description = {
-            "Runs the offboarding workflow on this machine: the real offboard-user definition on a local Step",
-            "Functions engine, its tasks calling the real functions in this process.",
-            "With a scenario (the default), IAM is the in-memory simulator loaded from the scenario file.",
-            "With --user and no --scenario, IAM is what the standard AWS SDK configuration points to (profile,",
-            "region, AWS_ENDPOINT_URL_IAM, ...), and the run is a dry run unless --execute is given."},
+            "Runs the offboarding workflow on this machine: the real offboard-user",
+            "definition on a local Step Functions engine, its tasks calling the real",
+            "functions in this process.",
+            "With a scenario (the default), IAM is the in-memory simulator loaded from",
+            "the scenario file. With --user and no --scenario, IAM is what the standard",
+            "AWS SDK configuration points to (profile, region, AWS_ENDPOINT_URL_IAM,",
+            "...), and the run is a dry run unless --execute is given.",
+            "A local run acts in the account IAM is in: --account-id may only name it.",
+            "Every flag and the scenario file are checked before anything runs: a bad",
+            "value is exit code 2, naming the flag (or the file and its key).",
+            "A run stopped by --timeout, or one that fails after changing IAM, says",
+            "what it changed and whether the user still exists; if the user is gone,",
+            "the offboarding is done and the exit code is 0."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./offboard local",
-            "      little_tester on the simulator with a 3 s visibility lag: DELETED after DeleteUser retries",
+            "      little_tester on the simulator with a 3 s visibility lag:",
+            "      DELETED after DeleteUser retries",
             "  ./offboard local --scenario events/scenarios/protected-user.json",
             "  ./offboard local --lag 20 --json",
-            "  AWS_PROFILE=sandbox ./offboard local --user little_tester        (a dry run against real IAM)",
+            "  ./offboard local --lag 30 --timeout 10",
+            "      stopped after 10 s, saying what it had changed (exit code 3)",
+            "  AWS_PROFILE=sandbox ./offboard local --user little_tester",
+            "      a dry run against real IAM",
             "  AWS_PROFILE=sandbox ./offboard local --user little_tester --execute"},
         mixinStandardHelpOptions = true)
 final class LocalCommand implements Callable<Integer> {
     static final String DEFAULT_SCENARIO = "events/scenarios/little-tester.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String DEFINITION = "statemachine/offboard-user.asl.json";
+    /** Beyond the run's own limit, how long the runner waits for its engine to end. */
+    private static final Duration ENGINE_SLACK = Duration.ofMinutes(1);
 
     @Spec
     CommandSpec spec;
@@ -52,9 +73,9 @@ final class LocalCommand implements Callable<Integer> {
             description = "Scenario file (request and simulator world). Default: " + DEFAULT_SCENARIO)
     Path scenario;
 
-    @Option(names = "--lag", paramLabel = "SECONDS",
-            description = "The simulator's visibility lag: how long IAM still sees a removed blocker.")
-    Integer lagSeconds;
+    @Option(names = "--lag", paramLabel = "SECONDS", converter = WholeSeconds.Lag.class,
+            description = "The simulator's visibility lag: how long IAM still sees a removed blocker (0 to 3600).")
+    Long lagSeconds;
 
     @Option(names = "--user", paramLabel = "NAME",
             description = "Offboard this user in real IAM (without --scenario), or instead of the scenario's user.")
@@ -73,9 +94,11 @@ final class LocalCommand implements Callable<Integer> {
             description = "The Node.js command that runs the local engine (default: ${DEFAULT-VALUE}).")
     String node;
 
-    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "30",
-            description = "Stop the run after this many minutes (default: ${DEFAULT-VALUE}).")
-    int timeoutMinutes;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800", converter = WholeSeconds.Timeout.class,
+            description = {"Stop the run if it is still going after this many seconds (1 to 86400; default:"
+                    + " ${DEFAULT-VALUE}): the engine is ended, no further IAM call is made, and the output says what"
+                    + " was already changed. Exit code 3, or 0 if the user was already deleted."})
+    long timeoutSeconds;
 
     @Mixin
     RequestOptions requestOptions = new RequestOptions();
@@ -104,77 +127,157 @@ final class LocalCommand implements Callable<Integer> {
 
     private int runScenario(Path home, Report report) throws IOException, InterruptedException {
         ScenarioFile file = ScenarioFile.load(home.resolve(scenario == null ? Path.of(DEFAULT_SCENARIO) : scenario));
+        OffboardingRequest request = requestOptions.applyTo(file.request(), user, dryRun);
+        Path definition = home.resolve(DEFINITION);
+        String definitionText = Files.readString(definition);
+        checkZeroWaits(file, definitionText);
         long lag = lagSeconds != null ? lagSeconds : file.visibilityLagSeconds();
         // The scenario's clock starts at its world's "now" and runs in real time: waits and the lag are real, and
         // the guards (recent activity) judge the world's dates the same on any day.
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), file.now()));
-        IamSimulator iam = IamSimulator.fromWorld(file.world(), clock)
-                .visibilityLag(Duration.ofSeconds(lag))
-                .pageSize(file.pageSize());
-        ObjectNode request = file.request().deepCopy();
-        if (user != null) {
-            request.put("userName", user);
-        }
-        String userName = request.path("userName").asText();
+        IamSimulator iam = file.simulator(clock, lag);
+        checkAccount(request, iam.accountId(), file.label() + ": \"request.accountId\"");
+        String userName = request.userName();
         if (file.recreateAccessKeyOnDelete()) {
             iam.afterCall("DeleteAccessKey", sim -> sim.createAccessKey(r -> r.userName(userName)));
         }
-        applyOptions(request);
         simulator = iam;
         report.line("Offboarding " + userName + " on the in-memory IAM simulator (scenario " + file.name()
                 + ", visibility lag " + lag + " s)");
         if (!file.description().isEmpty()) {
             report.line("  " + file.description());
         }
-        LocalFunctions functions = new LocalFunctions(iam, clock, GuardSettings.defaults(), Pause.REAL);
-        return run(home, report, request, functions, file.noWaits(), file.zeroWaits());
+        return run(home, report, request, iam,
+                client -> new LocalFunctions(client, clock, GuardSettings.defaults(), Pause.REAL),
+                file.noWaits(), file.zeroWaits(), iam.accountId(), definition, definitionText, null);
     }
 
     private int runAgainstRealIam(Path home, Report report) throws IOException, InterruptedException {
-        String caller = callerArn();
-        if (isTheCaller(caller, user)) {
+        OffboardingRequest request = requestOptions.applyTo(OffboardingRequest.forUser(user), user,
+                dryRun || !execute);
+        Path definition = home.resolve(DEFINITION);
+        String definitionText = Files.readString(definition);
+        GetCallerIdentityResponse caller = callerIdentity();
+        if (isTheCaller(caller.arn(), user)) {
             throw new CannotRunException("refusing to offboard " + user + ": it is the identity this command runs as ("
-                    + caller + "); run it with other credentials");
+                    + caller.arn() + "); run it with other credentials");
         }
-        ObjectNode request = JSON.createObjectNode().put("userName", user);
-        applyOptions(request);
-        if (!execute) {
-            request.put("dryRun", true);
-        }
-        report.line("Offboarding " + user + " in real IAM as " + caller
+        String account = caller.account() != null ? caller.account() : accountOf(caller.arn());
+        checkAccount(request, account, "");
+        report.line("Offboarding " + user + " in real IAM as " + caller.arn()
                 + (execute ? "" : " (dry run: nothing is changed; add --execute to act)"));
-        LocalFunctions functions = new LocalFunctions(realIam.get(), Clock.systemUTC(),
-                GuardSettings.fromEnvironment(System.getenv()), Pause.REAL);
-        return run(home, report, request, functions, false, java.util.List.of());
+        IamClient iam = realIam.get();
+        return run(home, report, request, iam,
+                client -> new LocalFunctions(client, Clock.systemUTC(), GuardSettings.fromEnvironment(System.getenv()),
+                        Pause.REAL),
+                false, List.of(), account, definition, definitionText,
+                "run the same command again to finish; it goes on from what is left.");
     }
 
-    private void applyOptions(ObjectNode request) {
-        requestOptions.applyTo(request);
-        if (dryRun) {
-            request.put("dryRun", true);
+    /**
+     * A local run acts in one account, the one IAM is in: a request for another account is refused before it runs
+     * (its member-account path needs the deployed role and gateways).
+     */
+    private void checkAccount(OffboardingRequest request, String homeAccount, String scenarioKey) {
+        if (request.accountId() == null || request.accountId().equals(homeAccount)) {
+            return;
+        }
+        String problem = request.accountId() + " is another account than the one IAM is in here (" + homeAccount
+                + "): a local run acts only in that account; leave it out, or use 'offboard start' with the"
+                + " deployed workflow";
+        if (requestOptions.accountId != null || scenarioKey.isEmpty()) {
+            throw new UsageException("--account-id: " + problem);
+        }
+        throw new UsageException(scenarioKey + ": " + problem);
+    }
+
+    /** Each state a scenario skips with engine.zeroWaits must be a Wait state of the definition. */
+    private static void checkZeroWaits(ScenarioFile file, String definitionText) throws IOException {
+        JsonNode states = Json.mapper().readTree(definitionText).path("States");
+        List<String> waits = new ArrayList<>();
+        states.fields().forEachRemaining(state -> {
+            if ("Wait".equals(state.getValue().path("Type").asText())) {
+                waits.add(state.getKey());
+            }
+        });
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < file.zeroWaits().size(); i++) {
+            String name = file.zeroWaits().get(i);
+            if (!waits.contains(name)) {
+                problems.add("\"engine.zeroWaits[" + i + "]\" is \"" + name + "\", not a Wait state of " + DEFINITION
+                        + " (its Wait states: " + String.join(", ", waits) + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw UsageException.of(file.label(), problems);
         }
     }
 
-    private int run(Path home, Report report, ObjectNode request, LocalFunctions functions, boolean noWaits,
-                    java.util.List<String> zeroWaits) throws IOException, InterruptedException {
-        WorkflowRunner runner = LocalEngine.prepare(home, node, Duration.ofMinutes(timeoutMinutes), report::line);
-        Path definition = home.resolve("statemachine/offboard-user.asl.json");
+    private int run(Path home, Report report, OffboardingRequest request, IamClient iam,
+                    Function<IamClient, LocalFunctions> functionsOver, boolean noWaits, List<String> zeroWaits,
+                    String homeAccount, Path definition, String definitionText, String whatNext)
+            throws IOException, InterruptedException {
+        WorkflowRunner runner = LocalEngine.prepare(home, node, Duration.ofSeconds(timeoutSeconds).plus(ENGINE_SLACK),
+                report::line);
+        IamGate gate = new IamGate(iam);
+        LocalFunctions functions = functionsOver.apply(gate.client());
         WorkflowRunner.Run run = new WorkflowRunner.Run(definition,
-                LocalSubstitutions.forDefinition(Files.readString(definition)), request.toString(),
-                "local-" + System.currentTimeMillis(), "OffboardUser", noWaits, zeroWaits);
+                LocalSubstitutions.forDefinition(definitionText, homeAccount),
+                RequestOptions.toJson(request).toString(), "local-" + System.currentTimeMillis(), "OffboardUser",
+                noWaits, zeroWaits);
         long started = System.nanoTime();
-        WorkflowResult result = runner.run(run, functions, report::progress);
+        LocalRun.End end = LocalRun.run(runner, run, functions, gate, Duration.ofSeconds(timeoutSeconds),
+                report::progress);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return report.ended(result.succeeded(), result.output(), result.error(), result.cause(), seconds);
+        String userName = request.userName();
+        if (end instanceof LocalRun.Finished finished) {
+            WorkflowResult result = finished.result();
+            if (result.succeeded()) {
+                return report.ended(true, result.output(), null, null, seconds);
+            }
+            List<IamGate.Change> changes = gate.changes();
+            Report.Aftermath after = new Report.Aftermath(userName, changes, List.of(),
+                    changes.isEmpty() ? null : userExists(iam, userName, changes), whatNext);
+            return report.failed(result.error(), result.cause(), seconds, after);
+        }
+        LocalRun.Stopped stopped = (LocalRun.Stopped) end;
+        List<IamGate.Change> changes = gate.changes();
+        Report.Aftermath after = new Report.Aftermath(userName, changes, stopped.unanswered(),
+                userExists(iam, userName, changes), whatNext);
+        return report.timedOut(timeoutSeconds, stopped, after);
     }
 
-    private String callerArn() {
+    /**
+     * Whether the user still exists, asked once of IAM through the command's own client (the run's is closed by
+     * now); null when IAM could not tell. Not asked when this run's DeleteUser went through.
+     */
+    private static Boolean userExists(IamClient iam, String userName, List<IamGate.Change> changes) {
+        if (changes.stream().anyMatch(change -> change.operation().equals("DeleteUser"))) {
+            return false;
+        }
+        try {
+            iam.getUser(r -> r.userName(userName));
+            return true;
+        } catch (NoSuchEntityException e) {
+            return false;
+        } catch (SdkException e) {
+            return null;
+        }
+    }
+
+    private GetCallerIdentityResponse callerIdentity() {
         try (StsClient sts = realSts.get()) {
-            return sts.getCallerIdentity().arn();
+            return sts.getCallerIdentity();
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
             throw new CannotRunException("no AWS credentials or region: configure them the standard way (AWS_PROFILE,"
                     + " AWS_REGION, environment variables or SSO) and try again (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The account of an IAM or STS ARN: arn:aws:iam::123456789012:user/alice gives 123456789012. */
+    static String accountOf(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length > 4 ? parts[4] : "";
     }
 
     /** Whether the caller ARN is the IAM user to offboard (user names are case-insensitive in IAM). */

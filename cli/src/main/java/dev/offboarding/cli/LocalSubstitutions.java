@@ -11,19 +11,22 @@ import java.util.regex.Pattern;
  */
 final class LocalSubstitutions {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
-    // A local run acts in the simulator's default account: any other accountId goes through the offboarding role.
     private static final Map<String, String> SETTINGS = Map.of("PropagationWaitSeconds", "2", "DefaultQuarantineDays", "0",
-            "HomeAccountId", "123456789012", "OffboardingRoleName", "offboarding");
+            "OffboardingRoleName", "offboarding");
 
     private LocalSubstitutions() {
     }
 
-    static Map<String, String> forDefinition(String definitionText) {
+    /**
+     * {@code homeAccountId}: the account IAM is in (the simulator's, or the caller's in real IAM). A local run acts
+     * only there; the command refuses a request for another account before it runs.
+     */
+    static Map<String, String> forDefinition(String definitionText, String homeAccountId) {
         Map<String, String> values = new TreeMap<>();
         Matcher m = PLACEHOLDER.matcher(definitionText);
         while (m.find()) {
             String name = m.group(1);
-            values.put(name, valueOf(name));
+            values.put(name, name.equals("HomeAccountId") ? homeAccountId : valueOf(name));
         }
         return values;
     }

@@ -9,12 +9,16 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  succeeded: DELETED, ALREADY_ABSENT or DRY_RUN; the role is usable",
-            "     (start without --wait: the execution was started)",
+            "     (start without --wait: the execution was started); local: also a run",
+            "     that failed or timed out after the user was deleted (it says so)",
             "  1  the workflow ended in a Fail state (refused or failed);",
-            "     its Error and Cause are printed",
-            "  2  the command line is wrong",
+            "     its Error and Cause are printed (local: and what it changed in IAM)",
+            "  2  the command line is wrong: an unknown option, a bad value (the flag",
+            "     is named), a malformed scenario file (the file and key are named);",
+            "     nothing was run",
             "  3  the command could not run: no credentials, no or too old Node.js,",
-            "     unknown state machine, malformed scenario file",
+            "     unknown state machine; local: the run timed out (--timeout) before",
+            "     the user was deleted (it says what it changed in IAM)",
             "",
             "Run 'offboard <command> --help' for a command's options and examples."},
         subcommands = {LocalCommand.class, StartCommand.class, WaitForRoleCommand.class},
@@ -30,6 +34,11 @@ public final class Offboard implements Runnable {
     static CommandLine commandLine(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole) {
         CommandLine commandLine = new CommandLine(new Offboard(), new SubcommandFactory(local, start, waitForRole));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof UsageException) {
+                cmd.getErr().println("offboard " + cmd.getCommandName() + ": " + e.getMessage());
+                cmd.getErr().println("Nothing was run. See 'offboard " + cmd.getCommandName() + " --help'.");
+                return ExitCode.USAGE;
+            }
             if (e instanceof CannotRunException) {
                 cmd.getErr().println("offboard: " + e.getMessage());
                 return ExitCode.CANNOT_RUN;

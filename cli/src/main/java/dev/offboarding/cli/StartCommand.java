@@ -2,6 +2,7 @@ package dev.offboarding.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.validation.OffboardingRequest;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -18,9 +19,12 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 
 @Command(name = "start",
         description = {
-            "Starts an offboarding in AWS: an execution of the deployed offboard-user state machine.",
-            "The execution is named after the request, so the same request started twice is one",
-            "execution: the second start finds the first (and with --wait follows it)."},
+            "Starts an offboarding in AWS: an execution of the deployed offboard-user",
+            "state machine. The execution is named after the request, so the same",
+            "request started twice is one execution: the second start finds the first",
+            "(and with --wait follows it).",
+            "Every flag is checked before anything is called: a bad value is exit",
+            "code 2, naming the flag."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./offboard start --user little_tester --reason \"Left the QA team\" --wait",
@@ -56,9 +60,10 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Follow the execution and exit with its outcome.")
     boolean await;
 
-    @Option(names = "--timeout", paramLabel = "MINUTES", defaultValue = "60",
-            description = "With --wait: give up following after this many minutes (default: ${DEFAULT-VALUE}).")
-    int timeoutMinutes;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3600", converter = WholeSeconds.Timeout.class,
+            description = "With --wait: give up following after this many seconds (1 to 86400; default:"
+                    + " ${DEFAULT-VALUE}); the execution goes on in AWS.")
+    long timeoutSeconds;
 
     @Option(names = "--json", description = "Print only the result as JSON.")
     boolean json;
@@ -80,11 +85,8 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Report report = new Report(spec.commandLine().getOut(), json);
-        ObjectNode request = JSON.createObjectNode().put("userName", user);
-        requestOptions.applyTo(request);
-        if (dryRun) {
-            request.put("dryRun", true);
-        }
+        ObjectNode request = RequestOptions.toJson(requestOptions.applyTo(OffboardingRequest.forUser(user), user,
+                dryRun));
         String machine = new StateMachineLocator(cloudFormationClients).arn(stateMachineArn, stackName,
                 STATE_MACHINE_OUTPUT);
         String name = ExecutionNames.forRequest(request);
@@ -99,7 +101,7 @@ final class StartCommand implements Callable<Integer> {
                 return ExitCode.SUCCEEDED;
             }
             return new ExecutionFollower(sfn, Duration.ofSeconds(2), sleeper)
-                    .follow(executionArn, Duration.ofMinutes(timeoutMinutes), report);
+                    .follow(executionArn, Duration.ofSeconds(timeoutSeconds), report);
         } catch (SdkClientException e) {
             throw Aws.noCredentials(e);
         }

@@ -3,8 +3,7 @@ package dev.offboarding.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.validation.OffboardingRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: help, wrong usage, and the errors a person gets when the command cannot run. */
 class OptionsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static CommandRun offboard(String... args) {
         return CommandRun.of(new LocalCommand(), new StartCommand(), args);
     }
@@ -47,27 +44,27 @@ class OptionsTest {
     }
 
     @Test
-    void aMalformedScenarioFileCannotRunAndSaysWhatIsWrong(@TempDir Path dir) throws IOException {
+    void aMalformedScenarioFileIsAUsageErrorThatSaysWhatIsWrong(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{\"request\": {\"userName\": \"bob\"}, \"world\": {}, \"simulatr\": {}}");
         CommandRun run = offboard("local", "--scenario", file.toString());
-        assertEquals(ExitCode.CANNOT_RUN, run.exitCode());
-        assertTrue(run.err().contains("unknown key \"simulatr\""), run.err());
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertTrue(run.err().contains("unknown field \"simulatr\""), run.err());
     }
 
     @Test
-    void aScenarioFileThatIsNotJsonCannotRun(@TempDir Path dir) throws IOException {
+    void aScenarioFileThatIsNotJsonIsAUsageError(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{\"request\": ");
         CommandRun run = offboard("local", "--scenario", file.toString());
-        assertEquals(ExitCode.CANNOT_RUN, run.exitCode());
+        assertEquals(ExitCode.USAGE, run.exitCode());
         assertTrue(run.err().contains("not valid JSON"), run.err());
     }
 
     @Test
-    void aMissingScenarioFileCannotRun() {
+    void aMissingScenarioFileIsAUsageError() {
         CommandRun run = offboard("local", "--scenario", "events/scenarios/no-such-scenario.json");
-        assertEquals(ExitCode.CANNOT_RUN, run.exitCode());
+        assertEquals(ExitCode.USAGE, run.exitCode());
         assertTrue(run.err().contains("no scenario file"), run.err());
     }
 
@@ -94,11 +91,19 @@ class OptionsTest {
         options.reason = "r";
         options.force = true;
         options.quarantineDays = 3;
-        ObjectNode request = JSON.createObjectNode().put("userName", "bob").put("reason", "old");
-        options.applyTo(request);
-        assertEquals("r", request.path("reason").asText());
-        assertTrue(request.path("force").asBoolean());
-        assertEquals(3, request.path("quarantineDays").asInt());
+        options.allowPrivileged = true;
+        OffboardingRequest scenario = new OffboardingRequest("bob", null, null, null, null, "old", "hr", null, null,
+                null, null);
+        OffboardingRequest request = options.applyTo(scenario, null, false);
+        assertEquals("bob", request.userName());
+        assertEquals("r", request.reason());
+        assertEquals("hr", request.requestedBy());
+        assertTrue(request.force());
+        assertEquals(3, request.quarantineDays());
+        assertTrue(request.allowPrivileged());
+        assertEquals("{\"allowPrivileged\":true,\"force\":true,\"quarantineDays\":3,\"reason\":\"r\","
+                + "\"requestedBy\":\"hr\",\"userName\":\"bob\"}",
+                ExecutionNames.canonical(RequestOptions.toJson(request)), "only the fields that are set");
     }
 
     @Test

@@ -103,6 +103,22 @@ class StartCommandTest {
     }
 
     @Test
+    void allowPrivilegedSetsTheRequestsAllowPrivilegedAndIsOtherwiseLeftOut() throws Exception {
+        startSucceeds();
+        start("start", "--user", "bob", "--allow-privileged", "--state-machine-arn", MACHINE);
+        start("start", "--user", "bob", "--state-machine-arn", MACHINE);
+
+        ArgumentCaptor<StartExecutionRequest> sent = ArgumentCaptor.forClass(StartExecutionRequest.class);
+        verify(sfn, times(2)).startExecution(sent.capture());
+        JsonNode privileged = JSON.readTree(sent.getAllValues().get(0).input());
+        JsonNode plain = JSON.readTree(sent.getAllValues().get(1).input());
+        assertTrue(privileged.path("allowPrivileged").asBoolean(), privileged.toString());
+        assertEquals(JSON.readTree("{\"userName\": \"bob\"}"), plain, "only what was asked for");
+        assertNotEquals(sent.getAllValues().get(0).name(), sent.getAllValues().get(1).name(),
+                "another request, another execution");
+    }
+
+    @Test
     void startingTheSameRequestAgainFindsTheFirstExecutionInsteadOfOffboardingTwice() {
         doThrow(ExecutionAlreadyExistsException.builder().message("Execution Already Exists").build())
                 .when(sfn).startExecution(any(StartExecutionRequest.class));

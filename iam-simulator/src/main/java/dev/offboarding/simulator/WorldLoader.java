@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /** Builds an {@link Account} from a world file (format in the module README). Missing dates mean "now". */
 final class WorldLoader {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.ALLOW_COMMENTS).build();
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.ALLOW_COMMENTS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern CALLER_ARN = Pattern.compile("arn:aws[a-z-]*:(iam|sts)::\\d{12}:\\S+");
     private static final String DEFAULT_POLICY_DOCUMENT = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
