@@ -148,7 +148,7 @@ final class LocalCommand implements Callable<Integer> {
             report.line("  " + file.description());
         }
         return run(home, report, request, iam,
-                client -> new LocalFunctions(client, clock, GuardSettings.defaults(), Pause.REAL),
+                client -> new LocalFunctions(client, iam.accountId(), clock, GuardSettings.defaults(), Pause.REAL),
                 file.noWaits(), file.zeroWaits(), iam.accountId(), definition, definitionText, null);
     }
 
@@ -168,8 +168,8 @@ final class LocalCommand implements Callable<Integer> {
                 + (execute ? "" : " (dry run: nothing is changed; add --execute to act)"));
         IamClient iam = realIam.get();
         return run(home, report, request, iam,
-                client -> new LocalFunctions(client, Clock.systemUTC(), GuardSettings.fromEnvironment(System.getenv()),
-                        Pause.REAL),
+                client -> new LocalFunctions(client, account, Clock.systemUTC(),
+                        GuardSettings.fromEnvironment(System.getenv()), Pause.REAL),
                 false, List.of(), account, definition, definitionText,
                 "run the same command again to finish; it goes on from what is left.");
     }

@@ -47,8 +47,13 @@ public final class LocalFunctions {
 
     /** The functions over one account's IAM; check-role-usable too when {@code iam} is a simulator (it has STS). */
     public LocalFunctions(IamClient iam, Clock clock, GuardSettings guards, Pause pause) {
+        this(iam, iam instanceof IamSimulator sim ? sim.accountId() : LOCAL_HOME_ACCOUNT_ID, clock, guards, pause);
+    }
+
+    /** The same, acting in {@code homeAccountId}: the account {@code iam} is in, which validate-request calls home. */
+    public LocalFunctions(IamClient iam, String homeAccountId, Clock clock, GuardSettings guards, Pause pause) {
         this(IamGateways.homeOnly(new IamGateway(iam)), iam instanceof IamSimulator sim ? sim.sts() : null,
-                iam instanceof IamSimulator sim ? sim.accountId() : LOCAL_HOME_ACCOUNT_ID, clock, guards, pause);
+                homeAccountId, clock, guards, pause);
     }
 
     /**
