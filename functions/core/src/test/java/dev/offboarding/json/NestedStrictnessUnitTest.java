@@ -109,6 +109,15 @@ class NestedStrictnessUnitTest {
     }
 
     @Test
+    void aNumberTooLargeForItsFieldIsRefusedNamingTheField() {
+        InvalidRequestException e = refused(
+                "{\"id\": \"1\", \"detail\": {\"userName\": \"bob\", \"quarantineDays\": 3000000000}}", Envelope.class);
+
+        assertTrue(e.getMessage().contains("field \"detail.quarantineDays\" is malformed: Numeric value (3000000000) out of range"),
+                e.getMessage());
+    }
+
+    @Test
     void aTreeIsBoundAndValidatedLikeAStream() {
         JsonNode tree = Json.mapper().createObjectNode().put("userName", "bad name");
 
