@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
             "--trusted-principal; ALLOWS_ACTIONS with --action; ASSUMABLE with --assumable."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ./offboard wait-for-role --role arn:aws:iam::123456789012:role/deployer \\",
+            "  ./offboard wait-for-role --role arn:aws:iam::123456789012:role/provisioned/deployer \\",
             "      --trusted-principal lambda.amazonaws.com --assumable",
             "  ./offboard wait-for-role --role deployer --action s3:GetObject --deadline-seconds 200 --json"},
         mixinStandardHelpOptions = true)
