@@ -51,7 +51,7 @@ class FunctionEventsTest {
         Invocation result = s.functions.invoke(LocalFunctions.CHECK_ROLE_USABLE,
                 Files.readString(EVENTS.resolve("check-role-usable.json")));
         assertEquals("dev.offboarding.errors.RoleNotYetUsableException", result.errorType(), result.errorMessage());
-        assertEquals("Role arn:aws:iam::123456789012:role/deployer is not usable yet: EXISTS fails: iam:GetRole does not"
+        assertEquals("Role arn:aws:iam::123456789012:role/provisioned/deployer is not usable yet: EXISTS fails: iam:GetRole does not"
                 + " find role deployer (NoSuchEntity) (passed: []; consecutive successes start again at 0 of 3).",
                 result.errorMessage());
     }
