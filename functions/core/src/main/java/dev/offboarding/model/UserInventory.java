@@ -1,6 +1,7 @@
 package dev.offboarding.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -13,6 +14,10 @@ import java.util.List;
  * workflow branches on. It holds identifiers and dates only, never a secret.
  *
  * <p>A partial inventory (only some lists) is valid input for remove-tokens; absent lists are empty.
+ *
+ * <p>{@code execution} (optional) is the workflow execution that took the inventory (list-tokens copies the request's
+ * {@code execution}). remove-tokens deletes an MFA device that is no longer assigned to the user only when the
+ * inventory was taken by the same execution that asks for the removal: see remove-tokens' {@code MfaOwnership}.
  */
 @JsonIgnoreProperties(value = "blockerCount", allowGetters = true)
 public record UserInventory(
@@ -32,7 +37,21 @@ public record UserInventory(
         Activity lastActivity,
         @JsonProperty("protected") @JsonSetter(nulls = Nulls.AS_EMPTY) boolean protectedUser,
         @JsonSetter(nulls = Nulls.AS_EMPTY) boolean recentlyActive,
-        Instant takenAt) {
+        Instant takenAt,
+        // Left out of the JSON while absent, so that an inventory without it reads and writes as before.
+        @JsonInclude(JsonInclude.Include.NON_NULL) String execution) {
+
+    /** An inventory that does not say which execution took it. */
+    public UserInventory(String userName, boolean exists, UserDetails user, LoginProfile loginProfile,
+                         List<AccessKey> accessKeys, List<SigningCertificate> signingCertificates,
+                         List<SshPublicKey> sshPublicKeys, List<ServiceSpecificCredential> serviceSpecificCredentials,
+                         List<MfaDevice> mfaDevices, List<InlinePolicy> inlinePolicies,
+                         List<AttachedPolicy> attachedPolicies, List<GroupMembership> groups, Activity lastActivity,
+                         boolean protectedUser, boolean recentlyActive, Instant takenAt) {
+        this(userName, exists, user, loginProfile, accessKeys, signingCertificates, sshPublicKeys,
+                serviceSpecificCredentials, mfaDevices, inlinePolicies, attachedPolicies, groups, lastActivity,
+                protectedUser, recentlyActive, takenAt, null);
+    }
 
     public UserInventory {
         accessKeys = listOf(accessKeys);
@@ -54,7 +73,14 @@ public record UserInventory(
     public UserInventory withGuards(Activity lastActivity, boolean protectedUser, boolean recentlyActive) {
         return new UserInventory(userName, exists, user, loginProfile, accessKeys, signingCertificates, sshPublicKeys,
                 serviceSpecificCredentials, mfaDevices, inlinePolicies, attachedPolicies, groups, lastActivity,
-                protectedUser, recentlyActive, takenAt);
+                protectedUser, recentlyActive, takenAt, execution);
+    }
+
+    /** This inventory, stamped with the execution that took it (null: none, e.g. a direct invocation). */
+    public UserInventory withExecution(String execution) {
+        return new UserInventory(userName, exists, user, loginProfile, accessKeys, signingCertificates, sshPublicKeys,
+                serviceSpecificCredentials, mfaDevices, inlinePolicies, attachedPolicies, groups, lastActivity,
+                protectedUser, recentlyActive, takenAt, execution);
     }
 
     /** How many items must go before DeleteUser can succeed. */
