@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -91,7 +93,11 @@ public record UserInventory(
                 + attachedPolicies.size() + groups.size();
     }
 
+    /**
+     * An unmodifiable copy. A null item is kept rather than failing the read, so that whoever checks the inventory
+     * (remove-tokens) can name it by its place, e.g. {@code inventory.accessKeys[0] is null}.
+     */
     private static <T> List<T> listOf(List<T> items) {
-        return items == null ? List.of() : List.copyOf(items);
+        return items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * {@code {"inventory": <list-tokens output, or part of one>, "mode": "REMOVE" | "LOCK_OUT", "dryRun": false,
  * "quarantineDays": 0}}. {@code quarantineDays} goes with LOCK_OUT: the result then says until when the user stays
  * locked out before the workflow takes a fresh inventory and finishes. {@code execution} (optional) is set by the
- * workflow so that the log names it.
+ * workflow so that the log names it. Every item of the inventory is checked ({@link InventoryRules}) before anything
+ * is sent to IAM, in a dry run too.
  */
 public record RemoveTokensRequest(UserInventory inventory, RemovalMode mode, Boolean dryRun, Integer quarantineDays,
                                   String execution, MemberAccount memberAccount) implements Validatable {
@@ -34,6 +35,7 @@ public record RemoveTokensRequest(UserInventory inventory, RemovalMode mode, Boo
                     + "e.g. \"inventory\": {\"userName\": \"little_tester\", \"accessKeys\": [...]}");
         } else {
             problems.addAll(UserNames.problems("inventory.userName", inventory.userName()));
+            problems.addAll(InventoryRules.problems(inventory));
         }
         if (mode == null) {
             problems.add("mode is required: \"LOCK_OUT\" (reversible lock-out only) or \"REMOVE\" (everything)");

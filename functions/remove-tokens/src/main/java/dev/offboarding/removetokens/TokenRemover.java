@@ -4,7 +4,6 @@ import dev.offboarding.errors.IamRetryableException;
 import dev.offboarding.iam.ConcurrentCalls;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.IamGateway.Removal;
-import dev.offboarding.model.AccessKey;
 import dev.offboarding.model.BlockerKind;
 import dev.offboarding.model.MfaDevice;
 import dev.offboarding.model.UserInventory;
@@ -46,7 +45,8 @@ final class TokenRemover {
         }
         // Lock out before removing anything: every active key deactivated (side by side), then the console password
         // deleted, so that if a later step fails no credential of the user works any more.
-        ConcurrentCalls.all(inventory.accessKeys().stream().filter(AccessKey::active)
+        // A key whose status the inventory does not give may be active: it is deactivated too.
+        ConcurrentCalls.all(inventory.accessKeys().stream().filter(key -> !"Inactive".equals(key.status()))
                 .map(key -> (Supplier<Removal>) () -> iam.deactivateAccessKey(inventory.userName(), key.accessKeyId()))
                 .toList());
         List<RemovalStep> password = steps.stream().filter(step -> step.kind() == BlockerKind.LOGIN_PROFILE).toList();
