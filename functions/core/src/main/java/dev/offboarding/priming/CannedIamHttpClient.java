@@ -39,7 +39,10 @@ final class CannedIamHttpClient implements SdkHttpClient {
             "GetUserPolicy", "<UserName>priming</UserName><PolicyName>priming</PolicyName>"
                     + "<PolicyDocument>%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D</PolicyDocument>",
             "GetLoginProfile", "<LoginProfile><UserName>priming</UserName><CreateDate>" + DATE
-                    + "</CreateDate><PasswordResetRequired>false</PasswordResetRequired></LoginProfile>");
+                    + "</CreateDate><PasswordResetRequired>false</PasswordResetRequired></LoginProfile>",
+            "ListMFADevices", "<MFADevices><member><UserName>priming</UserName>"
+                    + "<SerialNumber>arn:aws:iam::123456789012:mfa/priming</SerialNumber><EnableDate>" + DATE
+                    + "</EnableDate></member></MFADevices><IsTruncated>false</IsTruncated>");
 
     private final List<String> answered = Collections.synchronizedList(new ArrayList<>());
 

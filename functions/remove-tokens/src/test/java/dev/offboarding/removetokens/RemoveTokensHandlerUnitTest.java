@@ -49,6 +49,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,6 +75,9 @@ import software.amazon.awssdk.services.iam.model.DeleteVirtualMfaDeviceResponse;
 import software.amazon.awssdk.services.iam.model.DetachUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.DetachUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.EntityTemporarilyUnmodifiableException;
+import software.amazon.awssdk.services.iam.model.ListMfaDevicesRequest;
+import software.amazon.awssdk.services.iam.model.ListMfaDevicesResponse;
+import software.amazon.awssdk.services.iam.model.MFADevice;
 import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupRequest;
 import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupResponse;
 import software.amazon.awssdk.services.iam.model.StatusType;
@@ -119,7 +123,15 @@ class RemoveTokensHandlerUnitTest {
                 null, false, false, CREATED);
     }
 
+    /** IAM lists the devices of the full inventory as assigned to bob now. */
+    private void iamListsTheInventorysMfaDevicesAsBobs() {
+        doReturn(ListMfaDevicesResponse.builder().mfaDevices(Stream.of(VIRTUAL_MFA, HARDWARE_MFA, FIDO_MFA)
+                .map(serial -> MFADevice.builder().userName("bob").serialNumber(serial).enableDate(CREATED).build())
+                .toList()).isTruncated(false).build()).when(iam).listMFADevices(any(ListMfaDevicesRequest.class));
+    }
+
     private void iamAcceptsEveryRemoval() {
+        iamListsTheInventorysMfaDevicesAsBobs();
         doReturn(UpdateAccessKeyResponse.builder().build()).when(iam).updateAccessKey(any(UpdateAccessKeyRequest.class));
         doReturn(DeleteAccessKeyResponse.builder().build()).when(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
         doReturn(DeleteLoginProfileResponse.builder().build())
