@@ -62,7 +62,7 @@ final class InventoryRules {
                     ? "it is " + value.length() + " characters long"
                     : firstOutside(value).map(at -> "it has another character at position " + at).orElse(null);
             return what == null ? Optional.empty() : Optional.of(field + " must be " + min + " to " + max + " "
-                    + allowedInWords + " (IAM's " + iamName + "), e.g. \"" + example + "\"; " + what + ". "
+                    + allowedInWords + " (IAM's " + iamName + "), e.g. \"" + example + "\"; " + what + "; "
                     + whereToFindIt);
         }
 
@@ -245,7 +245,7 @@ final class InventoryRules {
             return Optional.of(field + " must be a managed policy's ARN, " + MIN_ARN + " to " + MAX_ARN
                     + " characters (IAM's PolicyArn) of the form arn:<partition>:iam::<account id or aws>:policy/"
                     + "<path><name>, e.g. \"arn:aws:iam::aws:policy/ReadOnlyAccess\"; it is " + arn.length()
-                    + " characters long and not of that form. Take it from list-tokens' output");
+                    + " characters long and not of that form; take it from list-tokens' output");
         }
         return Optional.empty();
     }

@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 final class MfaOwnership {
     /** {@code arn:<partition>:iam::<account>:mfa/<path><name>}: the serial of a virtual device. */
     private static final Pattern VIRTUAL_SERIAL = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):mfa/.+");
-    private static final Pattern EXECUTION_ACCOUNT = Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:(\\d{12}):.*");
 
     private MfaOwnership() {
     }
@@ -41,19 +40,17 @@ final class MfaOwnership {
      *
      * @param assignedNow    the serials IAM lists for the user now (ListMFADevices)
      * @param execution      the request's {@code execution}, or null
-     * @param memberAccount  the account acted in when it is not the home one, or null
+     * @param accountActedIn the account the request acts in, when it says ({@link RemoveTokensRequest#accountActedIn})
      * @throws ItemNotTheUsersException naming every device that is not shown to be the user's
      */
     static Set<String> deleteOnly(UserInventory inventory, Supplier<List<String>> assignedNow, String execution,
-                                  String memberAccount) {
+                                  Optional<String> accountActedIn) {
         List<MfaDevice> virtual = inventory.mfaDevices().stream().filter(MfaDevice::virtual).toList();
         if (virtual.isEmpty()) {
             return Set.of();
         }
         Set<String> assigned = Set.copyOf(assignedNow.get());
-        Optional<String> userAccount = InventoryRules.userAccount(inventory)
-                .or(() -> Optional.ofNullable(memberAccount))
-                .or(() -> accountOf(execution));
+        Optional<String> userAccount = InventoryRules.userAccount(inventory).or(() -> accountActedIn);
         String user = inventory.userName();
         Set<String> deleteOnly = new LinkedHashSet<>();
         List<String> refused = new ArrayList<>();
@@ -86,13 +83,5 @@ final class MfaOwnership {
             throw new ItemNotTheUsersException(user, refused);
         }
         return deleteOnly;
-    }
-
-    private static Optional<String> accountOf(String execution) {
-        if (execution == null) {
-            return Optional.empty();
-        }
-        Matcher arn = EXECUTION_ACCOUNT.matcher(execution);
-        return arn.matches() ? Optional.of(arn.group(1)) : Optional.empty();
     }
 }

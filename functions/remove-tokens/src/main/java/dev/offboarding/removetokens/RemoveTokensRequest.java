@@ -8,6 +8,9 @@ import dev.offboarding.validation.OffboardingRequest;
 import dev.offboarding.validation.UserNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code {"inventory": <list-tokens output, or part of one>, "mode": "REMOVE" | "LOCK_OUT", "dryRun": false,
@@ -52,6 +55,34 @@ public record RemoveTokensRequest(UserInventory inventory, RemovalMode mode, Boo
         if (memberAccount != null) {
             problems.addAll(memberAccount.problems("memberAccount"));
         }
+        if (problems.isEmpty()) {
+            // IAM's calls name a user, not an account: an inventory of another account's bob would act on this one's.
+            Optional<String> userAccount = InventoryRules.userAccount(inventory);
+            Optional<String> actedIn = accountActedIn();
+            if (userAccount.isPresent() && actedIn.isPresent() && !userAccount.equals(actedIn)) {
+                problems.add("inventory.user.arn is a user of account " + userAccount.get() + ", but this request acts"
+                        + " in account " + actedIn.get() + (memberAccount != null ? " (memberAccount)"
+                        : " (the execution's, with no memberAccount)") + ": pass the memberAccount the inventory was"
+                        + " taken in, or take the inventory in this account");
+            }
+        }
         return problems;
     }
+
+    /**
+     * The account the request acts in, when it says: {@code memberAccount}'s, or else, for a run of the workflow,
+     * the account its {@code execution} runs in (the home account, where the functions act with their own role).
+     */
+    Optional<String> accountActedIn() {
+        if (memberAccount != null) {
+            return Optional.of(memberAccount.accountId());
+        }
+        if (execution == null) {
+            return Optional.empty();
+        }
+        Matcher arn = EXECUTION_ACCOUNT.matcher(execution);
+        return arn.matches() ? Optional.of(arn.group(1)) : Optional.empty();
+    }
+
+    private static final Pattern EXECUTION_ACCOUNT = Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:(\\d{12}):.*");
 }

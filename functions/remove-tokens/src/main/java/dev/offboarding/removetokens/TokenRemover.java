@@ -57,7 +57,7 @@ final class TokenRemover {
         // Nothing has been changed yet: a device that is not the user's refuses the whole request here.
         Set<String> deleteOnly = MfaOwnership.deleteOnly(inventory,
                 () -> iam.mfaDevices(inventory.userName()).stream().map(MfaDevice::serialNumber).toList(),
-                request.execution(), request.memberAccount() == null ? null : request.memberAccount().accountId());
+                request.execution(), request.accountActedIn());
         List<RemovalStep> steps = removalSteps(inventory, deleteOnly);
         AlreadyDone done = new AlreadyDone();
         try {

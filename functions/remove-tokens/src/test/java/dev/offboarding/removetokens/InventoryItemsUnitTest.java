@@ -197,6 +197,10 @@ class InventoryItemsUnitTest {
                         "inventory.user.arn is the ARN of user alice, not of inventory.userName bob"),
                 Arguments.of("user ARN that is not a user's", "\"user\": {\"arn\":"
                         + " \"arn:aws:iam::123456789012:role/bob\"}", "inventory.user.arn must be an IAM user's ARN"),
+                Arguments.of("a user of another account than the execution's", "\"user\": {\"arn\":"
+                        + " \"arn:aws:iam::210987654321:user/bob\"}", "inventory.user.arn is a user of account"
+                        + " 210987654321, but this request acts in account 123456789012 (the execution's, with no"
+                        + " memberAccount)"),
                 Arguments.of("a null item", "\"accessKeys\": [null]", "inventory.accessKeys[0] is null: remove it"));
     }
 
@@ -221,6 +225,20 @@ class InventoryItemsUnitTest {
 
             assertTrue(e.getMessage().contains(expected), mode + ": " + e.getMessage());
         }
+        verifyNoInteractions(iam);
+    }
+
+    @Test
+    void anInventoryOfAnotherAccountsUserIsRefusedWhereverTheRequestActs() {
+        String request = request("\"user\": {\"arn\": \"arn:aws:iam::123456789012:user/bob\"}, \"loginProfile\": {}",
+                "REMOVE", false).replace("\"mode\"", "\"memberAccount\": {\"accountId\": \"210987654321\","
+                + " \"sessionName\": \"run-1\"}, \"mode\"");
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> invoke(request));
+
+        assertEquals(List.of("inventory.user.arn is a user of account 123456789012, but this request acts in account"
+                + " 210987654321 (memberAccount): pass the memberAccount the inventory was taken in, or take the"
+                + " inventory in this account"), e.problems());
         verifyNoInteractions(iam);
     }
 
