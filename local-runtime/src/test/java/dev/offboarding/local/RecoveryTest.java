@@ -8,45 +8,80 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.errors.IamRetryableException;
+import dev.offboarding.errors.ItemNotTheUsersException;
 import dev.offboarding.errors.UserDeleteConflictException;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** A run that fails midway leaves a state that running again finishes; throttling is survived by retrying. */
+/**
+ * A run that fails midway leaves a state that running again finishes; throttling is survived by retrying. The reruns
+ * are those of the workflow: the same execution, with the inventory it took.
+ */
 class RecoveryTest {
 
     @Test
     void aRemovalThatFailsMidwayIsFinishedByRunningAgainWithTheSameInventory() {
         Scenario s = Scenario.load("every-blocker");
-        JsonNode inventory = json(s.listTokens(s.userName()));
+        JsonNode inventory = takenBy(EXECUTION, json(s.listTokens(s.userName())));
         s.iam.faults().serverError("DeleteUserPolicy", 1);
 
-        Invocation crashed = s.removeTokens(inventory.toString(), "REMOVE", false);
+        Invocation crashed = s.removeTokens(inventory.toString(), "REMOVE", false, EXECUTION);
         assertEquals(IamRetryableException.class.getName(), crashed.errorType());
         assertTrue(s.iam.calls().count("DeleteAccessKey") > 0, "it had removed part of the blockers");
 
-        JsonNode rerun = json(s.removeTokens(inventory.toString(), "REMOVE", false));
+        JsonNode rerun = json(s.removeTokens(inventory.toString(), "REMOVE", false, EXECUTION));
         assertTrue(rerun.toString().contains("ALREADY_ABSENT"), "what the first run removed is reported as such");
         assertEquals("DELETED", deleteUserRetryingEachSecond(s, s.userName()).path("outcome").asText());
         assertFalse(s.iam.userExists(s.userName()));
     }
 
+    /**
+     * The workflow retries the step with the same inventory, in the same execution. The device is no longer the
+     * user's in IAM's eyes (deactivated, unassigned), but the inventory was taken by this execution, so it is deleted.
+     */
     @Test
     void aCrashBetweenDeactivatingAndDeletingAVirtualMfaDeviceLeavesNoOrphanAfterTheRerun() {
         Scenario s = Scenario.load("little-tester");
-        JsonNode inventory = json(s.listTokens(s.userName()));
+        JsonNode inventory = takenBy(EXECUTION, json(s.listTokens(s.userName())));
         s.iam.faults().serverError("DeleteVirtualMFADevice", 1);
 
-        assertEquals(IamRetryableException.class.getName(),
-                s.removeTokens(inventory.toString(), "REMOVE", false).errorType());
+        Invocation crashed = s.removeTokens(inventory.toString(), "REMOVE", false, EXECUTION);
+        assertEquals(IamRetryableException.class.getName(), crashed.errorType());
+        assertTrue(crashed.errorMessage().contains("MFA_DEVICE arn:aws:iam::123456789012:mfa/little_tester"
+                + " DEACTIVATED"), "the failure says what was done: " + crashed.errorMessage());
         assertEquals(1, s.iam.virtualMfaDeviceSerials().size(), "deactivated, unassigned, not yet deleted");
 
-        JsonNode rerun = json(s.removeTokens(inventory.toString(), "REMOVE", false));
+        JsonNode rerun = json(s.removeTokens(inventory.toString(), "REMOVE", false, EXECUTION));
         JsonNode mfa = find(rerun, "MFA_DEVICE");
         assertEquals("DELETED", mfa.path("action").asText());
         assertTrue(s.iam.virtualMfaDeviceSerials().isEmpty());
         assertEquals("DELETED", deleteUserRetryingEachSecond(s, s.userName()).path("outcome").asText());
+    }
+
+    /** The same rerun from another execution's inventory cannot tell the unassigned device is the user's. */
+    @Test
+    void aDeviceNoLongerAssignedIsNotDeletedFromAnotherExecutionsInventory() {
+        Scenario s = Scenario.load("little-tester");
+        JsonNode inventory = takenBy(EXECUTION, json(s.listTokens(s.userName())));
+        s.iam.faults().serverError("DeleteVirtualMFADevice", 1);
+        s.removeTokens(inventory.toString(), "REMOVE", false, EXECUTION);
+        int callsBefore = s.iam.calls().all().size();
+
+        Invocation refused = s.removeTokens(inventory.toString(), "REMOVE", false, EXECUTION + "-other");
+
+        assertEquals(ItemNotTheUsersException.class.getName(), refused.errorType(), refused.errorMessage());
+        assertEquals(1, s.iam.virtualMfaDeviceSerials().size(), "nothing deleted");
+        assertEquals(List.of("ListMFADevices"), s.iam.calls().all().subList(callsBefore, s.iam.calls().all().size())
+                .stream().map(c -> c.operation()).toList(), "only the question, no change");
+    }
+
+    private static final String EXECUTION = "arn:aws:states:eu-west-1:123456789012:execution:OffboardUser:recovery";
+
+    /** The inventory as list-tokens returns it in a workflow execution: stamped with that execution. */
+    private static JsonNode takenBy(String execution, JsonNode inventory) {
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) inventory).put("execution", execution);
     }
 
     /**
@@ -59,10 +94,10 @@ class RecoveryTest {
         String user = s.userName();
 
         s.iam.faults().throttle("*", 3);
-        JsonNode inventory = json(retried(() -> s.listTokens(user)));
+        JsonNode inventory = takenBy(EXECUTION, json(retried(() -> s.listTokens(user))));
         s.iam.faults().throttle("DeleteSSHPublicKey", 2);
         s.iam.faults().serverError("DetachUserPolicy", 2);
-        json(retried(() -> s.removeTokens(inventory.toString(), "REMOVE", false)));
+        json(retried(() -> s.removeTokens(inventory.toString(), "REMOVE", false, EXECUTION)));
         s.iam.faults().throttle("DeleteUser", 2);
         assertEquals("DELETED", deleteUserRetryingEachSecondThroughFaults(s, user).path("outcome").asText());
 

@@ -70,6 +70,11 @@ final class Scenario {
     }
 
     Invocation removeTokens(String inventoryJson, String mode, boolean dryRun) {
+        return removeTokens(inventoryJson, mode, dryRun, null);
+    }
+
+    /** As the workflow calls it: {@code execution} is the workflow execution's id, or null for a direct call. */
+    Invocation removeTokens(String inventoryJson, String mode, boolean dryRun, String execution) {
         ObjectNode request = JSON.createObjectNode();
         try {
             request.set("inventory", JSON.readTree(inventoryJson));
@@ -77,6 +82,9 @@ final class Scenario {
             throw new UncheckedIOException(e);
         }
         request.put("mode", mode).put("dryRun", dryRun);
+        if (execution != null) {
+            request.put("execution", execution);
+        }
         return functions.invoke(LocalFunctions.REMOVE_TOKENS, request.toString());
     }
 

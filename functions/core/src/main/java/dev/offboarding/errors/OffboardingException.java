@@ -6,6 +6,9 @@ package dev.offboarding.errors;
  * kind is its own class in this package and the class name is the contract.
  */
 public abstract class OffboardingException extends RuntimeException {
+    /** Said after the message; see {@link #withMessageEnding}. */
+    private volatile String ending;
+
     protected OffboardingException(String message) {
         super(message);
     }
@@ -16,4 +19,19 @@ public abstract class OffboardingException extends RuntimeException {
 
     /** True when the same call may succeed later without anything being changed by a person. */
     public abstract boolean retryable();
+
+    /**
+     * Adds {@code sentence} at the end of the message, e.g. what the failing call had already done. The class, which
+     * is what the workflow matches on, stays the same. Never pass a secret.
+     */
+    public final OffboardingException withMessageEnding(String sentence) {
+        this.ending = sentence;
+        return this;
+    }
+
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return ending == null ? message : (message == null || message.isEmpty() ? ending : message + " " + ending);
+    }
 }

@@ -1,10 +1,13 @@
 package dev.offboarding.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -66,8 +69,11 @@ public record UserInventory(
                 protectedUser, recentlyActive, !privilegeReasons.isEmpty(), privilegeReasons, takenAt, execution);
     }
 
-    /** This inventory, stamped with the execution that took it (null outside a workflow). */
-    public UserInventory takenBy(String execution) {
+    /**
+     * This inventory, stamped with the execution that took it (null outside a workflow). remove-tokens deletes an MFA
+     * device no longer assigned to the user only when the same execution took the inventory: see its MfaOwnership.
+     */
+    public UserInventory withExecution(String execution) {
         return new UserInventory(userName, exists, user, loginProfile, accessKeys, signingCertificates, sshPublicKeys,
                 serviceSpecificCredentials, mfaDevices, inlinePolicies, attachedPolicies, groups, lastActivity,
                 protectedUser, recentlyActive, privileged, privilegeReasons, takenAt, execution);
@@ -81,7 +87,11 @@ public record UserInventory(
                 + attachedPolicies.size() + groups.size();
     }
 
+    /**
+     * An unmodifiable copy. A null item is kept rather than failing the read, so that whoever checks the inventory
+     * (remove-tokens) can name it by its place, e.g. {@code inventory.accessKeys[0] is null}.
+     */
     private static <T> List<T> listOf(List<T> items) {
-        return items == null ? List.of() : List.copyOf(items);
+        return items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
     }
 }

@@ -42,7 +42,10 @@ final class CannedIamHttpClient implements SdkHttpClient {
                     + "</CreateDate><PasswordResetRequired>false</PasswordResetRequired></LoginProfile>",
             "SimulatePrincipalPolicy", "<EvaluationResults><member><EvalActionName>iam:PutUserPolicy</EvalActionName>"
                     + "<EvalResourceName>*</EvalResourceName><EvalDecision>implicitDeny</EvalDecision>"
-                    + "<MatchedStatements/></member></EvaluationResults><IsTruncated>false</IsTruncated>");
+                    + "<MatchedStatements/></member></EvaluationResults><IsTruncated>false</IsTruncated>",
+            "ListMFADevices", "<MFADevices><member><UserName>priming</UserName>"
+                    + "<SerialNumber>arn:aws:iam::123456789012:mfa/priming</SerialNumber><EnableDate>" + DATE
+                    + "</EnableDate></member></MFADevices><IsTruncated>false</IsTruncated>");
 
     private final List<String> answered = Collections.synchronizedList(new ArrayList<>());
 

@@ -8,23 +8,30 @@ import java.util.regex.Pattern;
 
 /**
  * The execution name for an event: the same event always gets the same name, so that a second delivery of it cannot
- * start a second execution (Step Functions refuses a name it has already used). Names are 1 to 80 characters; only
- * letters, digits, '-' and '_' are used, which every Step Functions feature (logging included) accepts.
+ * start a second execution (Step Functions refuses a name it has already used). Only letters, digits, '-' and '_'
+ * are used, which every Step Functions feature (logging included) accepts. Names are at most 64 characters: Step
+ * Functions allows 80, but in a member account the execution name is the STS role session name, which STS limits to
+ * 64 (see {@link MemberAccount#sessionNameProblems}).
  */
 public final class ExecutionName {
-    public static final int MAX_LENGTH = 80;
+    public static final int MAX_LENGTH = MemberAccount.MAX_SESSION_NAME;
     private static final String PREFIX = "event-";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1," + (MAX_LENGTH - PREFIX.length()) + "}");
+    /** Hex characters of the SHA-256 kept: 192 bits, far beyond any chance of two events sharing a name. */
+    static final int HASH_LENGTH = 48;
 
     private ExecutionName() {
     }
 
-    /** {@code event-<id>} for an id such as EventBridge's UUIDs; {@code event-<sha256 of the id>} for any other. */
+    /**
+     * {@code event-<id>} for an id such as EventBridge's UUIDs (at most 58 letters, digits, '-' or '_');
+     * {@code event-<the first 48 hex characters of the id's SHA-256>} for any other (54 characters).
+     */
     public static String forEvent(String eventId) {
         if (SAFE_ID.matcher(eventId).matches()) {
             return PREFIX + eventId;
         }
-        return PREFIX + sha256(eventId);
+        return PREFIX + sha256(eventId).substring(0, HASH_LENGTH);
     }
 
     private static String sha256(String text) {

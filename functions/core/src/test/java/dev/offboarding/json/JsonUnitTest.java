@@ -93,6 +93,24 @@ class JsonUnitTest {
     }
 
     @Test
+    void anInventoryNamesTheExecutionThatTookItOnlyWhenOneDid() throws Exception {
+        String execution = "arn:aws:states:eu-west-1:123456789012:execution:OffboardUser:run-1";
+
+        JsonNode unstamped = Json.mapper().readTree(Json.mapper().writeValueAsBytes(fullInventory()));
+        JsonNode stamped = Json.mapper().readTree(Json.mapper().writeValueAsBytes(
+                fullInventory().withExecution(execution)));
+        UserInventory read = RequestReader.read(new ByteArrayInputStream(
+                ("{\"userName\": \"bob\", \"execution\": \"" + execution + "\"}").getBytes(StandardCharsets.UTF_8)),
+                UserInventory.class);
+
+        assertFalse(unstamped.has("execution"), "an inventory without it is written as before: " + unstamped);
+        assertEquals(execution, stamped.get("execution").asText());
+        assertEquals(execution, read.execution());
+        assertEquals(execution, fullInventory().withExecution(execution).withGuards(null, true, true).execution(),
+                "kept by withGuards");
+    }
+
+    @Test
     void theJavaFieldNameIsNotAcceptedInPlaceOfProtected() {
         String json = "{\"userName\": \"bob\", \"protectedUser\": true}";
 

@@ -51,7 +51,7 @@ public final class ListTokensHandler extends JsonRequestHandler<OffboardingReque
     public UserInventory handle(OffboardingRequest request, Context context) {
         UserInventory taken = new InventoryReader(iam.of(request.memberAccount())).read(request.userName(),
                 clock.instant());
-        UserInventory inventory = guards.evaluate(taken, clock.instant()).takenBy(request.execution());
+        UserInventory inventory = guards.evaluate(taken, clock.instant()).withExecution(request.execution());
         FunctionLog.of(context, request.execution(), request.userName()).info("inventory-taken",
                 "exists", inventory.exists(), "blockers", inventory.blockerCount(),
                 "protected", inventory.protectedUser(), "recentlyActive", inventory.recentlyActive(),

@@ -15,7 +15,10 @@ import java.util.List;
 /**
  * remove-tokens: removes what an inventory lists. {@code LOCK_OUT} does only the reversible lock-out plus the
  * console password; {@code REMOVE} locks out first, then removes everything. A dry run calls nothing at all and
- * returns the plan. Returns one entry per item.
+ * returns the plan. Returns one entry per item. Every item is checked before the first IAM call
+ * ({@link InventoryRules}); a virtual MFA device is deleted only if it is the user's ({@link MfaOwnership}, else
+ * {@link dev.offboarding.errors.ItemNotTheUsersException} and no change); a failure midway keeps its class and says
+ * what was already done ({@link AlreadyDone}).
  */
 public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRequest, RemoveTokensResult> {
     private final IamGateways iam;
@@ -65,7 +68,7 @@ public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRe
         String user = request.inventory().userName();
         FunctionLog log = FunctionLog.of(context, request.execution(), user);
         // Logged as each item is done, so a run that fails midway still leaves a record of what it removed.
-        List<RemovedItem> items = new TokenRemover(iam.of(request.memberAccount()), pause).run(request.inventory(), request.mode(), request.isDryRun(),
+        List<RemovedItem> items = new TokenRemover(iam.of(request.memberAccount()), pause).run(request,
                 item -> log.info("item-done", "mode", request.mode(), "dryRun", request.isDryRun(),
                         "kind", item.kind(), "id", item.id(), "action", item.action()));
         Instant quarantineUntil = request.quarantine() > 0 && !request.isDryRun()

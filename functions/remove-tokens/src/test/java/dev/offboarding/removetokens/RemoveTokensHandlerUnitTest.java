@@ -45,15 +45,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
+import org.mockito.stubbing.Answer;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceResponse;
@@ -74,6 +79,9 @@ import software.amazon.awssdk.services.iam.model.DeleteVirtualMfaDeviceResponse;
 import software.amazon.awssdk.services.iam.model.DetachUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.DetachUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.EntityTemporarilyUnmodifiableException;
+import software.amazon.awssdk.services.iam.model.ListMfaDevicesRequest;
+import software.amazon.awssdk.services.iam.model.ListMfaDevicesResponse;
+import software.amazon.awssdk.services.iam.model.MFADevice;
 import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupRequest;
 import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupResponse;
 import software.amazon.awssdk.services.iam.model.StatusType;
@@ -105,11 +113,11 @@ class RemoveTokensHandlerUnitTest {
         UserDetails user = new UserDetails("arn:aws:iam::123456789012:user/bob", "AIDA1", "/", CREATED, null, null,
                 List.of());
         return new UserInventory("bob", true, user, new LoginProfile(CREATED, false),
-                List.of(new AccessKey("AKIA1ACTIVE", "Active", CREATED, null),
-                        new AccessKey("AKIA2INACTIVE", "Inactive", CREATED, null)),
-                List.of(new SigningCertificate("CERT1", "Active", CREATED)),
-                List.of(new SshPublicKey("APKA1", "Active", CREATED)),
-                List.of(new ServiceSpecificCredential("ACCA1", "bedrock.amazonaws.com", "bob+bedrock", "Active",
+                List.of(new AccessKey("AKIA1ACTIVEKEY000001", "Active", CREATED, null),
+                        new AccessKey("AKIA2INACTIVEKEY0002", "Inactive", CREATED, null)),
+                List.of(new SigningCertificate("CERT1EXAMPLE000000000001", "Active", CREATED)),
+                List.of(new SshPublicKey("APKA1EXAMPLE00000001", "Active", CREATED)),
+                List.of(new ServiceSpecificCredential("ACCA1EXAMPLE00000001", "bedrock.amazonaws.com", "bob+bedrock", "Active",
                         CREATED, null)),
                 List.of(new MfaDevice(VIRTUAL_MFA, CREATED), new MfaDevice(HARDWARE_MFA, CREATED),
                         new MfaDevice(FIDO_MFA, CREATED)),
@@ -119,32 +127,56 @@ class RemoveTokensHandlerUnitTest {
                 null, false, false, false, null, CREATED, null);
     }
 
+    /**
+     * The IAM calls answered by {@link #noted}, in the order they arrived. Calls come from a pool, so this, not
+     * Mockito's InOrder (which counts adjacent matching calls as one chunk), is what order assertions read.
+     */
+    private final List<String> received = Collections.synchronizedList(new ArrayList<>());
+
+    /** IAM's answer {@code response}, after noting in {@link #received} that the call arrived. */
+    private Answer<Object> noted(Object response) {
+        return invocation -> {
+            received.add(invocation.getMethod().getName());
+            return response;
+        };
+    }
+
+    /** IAM lists the devices of the full inventory as assigned to bob now. */
+    private void iamListsTheInventorysMfaDevicesAsBobs() {
+        doReturn(ListMfaDevicesResponse.builder().mfaDevices(Stream.of(VIRTUAL_MFA, HARDWARE_MFA, FIDO_MFA)
+                .map(serial -> MFADevice.builder().userName("bob").serialNumber(serial).enableDate(CREATED).build())
+                .toList()).isTruncated(false).build()).when(iam).listMFADevices(any(ListMfaDevicesRequest.class));
+    }
+
     private void iamAcceptsEveryRemoval() {
-        doReturn(UpdateAccessKeyResponse.builder().build()).when(iam).updateAccessKey(any(UpdateAccessKeyRequest.class));
-        doReturn(DeleteAccessKeyResponse.builder().build()).when(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
-        doReturn(DeleteLoginProfileResponse.builder().build())
+        iamListsTheInventorysMfaDevicesAsBobs();
+        doAnswer(noted(UpdateAccessKeyResponse.builder().build()))
+                .when(iam).updateAccessKey(any(UpdateAccessKeyRequest.class));
+        doAnswer(noted(DeleteAccessKeyResponse.builder().build()))
+                .when(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
+        doAnswer(noted(DeleteLoginProfileResponse.builder().build()))
                 .when(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
-        doReturn(UpdateSigningCertificateResponse.builder().build())
+        doAnswer(noted(UpdateSigningCertificateResponse.builder().build()))
                 .when(iam).updateSigningCertificate(any(UpdateSigningCertificateRequest.class));
-        doReturn(DeleteSigningCertificateResponse.builder().build())
+        doAnswer(noted(DeleteSigningCertificateResponse.builder().build()))
                 .when(iam).deleteSigningCertificate(any(DeleteSigningCertificateRequest.class));
-        doReturn(UpdateSshPublicKeyResponse.builder().build())
+        doAnswer(noted(UpdateSshPublicKeyResponse.builder().build()))
                 .when(iam).updateSSHPublicKey(any(UpdateSshPublicKeyRequest.class));
-        doReturn(DeleteSshPublicKeyResponse.builder().build())
+        doAnswer(noted(DeleteSshPublicKeyResponse.builder().build()))
                 .when(iam).deleteSSHPublicKey(any(DeleteSshPublicKeyRequest.class));
-        doReturn(UpdateServiceSpecificCredentialResponse.builder().build())
+        doAnswer(noted(UpdateServiceSpecificCredentialResponse.builder().build()))
                 .when(iam).updateServiceSpecificCredential(any(UpdateServiceSpecificCredentialRequest.class));
-        doReturn(DeleteServiceSpecificCredentialResponse.builder().build())
+        doAnswer(noted(DeleteServiceSpecificCredentialResponse.builder().build()))
                 .when(iam).deleteServiceSpecificCredential(any(DeleteServiceSpecificCredentialRequest.class));
-        doReturn(DeactivateMfaDeviceResponse.builder().build())
+        doAnswer(noted(DeactivateMfaDeviceResponse.builder().build()))
                 .when(iam).deactivateMFADevice(any(DeactivateMfaDeviceRequest.class));
-        doReturn(DeleteVirtualMfaDeviceResponse.builder().build())
+        doAnswer(noted(DeleteVirtualMfaDeviceResponse.builder().build()))
                 .when(iam).deleteVirtualMFADevice(any(DeleteVirtualMfaDeviceRequest.class));
-        doReturn(DeleteUserPolicyResponse.builder().build())
+        doAnswer(noted(DeleteUserPolicyResponse.builder().build()))
                 .when(iam).deleteUserPolicy(any(DeleteUserPolicyRequest.class));
-        doReturn(DetachUserPolicyResponse.builder().build())
+        doAnswer(noted(DetachUserPolicyResponse.builder().build()))
                 .when(iam).detachUserPolicy(any(DetachUserPolicyRequest.class));
-        doReturn(RemoveUserFromGroupResponse.builder().build())
+        doAnswer(noted(RemoveUserFromGroupResponse.builder().build()))
                 .when(iam).removeUserFromGroup(any(RemoveUserFromGroupRequest.class));
     }
 
@@ -185,25 +217,32 @@ class RemoveTokensHandlerUnitTest {
 
     // ---- REMOVE -------------------------------------------------------------------------------------------------
 
+    /**
+     * The lock-out (deactivating keys, deleting the console password) comes before any removal. The calls of one
+     * phase run side by side on a pool, so their relative order is not guaranteed and is not asserted; the order of
+     * the phases is. It is read from the order in which IAM received the calls ({@link #received}).
+     */
     @Test
     void removeDeactivatesActiveKeysBeforeAnythingIsDeleted() throws Exception {
         iamAcceptsEveryRemoval();
 
         invoke(request(fullInventory(), "REMOVE", null, null));
 
-        // The lock-out (deactivating keys, deleting the console password) runs side by side, before any removal.
-        InOrder keyFirst = inOrder(iam);
-        keyFirst.verify(iam).updateAccessKey(argThat((UpdateAccessKeyRequest r) -> "AKIA1ACTIVE".equals(r.accessKeyId())));
-        keyFirst.verify(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
-        InOrder passwordFirst = inOrder(iam);
-        passwordFirst.verify(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
-        passwordFirst.verify(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
-        List<String> sent = MockIam.operationsSent(iam);
-        int firstRemoval = sent.stream()
-                .filter(op -> isDestructive(op) && !op.equals("deleteLoginProfile")).findFirst()
-                .map(sent::indexOf).orElseThrow();
-        assertEquals(Math.max(sent.lastIndexOf("updateAccessKey"), sent.indexOf("deleteLoginProfile")) + 1, firstRemoval,
-                "no key or password works once removal starts: " + sent);
+        List<String> order = List.copyOf(received);
+        List<Integer> deactivations = positionsOf(order, op -> op.equals("updateAccessKey"));
+        List<Integer> password = positionsOf(order, op -> op.equals("deleteLoginProfile"));
+        List<Integer> removals = positionsOf(order, op -> isDestructive(op) && !op.equals("deleteLoginProfile"));
+        assertEquals(1, deactivations.size(), order.toString());
+        assertEquals(1, password.size(), order.toString());
+        assertEquals(9, removals.size(), order.toString());
+        assertTrue(Collections.max(deactivations) < Collections.min(password),
+                "every key is deactivated before the password is deleted: " + order);
+        assertTrue(Collections.max(password) < Collections.min(removals),
+                "no key or password works once removal starts: " + order);
+    }
+
+    private static List<Integer> positionsOf(List<String> order, Predicate<String> which) {
+        return IntStream.range(0, order.size()).filter(i -> which.test(order.get(i))).boxed().toList();
     }
 
     @Test
@@ -214,7 +253,7 @@ class RemoveTokensHandlerUnitTest {
 
         ArgumentCaptor<UpdateAccessKeyRequest> deactivated = ArgumentCaptor.forClass(UpdateAccessKeyRequest.class);
         verify(iam).updateAccessKey(deactivated.capture());
-        assertEquals("AKIA1ACTIVE", deactivated.getValue().accessKeyId());
+        assertEquals("AKIA1ACTIVEKEY000001", deactivated.getValue().accessKeyId());
         assertEquals("bob", deactivated.getValue().userName());
         assertEquals(StatusType.INACTIVE, deactivated.getValue().status());
     }
@@ -227,11 +266,11 @@ class RemoveTokensHandlerUnitTest {
 
         assertEquals(List.of(
                 "LOGIN_PROFILE bob DELETED",
-                "ACCESS_KEY AKIA1ACTIVE DELETED",
-                "ACCESS_KEY AKIA2INACTIVE DELETED",
-                "SIGNING_CERTIFICATE CERT1 DELETED",
-                "SSH_PUBLIC_KEY APKA1 DELETED",
-                "SERVICE_SPECIFIC_CREDENTIAL ACCA1 DELETED",
+                "ACCESS_KEY AKIA1ACTIVEKEY000001 DELETED",
+                "ACCESS_KEY AKIA2INACTIVEKEY0002 DELETED",
+                "SIGNING_CERTIFICATE CERT1EXAMPLE000000000001 DELETED",
+                "SSH_PUBLIC_KEY APKA1EXAMPLE00000001 DELETED",
+                "SERVICE_SPECIFIC_CREDENTIAL ACCA1EXAMPLE00000001 DELETED",
                 "MFA_DEVICE " + VIRTUAL_MFA + " DELETED",
                 "MFA_DEVICE " + HARDWARE_MFA + " DEACTIVATED",
                 "MFA_DEVICE " + FIDO_MFA + " DEACTIVATED",
@@ -256,22 +295,22 @@ class RemoveTokensHandlerUnitTest {
         ArgumentCaptor<DeleteAccessKeyRequest> keys = ArgumentCaptor.forClass(DeleteAccessKeyRequest.class);
         verify(iam, times(2)).deleteAccessKey(keys.capture());
         // The removals run side by side, so the calls may arrive in any order.
-        assertEquals(List.of("AKIA1ACTIVE", "AKIA2INACTIVE"),
+        assertEquals(List.of("AKIA1ACTIVEKEY000001", "AKIA2INACTIVEKEY0002"),
                 keys.getAllValues().stream().map(DeleteAccessKeyRequest::accessKeyId).sorted().toList());
         assertTrue(keys.getAllValues().stream().allMatch(r -> "bob".equals(r.userName())));
         ArgumentCaptor<DeleteSigningCertificateRequest> certificate =
                 ArgumentCaptor.forClass(DeleteSigningCertificateRequest.class);
         verify(iam).deleteSigningCertificate(certificate.capture());
-        assertEquals("CERT1", certificate.getValue().certificateId());
+        assertEquals("CERT1EXAMPLE000000000001", certificate.getValue().certificateId());
         assertEquals("bob", certificate.getValue().userName());
         ArgumentCaptor<DeleteSshPublicKeyRequest> ssh = ArgumentCaptor.forClass(DeleteSshPublicKeyRequest.class);
         verify(iam).deleteSSHPublicKey(ssh.capture());
-        assertEquals("APKA1", ssh.getValue().sshPublicKeyId());
+        assertEquals("APKA1EXAMPLE00000001", ssh.getValue().sshPublicKeyId());
         assertEquals("bob", ssh.getValue().userName());
         ArgumentCaptor<DeleteServiceSpecificCredentialRequest> credential =
                 ArgumentCaptor.forClass(DeleteServiceSpecificCredentialRequest.class);
         verify(iam).deleteServiceSpecificCredential(credential.capture());
-        assertEquals("ACCA1", credential.getValue().serviceSpecificCredentialId());
+        assertEquals("ACCA1EXAMPLE00000001", credential.getValue().serviceSpecificCredentialId());
         assertEquals("bob", credential.getValue().userName());
         ArgumentCaptor<DeleteUserPolicyRequest> inline = ArgumentCaptor.forClass(DeleteUserPolicyRequest.class);
         verify(iam).deleteUserPolicy(inline.capture());
@@ -312,8 +351,8 @@ class RemoveTokensHandlerUnitTest {
     void anItemSomeoneAlreadyRemovedIsReportedAlreadyAbsentAndTheRunGoesOn() throws Exception {
         iamAcceptsEveryRemoval();
         doAnswer(invocation -> {
-            if ("AKIA2INACTIVE".equals(invocation.<DeleteAccessKeyRequest>getArgument(0).accessKeyId())) {
-                throw SdkErrors.noSuchEntity("The Access Key with id AKIA2INACTIVE cannot be found.");
+            if ("AKIA2INACTIVEKEY0002".equals(invocation.<DeleteAccessKeyRequest>getArgument(0).accessKeyId())) {
+                throw SdkErrors.noSuchEntity("The Access Key with id AKIA2INACTIVEKEY0002 cannot be found.");
             }
             return DeleteAccessKeyResponse.builder().build();
         }).when(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
@@ -322,8 +361,8 @@ class RemoveTokensHandlerUnitTest {
 
         List<String> items = items(invoke(request(fullInventory(), "REMOVE", null, null)));
 
-        assertTrue(items.contains("ACCESS_KEY AKIA1ACTIVE DELETED"), items.toString());
-        assertTrue(items.contains("ACCESS_KEY AKIA2INACTIVE ALREADY_ABSENT"), items.toString());
+        assertTrue(items.contains("ACCESS_KEY AKIA1ACTIVEKEY000001 DELETED"), items.toString());
+        assertTrue(items.contains("ACCESS_KEY AKIA2INACTIVEKEY0002 ALREADY_ABSENT"), items.toString());
         assertTrue(items.contains("GROUP_MEMBERSHIP developers ALREADY_ABSENT"), items.toString());
         assertTrue(items.contains("INLINE_POLICY s3-read DELETED"), items.toString());
     }
@@ -352,9 +391,9 @@ class RemoveTokensHandlerUnitTest {
         iamAcceptsEveryRemoval();
 
         JsonNode result = invoke("{\"inventory\": {\"userName\": \"bob\", \"accessKeys\": [{\"accessKeyId\":"
-                + " \"AKIA1ACTIVE\", \"status\": \"Active\"}]}, \"mode\": \"REMOVE\"}");
+                + " \"AKIA1ACTIVEKEY000001\", \"status\": \"Active\"}]}, \"mode\": \"REMOVE\"}");
 
-        assertEquals(List.of("ACCESS_KEY AKIA1ACTIVE DELETED"), items(result));
+        assertEquals(List.of("ACCESS_KEY AKIA1ACTIVEKEY000001 DELETED"), items(result));
         assertEquals(List.of("updateAccessKey", "deleteAccessKey"), MockIam.operationsSent(iam));
     }
 
@@ -367,7 +406,7 @@ class RemoveTokensHandlerUnitTest {
         assertEquals(12, context.loggedLines().size());
         assertTrue(context.loggedLines().contains(
                 "{\"event\":\"item-done\",\"execution\":null,\"userName\":\"bob\",\"mode\":\"REMOVE\","
-                        + "\"dryRun\":false,\"kind\":\"ACCESS_KEY\",\"id\":\"AKIA1ACTIVE\",\"action\":\"DELETED\"}"),
+                        + "\"dryRun\":false,\"kind\":\"ACCESS_KEY\",\"id\":\"AKIA1ACTIVEKEY000001\",\"action\":\"DELETED\"}"),
                 context.loggedLines().toString());
     }
 
@@ -380,11 +419,11 @@ class RemoveTokensHandlerUnitTest {
         JsonNode result = invoke(request(fullInventory(), "LOCK_OUT", null, null));
 
         assertEquals(List.of(
-                "ACCESS_KEY AKIA1ACTIVE DEACTIVATED",
-                "ACCESS_KEY AKIA2INACTIVE DEACTIVATED",
-                "SSH_PUBLIC_KEY APKA1 DEACTIVATED",
-                "SIGNING_CERTIFICATE CERT1 DEACTIVATED",
-                "SERVICE_SPECIFIC_CREDENTIAL ACCA1 DEACTIVATED",
+                "ACCESS_KEY AKIA1ACTIVEKEY000001 DEACTIVATED",
+                "ACCESS_KEY AKIA2INACTIVEKEY0002 DEACTIVATED",
+                "SSH_PUBLIC_KEY APKA1EXAMPLE00000001 DEACTIVATED",
+                "SIGNING_CERTIFICATE CERT1EXAMPLE000000000001 DEACTIVATED",
+                "SERVICE_SPECIFIC_CREDENTIAL ACCA1EXAMPLE00000001 DEACTIVATED",
                 "LOGIN_PROFILE bob DELETED"), items(result));
         Set<String> sent = new HashSet<>(MockIam.operationsSent(iam));
         assertEquals(Set.of("updateAccessKey", "updateSSHPublicKey", "updateSigningCertificate",
@@ -413,17 +452,17 @@ class RemoveTokensHandlerUnitTest {
         ArgumentCaptor<UpdateSshPublicKeyRequest> ssh = ArgumentCaptor.forClass(UpdateSshPublicKeyRequest.class);
         verify(iam).updateSSHPublicKey(ssh.capture());
         assertEquals(StatusType.INACTIVE, ssh.getValue().status());
-        assertEquals("APKA1", ssh.getValue().sshPublicKeyId());
+        assertEquals("APKA1EXAMPLE00000001", ssh.getValue().sshPublicKeyId());
         ArgumentCaptor<UpdateSigningCertificateRequest> certificate =
                 ArgumentCaptor.forClass(UpdateSigningCertificateRequest.class);
         verify(iam).updateSigningCertificate(certificate.capture());
         assertEquals(StatusType.INACTIVE, certificate.getValue().status());
-        assertEquals("CERT1", certificate.getValue().certificateId());
+        assertEquals("CERT1EXAMPLE000000000001", certificate.getValue().certificateId());
         ArgumentCaptor<UpdateServiceSpecificCredentialRequest> credential =
                 ArgumentCaptor.forClass(UpdateServiceSpecificCredentialRequest.class);
         verify(iam).updateServiceSpecificCredential(credential.capture());
         assertEquals(StatusType.INACTIVE, credential.getValue().status());
-        assertEquals("ACCA1", credential.getValue().serviceSpecificCredentialId());
+        assertEquals("ACCA1EXAMPLE00000001", credential.getValue().serviceSpecificCredentialId());
     }
 
     @Test
@@ -462,11 +501,11 @@ class RemoveTokensHandlerUnitTest {
         assertTrue(result.get("dryRun").asBoolean());
         assertEquals(List.of(
                 "LOGIN_PROFILE bob WOULD_DELETE",
-                "ACCESS_KEY AKIA1ACTIVE WOULD_DELETE",
-                "ACCESS_KEY AKIA2INACTIVE WOULD_DELETE",
-                "SIGNING_CERTIFICATE CERT1 WOULD_DELETE",
-                "SSH_PUBLIC_KEY APKA1 WOULD_DELETE",
-                "SERVICE_SPECIFIC_CREDENTIAL ACCA1 WOULD_DELETE",
+                "ACCESS_KEY AKIA1ACTIVEKEY000001 WOULD_DELETE",
+                "ACCESS_KEY AKIA2INACTIVEKEY0002 WOULD_DELETE",
+                "SIGNING_CERTIFICATE CERT1EXAMPLE000000000001 WOULD_DELETE",
+                "SSH_PUBLIC_KEY APKA1EXAMPLE00000001 WOULD_DELETE",
+                "SERVICE_SPECIFIC_CREDENTIAL ACCA1EXAMPLE00000001 WOULD_DELETE",
                 "MFA_DEVICE " + VIRTUAL_MFA + " WOULD_DELETE",
                 "MFA_DEVICE " + HARDWARE_MFA + " WOULD_DEACTIVATE",
                 "MFA_DEVICE " + FIDO_MFA + " WOULD_DEACTIVATE",
@@ -481,11 +520,11 @@ class RemoveTokensHandlerUnitTest {
 
         verifyNoInteractions(iam);
         assertEquals(List.of(
-                "ACCESS_KEY AKIA1ACTIVE WOULD_DEACTIVATE",
-                "ACCESS_KEY AKIA2INACTIVE WOULD_DEACTIVATE",
-                "SSH_PUBLIC_KEY APKA1 WOULD_DEACTIVATE",
-                "SIGNING_CERTIFICATE CERT1 WOULD_DEACTIVATE",
-                "SERVICE_SPECIFIC_CREDENTIAL ACCA1 WOULD_DEACTIVATE",
+                "ACCESS_KEY AKIA1ACTIVEKEY000001 WOULD_DEACTIVATE",
+                "ACCESS_KEY AKIA2INACTIVEKEY0002 WOULD_DEACTIVATE",
+                "SSH_PUBLIC_KEY APKA1EXAMPLE00000001 WOULD_DEACTIVATE",
+                "SIGNING_CERTIFICATE CERT1EXAMPLE000000000001 WOULD_DEACTIVATE",
+                "SERVICE_SPECIFIC_CREDENTIAL ACCA1EXAMPLE00000001 WOULD_DEACTIVATE",
                 "LOGIN_PROFILE bob WOULD_DELETE"), items(result));
     }
 
@@ -547,7 +586,7 @@ class RemoveTokensHandlerUnitTest {
                 () -> invoke(request(fullInventory(), "REMOVE", null, null)));
 
         // Independent removals run side by side: both keys were tried; the error names the first in inventory order.
-        assertTrue(e.getMessage().contains("iam:DeleteAccessKey on bob/AKIA1ACTIVE"), e.getMessage());
+        assertTrue(e.getMessage().contains("iam:DeleteAccessKey on bob/AKIA1ACTIVEKEY000001"), e.getMessage());
         assertTrue(e.retryable());
         verify(iam, times(2)).deleteAccessKey(any(DeleteAccessKeyRequest.class));
     }

@@ -15,7 +15,7 @@ class SnapStartPrimingTest {
         NetworkConnections.Recorded<List<String>> priming = NetworkConnections.during(() -> RemoveTokensHandler.priming().prime());
         List<String> answeredInMemory = priming.result();
 
-        assertEquals(Set.of("UpdateAccessKey", "DeleteLoginProfile",
+        assertEquals(Set.of("ListMFADevices", "UpdateAccessKey", "DeleteLoginProfile",
                 "DeleteAccessKey", "DeleteSigningCertificate", "DeleteSSHPublicKey", "DeleteServiceSpecificCredential",
                 "DeactivateMFADevice", "DeleteVirtualMFADevice", "DeleteUserPolicy", "DetachUserPolicy", "RemoveUserFromGroup"), Set.copyOf(answeredInMemory), answeredInMemory.toString());
         assertEquals(List.of(), priming.connections());

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * An EventBridge event whose {@code detail} is an offboarding request. Read as strictly as every other request, so a
- * malformed event is refused naming the field ({@code detail.userName}, {@code detail.dryRun}, ...).
+ * malformed event is refused naming the field ({@code detail.userName}, {@code detail.dryRun}, ...). What a
+ * well-formed event may ask for is {@link EventPolicy}'s to say.
  * {@code replay-name} is set by EventBridge on events replayed from an archive.
  */
 public record OffboardingEvent(

@@ -4,12 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.errors.WorkflowNotStartedException;
 import dev.offboarding.json.Json;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.logging.FunctionLog;
 import dev.offboarding.validation.ExecutionName;
 import dev.offboarding.validation.OffboardingRequest;
+import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -20,8 +22,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
  * before anything else, then starts one OffboardUser execution named after the event id, with the event's id, source
  * and time as the request's {@code trigger}. EventBridge delivers at least once: a second delivery of the same event
  * finds its execution name taken ({@code ExecutionAlreadyExists}) and succeeds without starting anything.
- * A malformed event fails with {@link dev.offboarding.errors.InvalidRequestException} and starts nothing; the failed
- * invocation ends in the dead-letter queue with that reason.
+ * A malformed event, or one that asks for what this deployment does not let events ask for ({@link EventPolicy}),
+ * fails with {@link InvalidRequestException} and starts nothing; the failed invocation ends in the dead-letter queue
+ * with that reason.
  */
 public final class StartOffboardingHandler extends JsonRequestHandler<OffboardingEvent, StartOffboardingResult> {
     /** Only the fields that were sent: the workflow treats an explicit null as a malformed flag. */
@@ -44,6 +47,10 @@ public final class StartOffboardingHandler extends JsonRequestHandler<Offboardin
 
     @Override
     public StartOffboardingResult handle(OffboardingEvent event, Context context) {
+        List<String> refused = settings.events().problems(event);
+        if (!refused.isEmpty()) {
+            throw new InvalidRequestException(refused);
+        }
         OffboardingRequest request = event.request();
         String name = ExecutionName.forEvent(event.id());
         String expectedArn = settings.executionArn(name);

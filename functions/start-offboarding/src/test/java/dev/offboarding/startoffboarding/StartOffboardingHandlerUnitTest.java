@@ -14,11 +14,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.SfnException;
@@ -28,21 +30,45 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 class StartOffboardingHandlerUnitTest {
     static final String STATE_MACHINE = "arn:aws:states:eu-west-1:123456789012:stateMachine:OffboardUser";
     static final String EVENT_ID = "6a7e8feb-b491-4cf7-a9f1-bf3703467718";
+    static final String HOME = "123456789012";
+    static final String MEMBER = "210987654321";
+    static final String STRANGER = "999999999999";
+    /** The deployment's settings: events from the home account, for users of the home account, no force. */
+    static final Map<String, String> ENVIRONMENT = Map.of("STATE_MACHINE_ARN", STATE_MACHINE, "HOME_ACCOUNT_ID", HOME,
+            "EVENT_SENDER_ACCOUNT_IDS", HOME);
 
     private final RecordingStateMachine sfn = new RecordingStateMachine();
     private final LocalContext context = new LocalContext("start-offboarding");
 
     static String event(String detail) {
+        return eventFrom(HOME, detail);
+    }
+
+    /** An event as EventBridge delivers it, sent by {@code account}. */
+    static String eventFrom(String account, String detail) {
         return "{\"version\": \"0\", \"id\": \"" + EVENT_ID + "\", \"detail-type\": \"Offboard user\","
-                + " \"source\": \"hr.system\", \"account\": \"123456789012\", \"time\": \"2026-11-20T12:00:00Z\","
+                + " \"source\": \"hr.system\", \"account\": \"" + account + "\", \"time\": \"2026-11-20T12:00:00Z\","
                 + " \"region\": \"eu-west-1\", \"resources\": [], \"detail\": " + detail + "}";
     }
 
     private JsonNode deliver(SfnClient client, String event) throws IOException {
+        return deliver(client, ENVIRONMENT, event);
+    }
+
+    /** The event through the handler's entry point, as Lambda passes it, with the function's environment. */
+    private JsonNode deliver(SfnClient client, Map<String, String> environment, String event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new StartOffboardingHandler(client, new WorkflowSettings(STATE_MACHINE)).handleRequest(
+        new StartOffboardingHandler(client, WorkflowSettings.fromEnvironment(environment)).handleRequest(
                 new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context);
         return Json.mapper().readTree(out.toByteArray());
+    }
+
+    private static Map<String, String> environmentWith(String... variablesAndValues) {
+        Map<String, String> environment = new HashMap<>(ENVIRONMENT);
+        for (int i = 0; i < variablesAndValues.length; i += 2) {
+            environment.put(variablesAndValues[i], variablesAndValues[i + 1]);
+        }
+        return environment;
     }
 
     @Test
@@ -139,10 +165,165 @@ class StartOffboardingHandlerUnitTest {
 
     @Test
     void theStateMachineArnSettingIsChecked() {
-        assertEquals(STATE_MACHINE, WorkflowSettings.fromEnvironment(Map.of("STATE_MACHINE_ARN", STATE_MACHINE))
-                .stateMachineArn());
+        assertEquals(STATE_MACHINE, WorkflowSettings.fromEnvironment(ENVIRONMENT).stateMachineArn());
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> WorkflowSettings.fromEnvironment(Map.of()));
         assertTrue(e.getMessage().contains("STATE_MACHINE_ARN"), e.getMessage());
+    }
+
+    // ---- what an event may ask for -------------------------------------------------------------------------------
+
+    /** Only the workflow and start-offboarding set these; allowPrivileged only a person, by hand. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`\"memberAccount\": {\"accountId\": \"210987654321\", \"sessionName\": \"s1\"}, \"accountId\": \"210987654321\"`"
+                + "|detail.memberAccount is set by the workflow",
+        "`\"trigger\": {\"eventId\": \"e1\", \"source\": \"hr.system\", \"time\": \"2026-11-20T12:00:00Z\"}`"
+                + "|detail.trigger is set by start-offboarding",
+        "`\"execution\": \"arn:aws:states:eu-west-1:123456789012:execution:OffboardUser:r1\"`"
+                + "|detail.execution is set by the workflow",
+        "`\"allowPrivileged\": true`|detail.allowPrivileged is never accepted from an event",
+        "`\"allowPrivileged\": false`|detail.allowPrivileged is never accepted from an event",
+    })
+    void whatOnlyTheProductOrAPersonSetsIsRefusedFromAnEventAndStartsNothing(String field, String expected) {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> deliver(sfn,
+                environmentWith("EVENT_ACCOUNT_IDS", MEMBER, "ALLOW_FORCE_FROM_EVENTS", "true"),
+                event("{\"userName\": \"little_tester\", " + field + "}")));
+
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().contains("leave it out"), "says how to fix it: " + e.getMessage());
+        assertEquals(0, sfn.startCalls, "nothing was started");
+    }
+
+    @ParameterizedTest(name = "[{index}] force {0}")
+    @ValueSource(booleans = {true, false})
+    void forceFromAnEventIsRefusedByDefault(boolean force) {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> deliver(sfn, event("{\"userName\": \"little_tester\", \"force\": " + force + "}")));
+
+        assertTrue(e.getMessage().contains("detail.force is not accepted from events in this deployment"
+                + " (ALLOW_FORCE_FROM_EVENTS is false): leave it out"), e.getMessage());
+        assertEquals(0, sfn.startCalls);
+    }
+
+    @Test
+    void forceFromAnEventIsAcceptedWhereTheDeploymentAllowsIt() throws IOException {
+        JsonNode result = deliver(sfn, environmentWith("ALLOW_FORCE_FROM_EVENTS", "true"),
+                event("{\"userName\": \"little_tester\", \"force\": true}"));
+
+        assertEquals("STARTED", result.get("outcome").asText());
+        assertTrue(sfn.inputByName.get("event-" + EVENT_ID).contains("\"force\":true"), sfn.inputByName.toString());
+    }
+
+    @ParameterizedTest(name = "[{index}] EVENT_ACCOUNT_IDS={0}")
+    @ValueSource(strings = {"", "111111111111,222222222222"})
+    void anEventForAUserOfAnotherAccountIsRefusedUnlessThatAccountIsListed(String eventAccounts) {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> deliver(sfn,
+                environmentWith("EVENT_ACCOUNT_IDS", eventAccounts),
+                event("{\"userName\": \"little_tester\", \"accountId\": \"" + MEMBER + "\"}")));
+
+        assertTrue(e.getMessage().contains("detail.accountId " + MEMBER + " is not an account that events may"
+                + " offboard users in: leave it out for the home account " + HOME + ", or add it to EVENT_ACCOUNT_IDS"),
+                e.getMessage());
+        assertEquals(0, sfn.startCalls);
+    }
+
+    @ParameterizedTest(name = "[{index}] accountId {1} with EVENT_ACCOUNT_IDS={0}")
+    @CsvSource(delimiter = '|', value = {
+        "|123456789012",
+        "210987654321|210987654321",
+        "111111111111, 210987654321|210987654321",
+        "*|210987654321",
+        "*|123456789012",
+    })
+    void anEventForTheHomeAccountOrAListedOneIsStarted(String eventAccounts, String accountId) throws IOException {
+        JsonNode result = deliver(sfn, environmentWith("EVENT_ACCOUNT_IDS", eventAccounts == null ? "" : eventAccounts),
+                event("{\"userName\": \"little_tester\", \"accountId\": \"" + accountId + "\"}"));
+
+        assertEquals("STARTED", result.get("outcome").asText());
+        assertEquals(1, sfn.startCalls);
+    }
+
+    @Test
+    void anEventFromAnAccountThatMayNotSendThemIsRefused() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> deliver(sfn, eventFrom(STRANGER, "{\"userName\": \"little_tester\"}")));
+
+        assertTrue(e.getMessage().contains("account " + STRANGER + " may not send offboarding events: only the"
+                + " accounts in EVENT_SENDER_ACCOUNT_IDS may"), e.getMessage());
+        assertEquals(0, sfn.startCalls);
+    }
+
+    @Test
+    void anEventThatDoesNotSayWhichAccountSentItIsRefused() {
+        String withoutAccount = event("{\"userName\": \"little_tester\"}").replace("\"account\": \"" + HOME + "\", ", "");
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> deliver(sfn, withoutAccount));
+
+        assertTrue(e.getMessage().contains("account is required"), e.getMessage());
+        assertEquals(0, sfn.startCalls);
+    }
+
+    @Test
+    void anEventFromAnyListedSenderIsStarted() throws IOException {
+        JsonNode result = deliver(sfn, environmentWith("EVENT_SENDER_ACCOUNT_IDS", HOME + "," + STRANGER),
+                eventFrom(STRANGER, "{\"userName\": \"little_tester\"}"));
+
+        assertEquals("STARTED", result.get("outcome").asText());
+    }
+
+    @Test
+    void everyRefusalOfOneEventIsNamedAtOnce() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> deliver(sfn,
+                eventFrom(STRANGER, "{\"userName\": \"little_tester\", \"force\": true, \"allowPrivileged\": true,"
+                        + " \"accountId\": \"" + MEMBER + "\"}")));
+
+        assertEquals(4, e.problems().size(), e.getMessage());
+        assertEquals(0, sfn.startCalls);
+    }
+
+    /**
+     * {@code "dryRun": null} inside the detail is as ambiguous as at the top of a request (was a dry run meant?), so
+     * it is refused like every other explicit null flag.
+     */
+    @Test
+    void anExplicitNullFlagInTheDetailIsRefusedAndStartsNothing() {
+        assertThrows(InvalidRequestException.class,
+                () -> deliver(sfn, event("{\"userName\": \"u\", \"dryRun\": null}")));
+
+        assertEquals(0, sfn.startCalls);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}={1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "HOME_ACCOUNT_ID|``|HOME_ACCOUNT_ID must be the 12-digit id",
+        "HOME_ACCOUNT_ID|12345678901|HOME_ACCOUNT_ID must be the 12-digit id",
+        "EVENT_SENDER_ACCOUNT_IDS|``|EVENT_SENDER_ACCOUNT_IDS is required",
+        "EVENT_SENDER_ACCOUNT_IDS|`  `|EVENT_SENDER_ACCOUNT_IDS is required",
+        "EVENT_SENDER_ACCOUNT_IDS|*|EVENT_SENDER_ACCOUNT_IDS must be comma-separated 12-digit account ids",
+        "EVENT_SENDER_ACCOUNT_IDS|`123456789012,`|EVENT_SENDER_ACCOUNT_IDS must be comma-separated 12-digit account ids",
+        "EVENT_ACCOUNT_IDS|2109876543|EVENT_ACCOUNT_IDS must be comma-separated 12-digit account ids",
+        "EVENT_ACCOUNT_IDS|`*,210987654321`|EVENT_ACCOUNT_IDS must be comma-separated 12-digit account ids",
+        "ALLOW_FORCE_FROM_EVENTS|yes|ALLOW_FORCE_FROM_EVENTS must be \"true\" or \"false\"",
+        "ALLOW_FORCE_FROM_EVENTS|TRUE|ALLOW_FORCE_FROM_EVENTS must be \"true\" or \"false\"",
+        "ALLOW_FORCE_FROM_EVENTS|``|ALLOW_FORCE_FROM_EVENTS must be \"true\" or \"false\"",
+    })
+    void aMalformedEventSettingStopsTheFunctionFromStarting(String variable, String value, String expected) {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> WorkflowSettings.fromEnvironment(environmentWith(variable, value == null ? "" : value)));
+
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "[{index}] without {0}")
+    @ValueSource(strings = {"HOME_ACCOUNT_ID", "EVENT_SENDER_ACCOUNT_IDS"})
+    void theHomeAccountAndTheSendersAreRequiredSettings(String variable) {
+        Map<String, String> environment = new HashMap<>(ENVIRONMENT);
+        environment.remove(variable);
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> WorkflowSettings.fromEnvironment(environment));
+
+        assertTrue(e.getMessage().startsWith(variable), e.getMessage());
     }
 }

@@ -76,7 +76,7 @@ class StartOffboardingSfnWireTest {
     @Test
     void aDuplicateDeliveryIsRecognisedFromStepFunctionsOwnAnswer() throws IOException {
         StartOffboardingHandler handler = new StartOffboardingHandler(clientOfLocalStepFunctions(),
-                new WorkflowSettings(StartOffboardingHandlerUnitTest.STATE_MACHINE));
+                WorkflowSettings.fromEnvironment(StartOffboardingHandlerUnitTest.ENVIRONMENT));
         byte[] event = StartOffboardingHandlerUnitTest.event("{\"userName\": \"little_tester\"}")
                 .getBytes(StandardCharsets.UTF_8);
 

@@ -1,0 +1,132 @@
+package dev.offboarding.startoffboarding;
+
+import dev.offboarding.errors.InvalidConfigurationException;
+import dev.offboarding.validation.OffboardingRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What an event may ask for, from the function's environment. An event is a request from another system, so it may
+ * ask for less than a person starting a run by hand:
+ * <ul>
+ *   <li>it must come from an account in {@code EVENT_SENDER_ACCOUNT_IDS} (required: there is no default that means
+ *       every account);</li>
+ *   <li>its {@code detail.accountId} must be the home account ({@code HOME_ACCOUNT_ID}) or one listed in
+ *       {@code EVENT_ACCOUNT_IDS} ({@code *}: any account of the organization, as far as the offboarding role's
+ *       AssumeRole permission reaches; empty or absent: the home account only);</li>
+ *   <li>{@code detail.force} only when {@code ALLOW_FORCE_FROM_EVENTS} is {@code true} (default {@code false});</li>
+ *   <li>never {@code detail.allowPrivileged} (whatever its value), and never what only the product sets
+ *       ({@code trigger}, {@code execution}, {@code memberAccount}).</li>
+ * </ul>
+ *
+ * @param eventAccountIds the accounts besides the home one that events may name; ignored when
+ *                        {@code anyOrganizationAccount}
+ */
+record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean anyOrganizationAccount,
+                   Set<String> senderAccountIds, boolean allowForce) {
+    static final String HOME_ACCOUNT_ID = "HOME_ACCOUNT_ID";
+    static final String EVENT_ACCOUNT_IDS = "EVENT_ACCOUNT_IDS";
+    static final String EVENT_SENDER_ACCOUNT_IDS = "EVENT_SENDER_ACCOUNT_IDS";
+    static final String ALLOW_FORCE_FROM_EVENTS = "ALLOW_FORCE_FROM_EVENTS";
+    static final String ANY_ORGANIZATION_ACCOUNT = "*";
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+    EventPolicy {
+        eventAccountIds = Set.copyOf(eventAccountIds);
+        senderAccountIds = Set.copyOf(senderAccountIds);
+    }
+
+    static EventPolicy fromEnvironment(Map<String, String> env) {
+        String home = env.getOrDefault(HOME_ACCOUNT_ID, "").strip();
+        if (!ACCOUNT_ID.matcher(home).matches()) {
+            throw new InvalidConfigurationException(HOME_ACCOUNT_ID + " must be the 12-digit id of the account the"
+                    + " stack runs in (the template sets it to AWS::AccountId); it is \"" + home + "\"");
+        }
+        String targets = env.getOrDefault(EVENT_ACCOUNT_IDS, "").strip();
+        boolean any = targets.equals(ANY_ORGANIZATION_ACCOUNT);
+        Set<String> targetIds = any || targets.isEmpty() ? Set.of() : accountIds(EVENT_ACCOUNT_IDS, targets,
+                "or \"*\" for any account of the organization, or empty for the home account only");
+        String senders = env.getOrDefault(EVENT_SENDER_ACCOUNT_IDS, "").strip();
+        if (senders.isEmpty()) {
+            throw new InvalidConfigurationException(EVENT_SENDER_ACCOUNT_IDS + " is required: the comma-separated"
+                    + " 12-digit ids of the accounts allowed to send offboarding events, e.g. the home account "
+                    + home + "; there is no default that lets every account in");
+        }
+        Set<String> senderIds = accountIds(EVENT_SENDER_ACCOUNT_IDS, senders, "(\"*\" is not accepted here)");
+        String force = env.getOrDefault(ALLOW_FORCE_FROM_EVENTS, "false");
+        if (!force.equals("true") && !force.equals("false")) {
+            throw new InvalidConfigurationException(ALLOW_FORCE_FROM_EVENTS + " must be \"true\" or \"false\""
+                    + " (default \"false\"); it is \"" + force + "\"");
+        }
+        return new EventPolicy(home, targetIds, any, senderIds, force.equals("true"));
+    }
+
+    private static Set<String> accountIds(String variable, String value, String alternatives) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : value.split(",", -1)) {
+            String candidate = id.strip();
+            if (!ACCOUNT_ID.matcher(candidate).matches()) {
+                throw new InvalidConfigurationException(variable + " must be comma-separated 12-digit account ids,"
+                        + " e.g. \"123456789012,210987654321\", " + alternatives + "; \"" + candidate
+                        + "\" in \"" + value + "\" is not one");
+            }
+            ids.add(candidate);
+        }
+        return ids;
+    }
+
+    /** What this deployment does not let the event ask for; empty when it may be started. */
+    List<String> problems(OffboardingEvent event) {
+        List<String> problems = new ArrayList<>();
+        if (event.account() == null) {
+            problems.add("account is required: the id of the account that sent the event (EventBridge sets it)");
+        } else if (!senderAccountIds.contains(event.account())) {
+            problems.add("account " + event.account() + " may not send offboarding events: only the accounts in "
+                    + EVENT_SENDER_ACCOUNT_IDS + " may; send the event from one of them, or add this account there");
+        }
+        OffboardingRequest detail = event.detail();
+        problems.addAll(notFromAnEvent(detail));
+        if (detail.force() != null && !allowForce) {
+            problems.add("detail.force is not accepted from events in this deployment (" + ALLOW_FORCE_FROM_EVENTS
+                    + " is false): leave it out, and for a recently active user either ask for a quarantine"
+                    + " (detail.quarantineDays) or start the offboarding by hand with force");
+        }
+        String accountId = detail.accountId();
+        if (accountId != null && !anyOrganizationAccount && !accountId.equals(homeAccountId)
+                && !eventAccountIds.contains(accountId)) {
+            problems.add("detail.accountId " + accountId + " is not an account that events may offboard users in:"
+                    + " leave it out for the home account " + homeAccountId + ", or add it to " + EVENT_ACCOUNT_IDS
+                    + " (\"*\" there allows any account of the organization)");
+        }
+        return problems;
+    }
+
+    /**
+     * What an event may never ask for, whatever the deployment allows: the fields only the product sets, and
+     * {@code allowPrivileged}, which only a person starting a run by hand may give.
+     */
+    private static List<String> notFromAnEvent(OffboardingRequest detail) {
+        List<String> problems = new ArrayList<>();
+        if (detail.allowPrivileged() != null) {
+            problems.add("detail.allowPrivileged is never accepted from an event, whatever its value (an event cannot"
+                    + " authorize offboarding a user who can administer the account): leave it out; such a user is"
+                    + " offboarded by a run started by hand (console or the offboard command) with allowPrivileged");
+        }
+        if (detail.trigger() != null) {
+            problems.add("detail.trigger is set by start-offboarding from the event's own id, source and time, never"
+                    + " by the event: leave it out");
+        }
+        if (detail.execution() != null) {
+            problems.add("detail.execution is set by the workflow ($$.Execution.Id), never by an event: leave it out");
+        }
+        if (detail.memberAccount() != null) {
+            problems.add("detail.memberAccount is set by the workflow when accountId names another account, never by"
+                    + " an event: leave it out and name the account in detail.accountId");
+        }
+        return problems;
+    }
+}
