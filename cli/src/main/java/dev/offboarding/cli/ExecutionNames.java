@@ -3,10 +3,7 @@ package dev.offboarding.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.offboarding.validation.ExecutionName;
 
 /**
  * An execution name derived from the request: the same request gets the same name, so Step Functions refuses to
@@ -24,7 +21,7 @@ final class ExecutionNames {
     static String forRequest(JsonNode request) {
         String user = request.path("userName").asText().replaceAll("[^A-Za-z0-9_+=.@-]", "_");
         String prefix = "offboard-" + (user.length() > 38 ? user.substring(0, 38) : user) + "-";
-        return prefix + digest(canonical(request)).substring(0, 16);
+        return prefix + ExecutionName.sha256(canonical(request)).substring(0, 16);
     }
 
     /** The request as JSON with its keys sorted at every level, so that key order does not change the name. */
@@ -34,15 +31,6 @@ final class ExecutionNames {
             return CANONICAL.writeValueAsString(tree);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

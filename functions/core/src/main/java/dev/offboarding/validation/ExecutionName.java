@@ -34,7 +34,8 @@ public final class ExecutionName {
         return PREFIX + sha256(eventId).substring(0, HASH_LENGTH);
     }
 
-    private static String sha256(String text) {
+    /** The SHA-256 of the text's UTF-8 bytes, as 64 lower-case hex characters. */
+    public static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
