@@ -5,7 +5,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -20,7 +19,7 @@ public final class IamClients {
     public static IamClient fromEnvironment() {
         Map<String, String> env = System.getenv();
         return IamClient.builder()
-                .region(globalRegionFor(env))
+                .region(Partitions.globalRegionFor(env))
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(credentialsFor(env))
                 .build();
@@ -34,29 +33,5 @@ public final class IamClients {
     static AwsCredentialsProvider credentialsFor(Map<String, String> env) {
         return env.containsKey("AWS_LAMBDA_FUNCTION_NAME") ? EnvironmentVariableCredentialsProvider.create()
                 : DefaultCredentialsProvider.builder().build();
-    }
-
-    /** The global IAM region of the partition the function runs in (AWS_REGION, set by Lambda). */
-    static Region globalRegionFor(Map<String, String> env) {
-        String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
-        if (region.startsWith("cn-")) {
-            return Region.AWS_CN_GLOBAL;
-        }
-        if (region.startsWith("us-gov-")) {
-            return Region.AWS_US_GOV_GLOBAL;
-        }
-        if (region.startsWith("us-isob-")) {
-            return Region.AWS_ISO_B_GLOBAL;
-        }
-        if (region.startsWith("us-iso-")) {
-            return Region.AWS_ISO_GLOBAL;
-        }
-        if (region.startsWith("us-isof-")) {
-            return Region.AWS_ISO_F_GLOBAL;
-        }
-        if (region.startsWith("eu-isoe-")) {
-            return Region.AWS_ISO_E_GLOBAL;
-        }
-        return Region.AWS_GLOBAL;
     }
 }

@@ -79,7 +79,7 @@ public final class IamGateways {
             }
         };
         AssumedRoleClients clients = (roleArn, sessionName) -> IamClient.builder()
-                .region(IamClients.globalRegionFor(env))
+                .region(Partitions.globalRegionFor(env))
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StsAssumeRoleCredentialsProvider.builder()
                         .stsClient(sts.get())

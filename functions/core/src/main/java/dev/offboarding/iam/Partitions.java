@@ -1,35 +1,38 @@
 package dev.offboarding.iam;
 
 import java.util.Map;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 
-/** The ARN partition ("aws", "aws-cn", ...) of the region the function runs in (AWS_REGION, set by Lambda). */
+/**
+ * The ARN partition ("aws", "aws-cn", "aws-us-gov", the ISO partitions) of the region the function runs in
+ * (AWS_REGION, set by Lambda), and that partition's global region, where IAM is signed. Both come from the SDK's own
+ * partition metadata, so a new region or partition is known as soon as the SDK knows it.
+ */
 public final class Partitions {
+    private static final String DEFAULT = "aws";
+
     private Partitions() {
     }
 
     public static String fromEnvironment(Map<String, String> env) {
-        return of(env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "")));
+        return of(regionOf(env));
     }
 
     public static String of(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
+        if (region == null || region.isBlank()) {
+            return DEFAULT;
         }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        if (region.startsWith("us-isob-")) {
-            return "aws-iso-b";
-        }
-        if (region.startsWith("us-isof-")) {
-            return "aws-iso-f";
-        }
-        if (region.startsWith("us-iso-")) {
-            return "aws-iso";
-        }
-        if (region.startsWith("eu-isoe-")) {
-            return "aws-iso-e";
-        }
-        return "aws";
+        PartitionMetadata partition = PartitionMetadata.of(Region.of(region.strip()));
+        return partition == null ? DEFAULT : partition.id();
+    }
+
+    /** IAM's global region in the function's partition: aws-global, aws-cn-global, aws-us-gov-global, ... */
+    public static Region globalRegionFor(Map<String, String> env) {
+        return Region.of(fromEnvironment(env) + "-global");
+    }
+
+    private static String regionOf(Map<String, String> env) {
+        return env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
     }
 }

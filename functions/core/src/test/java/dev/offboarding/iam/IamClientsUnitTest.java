@@ -32,7 +32,7 @@ class IamClientsUnitTest {
     void theClientIsSignedForItsPartitionsGlobalRegionAndReachesThatPartitionsIam(String awsRegion,
                                                                                    String globalRegion,
                                                                                    String iamHost) {
-        Region region = IamClients.globalRegionFor(Map.of("AWS_REGION", awsRegion));
+        Region region = Partitions.globalRegionFor(Map.of("AWS_REGION", awsRegion));
 
         assertEquals(Region.of(globalRegion), region);
         String endpoint = IamEndpointProvider.defaultProvider()
@@ -42,17 +42,24 @@ class IamClientsUnitTest {
 
     @Test
     void awsDefaultRegionIsUsedWhenAwsRegionIsNotSet() {
-        assertEquals(Region.AWS_CN_GLOBAL, IamClients.globalRegionFor(Map.of("AWS_DEFAULT_REGION", "cn-north-1")));
+        assertEquals(Region.AWS_CN_GLOBAL, Partitions.globalRegionFor(Map.of("AWS_DEFAULT_REGION", "cn-north-1")));
     }
 
     @Test
     void awsRegionWinsOverAwsDefaultRegion() {
-        assertEquals(Region.AWS_US_GOV_GLOBAL, IamClients.globalRegionFor(
+        assertEquals(Region.AWS_US_GOV_GLOBAL, Partitions.globalRegionFor(
                 Map.of("AWS_REGION", "us-gov-west-1", "AWS_DEFAULT_REGION", "us-east-1")));
     }
 
     @Test
+    void aPartitionIsReadFromTheSdksMetadataNotFromARegionPrefixTable() {
+        assertEquals("aws-eusc", Partitions.of("eusc-de-east-1"), "the European Sovereign Cloud is its own partition");
+        assertEquals("aws", Partitions.of("ap-southeast-7"));
+        assertEquals("aws-iso-b", Partitions.of("us-isob-east-1"));
+    }
+
+    @Test
     void withoutAnyRegionTheCommercialPartitionIsAssumed() {
-        assertEquals(Region.AWS_GLOBAL, IamClients.globalRegionFor(Map.of()));
+        assertEquals(Region.AWS_GLOBAL, Partitions.globalRegionFor(Map.of()));
     }
 }
