@@ -2,6 +2,7 @@ package dev.offboarding.json;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,9 +22,13 @@ public abstract class JsonRequestHandler<I, O> implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        I request = RequestReader.read(input, requestType);
+        I request = RequestReader.read(input, requestType, this::checkRaw);
         O result = handle(request, context);
         output.write(Json.mapper().writeValueAsBytes(result));
+    }
+
+    /** A check of the raw request before it is read into its record; none by default. */
+    protected void checkRaw(JsonNode request) {
     }
 
     /** Serves one validated request. Throws an {@code dev.offboarding.errors} exception to fail. */

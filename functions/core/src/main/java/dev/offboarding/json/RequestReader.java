@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +27,12 @@ public final class RequestReader {
     }
 
     public static <T> T read(InputStream in, Class<T> type) {
-        return validated(parse(in, type));
+        return read(in, type, tree -> { });
+    }
+
+    /** The same, with a check of the raw tree before it is bound (e.g. that a caller's part holds no null). */
+    public static <T> T read(InputStream in, Class<T> type, Consumer<JsonNode> rawCheck) {
+        return validated(parse(in, type, rawCheck));
     }
 
     /** The same, for a request already read as a tree (a part of a larger payload). */
@@ -48,7 +54,7 @@ public final class RequestReader {
         return request;
     }
 
-    private static <T> T parse(InputStream in, Class<T> type) {
+    private static <T> T parse(InputStream in, Class<T> type, Consumer<JsonNode> rawCheck) {
         // Read the tree first: when a value has the wrong type, the tree still says what was sent there.
         JsonNode tree;
         try {
@@ -62,6 +68,9 @@ public final class RequestReader {
             throw notJson(e);
         } catch (IOException e) {
             throw new InvalidRequestException("the request could not be read: " + e.getMessage());
+        }
+        if (tree != null && !tree.isMissingNode() && !tree.isNull()) {
+            rawCheck.accept(tree);
         }
         return bind(tree, type);
     }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.errors.WorkflowNotStartedException;
 import dev.offboarding.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.json.JsonRequestHandler;
+import dev.offboarding.json.RequestReader;
 import dev.offboarding.logging.FunctionLog;
 import dev.offboarding.validation.ExecutionName;
 import dev.offboarding.validation.OffboardingRequest;
@@ -43,6 +45,14 @@ public final class StartOffboardingHandler extends JsonRequestHandler<Offboardin
         super(OffboardingEvent.class);
         this.sfn = sfn;
         this.settings = settings;
+    }
+
+    /** The detail is a caller's request: no null in it at all, since a null would start the run as if absent. */
+    @Override
+    protected void checkRaw(JsonNode event) {
+        if (event.isObject() && event.hasNonNull("detail")) {
+            RequestReader.refuseAnyNull(event.get("detail"), "detail");
+        }
     }
 
     @Override

@@ -294,6 +294,18 @@ class StartOffboardingHandlerUnitTest {
         assertEquals(0, sfn.startCalls);
     }
 
+    /** With "accountId": null the run would act on the same-named user of the home account. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"accountId", "reason", "requestedBy", "trigger",
+        "memberAccount", "execution", "allowPrivileged", "force", "dryRun", "quarantineDays"})
+    void anyNullInTheDetailIsRefusedNamingItAndStartsNothing(String field) {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> deliver(sfn, event("{\"userName\": \"u\", \"" + field + "\": null}")));
+
+        assertTrue(e.getMessage().contains("\"detail." + field + "\" is null"), e.getMessage());
+        assertEquals(0, sfn.startCalls);
+    }
+
     @ParameterizedTest(name = "[{index}] {0}={1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "HOME_ACCOUNT_ID|``|HOME_ACCOUNT_ID must be the 12-digit id",
