@@ -2,7 +2,10 @@ package dev.offboarding.simulator;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,10 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The small part of IAM's policy evaluation the simulator needs: Effect, Action (with * and ? wildcards) and, for
- * trust policies, Principal. An explicit Deny wins over any Allow; nothing allowed is an implicit deny. Resources,
- * conditions, NotAction and NotPrincipal are not evaluated (a statement using NotAction or NotPrincipal never
- * matches).
+ * The small part of IAM's policy evaluation the simulator needs: Effect, Action (with * and ? wildcards), a few
+ * condition operators for identity policies and, for trust policies, Principal. An explicit Deny wins over any Allow;
+ * nothing allowed is an implicit deny. Resources, NotAction and NotPrincipal are not evaluated (a statement using
+ * NotAction or NotPrincipal never matches); conditions in trust policies are not evaluated.
  */
 final class PolicyEvaluation {
 
@@ -30,12 +33,23 @@ final class PolicyEvaluation {
     private PolicyEvaluation() {
     }
 
-    /** The decision for {@code action} under every document in {@code documents} (identity policies). */
+    /** The decision for {@code action} under every document in {@code documents} (identity policies), no context. */
     static Decision decide(Collection<String> documents, String action) {
+        return decide(documents, action, Map.of(), new LinkedHashSet<>());
+    }
+
+    /**
+     * The decision with condition values ({@code context}, keys in lower case). A statement's conditions are
+     * evaluated for the operators Bool, String(Not)Equals, NumericLessThan/GreaterThan (and their IfExists forms);
+     * a key the context lacks makes a condition false (true for IfExists) and is added to {@code missing}, as IAM's
+     * simulation reports it in MissingContextValues. Another operator never holds, and its keys count as missing.
+     */
+    static Decision decide(Collection<String> documents, String action, Map<String, List<String>> context,
+                           Set<String> missing) {
         Decision decision = Decision.IMPLICIT_DENY;
         for (String document : documents) {
             for (JsonNode s : statements(document)) {
-                if (!matchesAction(s, action)) {
+                if (!matchesAction(s, action) || !conditionsHold(s.get("Condition"), context, missing)) {
                     continue;
                 }
                 if ("Deny".equals(s.path("Effect").asText())) {
@@ -47,6 +61,51 @@ final class PolicyEvaluation {
             }
         }
         return decision;
+    }
+
+    private static boolean conditionsHold(JsonNode conditions, Map<String, List<String>> context, Set<String> missing) {
+        if (conditions == null || !conditions.isObject()) {
+            return true;
+        }
+        boolean all = true;
+        for (var operators = conditions.fields(); operators.hasNext(); ) {
+            var operator = operators.next();
+            String name = operator.getKey();
+            boolean ifExists = name.endsWith("IfExists");
+            String base = ifExists ? name.substring(0, name.length() - "IfExists".length()) : name;
+            for (var keys = operator.getValue().fields(); keys.hasNext(); ) {
+                var key = keys.next();
+                String keyName = key.getKey();
+                List<String> given = context.get(keyName.toLowerCase(Locale.ROOT));
+                List<String> expected = values(key.getValue());
+                if (given == null) {
+                    missing.add(keyName);
+                    all &= ifExists;
+                } else {
+                    all &= holds(base, given, expected);
+                }
+            }
+        }
+        return all;
+    }
+
+    private static boolean holds(String operator, List<String> given, List<String> expected) {
+        switch (operator) {
+            case "Bool":
+                return given.stream().anyMatch(g -> expected.stream().anyMatch(e -> e.equalsIgnoreCase(g)));
+            case "StringEquals":
+                return given.stream().anyMatch(expected::contains);
+            case "StringNotEquals":
+                return given.stream().noneMatch(expected::contains);
+            case "NumericLessThan":
+                return given.stream().anyMatch(g -> expected.stream()
+                        .anyMatch(e -> Double.parseDouble(g) < Double.parseDouble(e)));
+            case "NumericGreaterThan":
+                return given.stream().anyMatch(g -> expected.stream()
+                        .anyMatch(e -> Double.parseDouble(g) > Double.parseDouble(e)));
+            default:
+                return false;
+        }
     }
 
     /** Whether a trust policy lets {@code callerArn} (an IAM user or STS assumed-role ARN) call sts:AssumeRole. */

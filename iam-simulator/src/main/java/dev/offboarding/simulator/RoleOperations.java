@@ -2,9 +2,11 @@ package dev.offboarding.simulator;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
@@ -77,9 +79,15 @@ final class RoleOperations {
                     + " constraint: Member must not be null");
         }
         Map<String, String> documents = source.contains(":user/") ? userPolicies(source) : rolePolicies(source);
+        Map<String, List<String>> context = new LinkedHashMap<>();
+        if (request.hasContextEntries()) {
+            request.contextEntries().forEach(e -> context.put(e.contextKeyName().toLowerCase(Locale.ROOT),
+                    List.copyOf(e.contextKeyValues())));
+        }
         List<EvaluationResult> results = new ArrayList<>();
         for (String action : request.actionNames()) {
-            PolicyEvaluation.Decision overall = PolicyEvaluation.decide(documents.values(), action);
+            Set<String> missing = new LinkedHashSet<>();
+            PolicyEvaluation.Decision overall = PolicyEvaluation.decide(documents.values(), action, context, missing);
             PolicyEvaluationDecisionType decision = switch (overall) {
                 case ALLOWED -> PolicyEvaluationDecisionType.ALLOWED;
                 case EXPLICIT_DENY -> PolicyEvaluationDecisionType.EXPLICIT_DENY;
@@ -88,13 +96,13 @@ final class RoleOperations {
             List<Statement> matched = new ArrayList<>();
             if (overall != PolicyEvaluation.Decision.IMPLICIT_DENY) {
                 documents.forEach((id, document) -> {
-                    if (PolicyEvaluation.decide(List.of(document), action) == overall) {
+                    if (PolicyEvaluation.decide(List.of(document), action, context, new LinkedHashSet<>()) == overall) {
                         matched.add(Statement.builder().sourcePolicyId(id).build());
                     }
                 });
             }
             results.add(EvaluationResult.builder().evalActionName(action).evalResourceName("*")
-                    .evalDecision(decision).matchedStatements(matched).build());
+                    .evalDecision(decision).matchedStatements(matched).missingContextValues(missing).build());
         }
         return SimulatePrincipalPolicyResponse.builder().evaluationResults(results).isTruncated(false).build();
     }

@@ -205,6 +205,58 @@ class OffboardUserWithRealFunctionsTest {
         assertTrue(world.iam.userExists("ops_bob"));
     }
 
+    /** A common guard: deny everything without MFA. IAM's simulation must be asked as a person with MFA would act. */
+    @Test
+    void anAdministratorWhoseGroupDeniesEverythingWithoutMfaIsStillRefusedAsPrivileged() throws Exception {
+        RealFunctions world = RealFunctions.world("""
+                {"groups": [{"groupName": "admins",
+                             "attachedPolicies": [{"policyArn": "arn:aws:iam::aws:policy/AdministratorAccess"}],
+                             "inlinePolicies": [{"policyName": "require-mfa", "policyDocument": {"Version": "2012-10-17",
+                               "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition":
+                                 {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}]}}]}],
+                 "users": [{"userName": "mfa_admin", "groups": ["admins"],
+                            "accessKeys": [{"accessKeyId": "AKIAQMFAADMINEXAMPL1"}]}]}""");
+
+        WorkflowResult result = world.offboard(RealFunctions.object("{\"userName\": \"mfa_admin\"}"), true);
+
+        assertEquals("Offboarding.UserPrivileged", result.error(), result::cause);
+        assertEquals(List.of(), world.iam.calls().all().stream().filter(Call::mutating).toList(), "nothing changed");
+        assertTrue(world.iam.userExists("mfa_admin"));
+    }
+
+    /** Each of these lets a user make itself an administrator: adding itself to the admins' group, or minting keys. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"iam:AddUserToGroup", "iam:CreateAccessKey",
+        "iam:AttachGroupPolicy", "iam:UpdateLoginProfile", "iam:SetDefaultPolicyVersion"})
+    void aUserWhoCanMakeItselfAnAdministratorIsRefusedAsPrivileged(String action) throws Exception {
+        RealFunctions world = RealFunctions.world("""
+                {"users": [{"userName": "climber", "accessKeys": [{"accessKeyId": "AKIAQCLIMBEREXAMPLE1"}],
+                            "inlinePolicies": [{"policyName": "one-step", "policyDocument": {"Version": "2012-10-17",
+                              "Statement": [{"Effect": "Allow", "Action": "%s", "Resource": "*"}]}}]}]}"""
+                .formatted(action));
+
+        WorkflowResult result = world.offboard(RealFunctions.object("{\"userName\": \"climber\"}"), true);
+
+        assertEquals("Offboarding.UserPrivileged", result.error(), result::cause);
+        assertTrue(result.cause().contains(action), result.cause());
+        assertEquals(List.of(), world.iam.calls().all().stream().filter(Call::mutating).toList(), "nothing changed");
+    }
+
+    /** The control: a user whose policies grant no IAM rights is no administrator and is offboarded. */
+    @Test
+    void aUserWhoseOnlyRightsAreReadingS3IsNotPrivileged() throws Exception {
+        RealFunctions world = RealFunctions.world("""
+                {"users": [{"userName": "reader", "accessKeys": [{"accessKeyId": "AKIAQREADEREXAMPLE01"}],
+                            "inlinePolicies": [{"policyName": "s3-read", "policyDocument": {"Version": "2012-10-17",
+                              "Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}]}}]}]}""");
+
+        WorkflowResult result = world.offboard(RealFunctions.object("{\"userName\": \"reader\"}"), true);
+
+        assertTrue(result.succeeded(), () -> result.error() + ": " + result.cause());
+        assertFalse(result.output().path("inventory").path("privileged").asBoolean());
+        assertFalse(world.iam.userExists("reader"));
+    }
+
     @Test
     void aPrivilegedUserWithAllowPrivilegedIsDeleted() throws Exception {
         RealFunctions world = RealFunctions.world("""

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.ContextEntry;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
 import software.amazon.awssdk.services.iam.model.StatusType;
@@ -173,13 +174,19 @@ public final class IamGateway {
      * Empty when IAM does not know the principal (yet).
      */
     public Optional<List<ActionDecision>> simulate(String principalArn, List<String> actions) {
+        return simulate(principalArn, actions, List.of());
+    }
+
+    /** The same, with values for condition keys the policies may test (e.g. {@code aws:MultiFactorAuthPresent}). */
+    public Optional<List<ActionDecision>> simulate(String principalArn, List<String> actions, List<ContextEntry> context) {
         return orEmptyIfAbsent("SimulatePrincipalPolicy", principalArn, () -> Pages.all("SimulatePrincipalPolicy",
                 principalArn,
                 marker -> iam.simulatePrincipalPolicy(r -> r.policySourceArn(principalArn).actionNames(actions)
-                        .marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+                        .contextEntries(context).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
                 page -> page.evaluationResults().stream()
                         .map(e -> new ActionDecision(e.evalActionName(), e.evalDecisionAsString(),
-                                e.matchedStatements().stream().map(m -> m.sourcePolicyId()).distinct().toList()))
+                                e.matchedStatements().stream().map(m -> m.sourcePolicyId()).distinct().toList(),
+                                e.missingContextValues()))
                         .toList(),
                 page -> page.isTruncated(), page -> page.marker()));
     }

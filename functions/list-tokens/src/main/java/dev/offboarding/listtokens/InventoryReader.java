@@ -46,7 +46,8 @@ final class InventoryReader {
         List<Supplier<Object>> details = new ArrayList<>();
         lists.accessKeys().forEach(key -> details.add(() -> iam.accessKeyLastUsed(key.accessKeyId())));
         lists.inlinePolicyNames().forEach(name -> details.add(() -> iam.inlinePolicyDocument(userName, name)));
-        details.add(() -> iam.simulate(user.get().arn(), Privileges.ESCALATION_ACTIONS));
+        details.add(() -> iam.simulate(user.get().arn(), Privileges.ESCALATION_ACTIONS,
+                Privileges.AS_A_PERSON_WITH_MFA));
         List<Object> answers = ConcurrentCalls.all(details);
         @SuppressWarnings("unchecked")
         Optional<List<ActionDecision>> simulation = (Optional<List<ActionDecision>>) answers.get(answers.size() - 1);

@@ -534,6 +534,62 @@ class ListTokensHandlerUnitTest {
     }
 
     @Test
+    void theSimulationActsAsAPersonSignedInWithMfaOverTls() throws Exception {
+        userExists();
+
+        inventoryOfBob();
+
+        ArgumentCaptor<SimulatePrincipalPolicyRequest> sent = ArgumentCaptor.forClass(SimulatePrincipalPolicyRequest.class);
+        verify(iam).simulatePrincipalPolicy(sent.capture());
+        assertEquals(List.of("aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:SecureTransport"),
+                sent.getValue().contextEntries().stream().map(e -> e.contextKeyName()).toList());
+    }
+
+    @Test
+    void aDenialThatDependsOnAConditionTheSimulationCannotKnowCountsAsPrivileged() throws Exception {
+        userExists();
+        doAnswer(call -> {
+            SimulatePrincipalPolicyRequest request = call.getArgument(0);
+            return SimulatePrincipalPolicyResponse.builder().evaluationResults(request.actionNames().stream()
+                    .map(a -> EvaluationResult.builder().evalActionName(a).evalResourceName("*")
+                            .evalDecision(PolicyEvaluationDecisionType.IMPLICIT_DENY)
+                            .missingContextValues("aws:SourceIp").build()).toList()).isTruncated(false).build();
+        }).when(iam).simulatePrincipalPolicy(any(SimulatePrincipalPolicyRequest.class));
+
+        JsonNode inventory = inventoryOfBob();
+
+        assertTrue(inventory.get("privileged").asBoolean());
+        assertTrue(inventory.get("privilegeReasons").get(0).asText().contains("depending on aws:SourceIp"),
+                inventory.get("privilegeReasons").toString());
+    }
+
+    @Test
+    void aSimulationThatAnswersForNoActionCountsAsPrivileged() throws Exception {
+        userExists();
+        doReturn(SimulatePrincipalPolicyResponse.builder().isTruncated(false).build())
+                .when(iam).simulatePrincipalPolicy(any(SimulatePrincipalPolicyRequest.class));
+
+        JsonNode inventory = inventoryOfBob();
+
+        assertTrue(inventory.get("privileged").asBoolean());
+        assertTrue(inventory.get("privilegeReasons").get(0).asText().contains("gave no answer for iam:AttachUserPolicy"),
+                inventory.get("privilegeReasons").toString());
+    }
+
+    @Test
+    void aUserTheSimulationDoesNotFindCountsAsPrivileged() throws Exception {
+        userExists();
+        doThrow(SdkErrors.noSuchEntity("The user with name bob cannot be found."))
+                .when(iam).simulatePrincipalPolicy(any(SimulatePrincipalPolicyRequest.class));
+
+        JsonNode inventory = inventoryOfBob();
+
+        assertTrue(inventory.get("privileged").asBoolean());
+        assertTrue(inventory.get("privilegeReasons").get(0).asText().contains("could not simulate"),
+                inventory.get("privilegeReasons").toString());
+    }
+
+    @Test
     void aSimulationThatFailsFailsTheInventoryRatherThanCallingTheUserUnprivileged() throws Exception {
         userExists();
         doThrow(SdkErrors.accessDenied("SimulatePrincipalPolicy"))
