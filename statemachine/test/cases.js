@@ -37,6 +37,7 @@ module.exports = {
   ConflictPersists: { userName: USER },
   DeletedMeanwhile: { userName: USER },
   RemoveTokensThrottled: { userName: USER },
+  RemovalInterruptedThroughout: { userName: USER },
   LambdaServiceErrorsRetried: { userName: USER },
   LambdaUnavailable: { userName: USER },
   RefusedByListTokens: { userName: USER },

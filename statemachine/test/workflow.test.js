@@ -21,10 +21,12 @@ const SWEEP = ['ReadDeleteConflict', 'SweepOrGiveUp', 'StartSweep', 'SweepListTo
 const QUARANTINE = ['RemoveTokensLockOut', 'RecordLockOut', 'WaitForQuarantine', 'ListTokensAfterQuarantine', 'CheckFreshInventory'];
 const DELETED = [...HEAD, 'CheckGuards', ...REMOVE_AND_DELETE, 'RecordDeleted', 'Done'];
 const AUDIT_FIELDS = ['outcome', 'userName', 'accountId', 'reason', 'requestedBy', 'trigger', 'force', 'allowPrivileged',
-  'quarantineDays', 'inventory', 'plan', 'wouldRefuse', 'removed', 'deleteUserAttempts', 'sweeps', 'deletedAt', 'executionId'];
+  'quarantineDays', 'inventory', 'plan', 'wouldRefuse', 'removed', 'interruptedRemovals', 'deleteUserAttempts', 'sweeps', 'deletedAt', 'executionId'];
 /** The request fields the audit record copies from the validated request. */
 const FROM_REQUEST = ['userName', 'accountId', 'reason', 'requestedBy', 'trigger', 'force', 'allowPrivileged', 'quarantineDays'];
 const DONE_BEFORE = ' Before this step this execution had removed or deactivated (nothing if empty): ';
+/** The end of every failure's Cause when no removal attempt was interrupted. */
+const NONE_INTERRUPTED = '. Removal attempts interrupted midway, newest first, each ending with what it had done (null if none): null';
 const EXECUTION = executionId;
 const testCases = mockConfig.StateMachines[STATE_MACHINE].TestCases;
 
@@ -203,7 +205,8 @@ test('already absent: succeeds with ALREADY_ABSENT and the validated request (de
   assert.deepEqual(r.output, {
     outcome: 'ALREADY_ABSENT', userName: USER, accountId: null, reason: 'Left the company on 2026-11-20',
     requestedBy: 'alice@example.com', trigger: null, force: false, allowPrivileged: false, quarantineDays: 0,
-    inventory: payloadOf('ListTokensAbsent'), plan: null, wouldRefuse: null, removed: [], deleteUserAttempts: 0, sweeps: 0,
+    inventory: payloadOf('ListTokensAbsent'), plan: null, wouldRefuse: null, removed: [], interruptedRemovals: null,
+    deleteUserAttempts: 0, sweeps: 0,
     deletedAt: null, executionId: EXECUTION('AlreadyAbsent'),
   });
   assert.deepEqual(r.invocations.map((c) => c.state), ['ValidateRequest', 'ListTokens']);
@@ -408,7 +411,7 @@ test('retries used up: the 51st call answers STILL_CONFLICTING, a sweep removes 
   assert.deepEqual([last.input.Payload.attempt, last.input.Payload.lastAttempt], [50, 50]);
   assert.equal(answerOf(last).Return.Payload.outcome, 'STILL_CONFLICTING');
   assert.deepEqual(entered(r, 'SweepOrGiveUp').log, { rounds: JSON.stringify(round('RemoveTokensThenNewKey', 0)), separator: ',',
-    sweeps: 0, deleteUserCalls: 51, lastConflict: answerOf(last).Return.Payload.conflict });
+    sweeps: 0, deleteUserCalls: 51, interruptions: 0, interrupted: null, lastConflict: answerOf(last).Return.Payload.conflict });
   assert.deepEqual(calls(r, 'RemoveTokens')[1].input.Payload.inventory, payloadOf('ListTokensNewKeyAppeared'));
   assert.equal(r.output.outcome, 'DELETED');
   assert.equal(r.output.sweeps, 1);
@@ -466,13 +469,32 @@ test('user deleted by someone else between removal and DeleteUser: outcome ALREA
 
 // ---- retries and failures ----
 
-test('throttled RemoveTokens (IamRetryableException) succeeds on retry', async () => {
+test('throttled RemoveTokens (IamRetryableException) is logged with what it did, then run again and succeeds', async () => {
   const r = await runChecked('RemoveTokensThrottled');
-  assert.deepEqual(r.path, DELETED);
-  assert.deepEqual(r.retries, ['RemoveTokens']);
+  assert.deepEqual(r.path, [...HEAD, 'CheckGuards', 'RemoveTokens', 'RecordInterruptedRemoval', 'RetryRemovalOrGiveUp',
+    'WaitBeforeRemovalAgain', ...REMOVE_AND_DELETE, 'RecordDeleted', 'Done']);
+  assert.deepEqual(r.retries, [], 'not a Task Retry: that would drop the interrupted attempt\'s message');
   assert.equal(calls(r, 'RemoveTokens').length, 2);
   assert.deepEqual(calls(r, 'RemoveTokens')[0].input, calls(r, 'RemoveTokens')[1].input, 'the same idempotent call');
   assert.equal(r.output.outcome, 'DELETED');
+  const interrupted = mocked('RemoveTokensThrottledOnce', 0).Throw;
+  assert.deepEqual(r.output.interruptedRemovals, { step: 'RemoveTokens', error: interrupted.Error,
+    cause: JSON.parse(interrupted.Cause), before: null },
+    'the interrupted attempt, whose message says what it had done, is in the audit record');
+  assert.deepEqual(r.output.removed, [round('RemoveTokensThrottledOnce', 1)]);
+});
+
+test('a removal interrupted on every attempt: IamUnavailable, and the Cause still names what the first attempt deleted', async () => {
+  const r = await runChecked('RemovalInterruptedThroughout');
+  const again = ['RecordInterruptedRemoval', 'RetryRemovalOrGiveUp', 'WaitBeforeRemovalAgain', 'RemoveTokens'];
+  assert.deepEqual(r.path, [...HEAD, 'CheckGuards', 'RemoveTokens', ...Array(5).fill(again).flat(),
+    'RecordInterruptedRemoval', 'RetryRemovalOrGiveUp', 'ExplainIamUnavailable', 'DescribeFailure', 'Failed']);
+  assert.equal(r.error, 'Offboarding.IamUnavailable');
+  assert.equal(calls(r, 'RemoveTokens').length, 6, 'at most 5 more attempts a round');
+  assert.ok(r.cause.startsWith(javaMessage('RemoveTokensInterruptedThroughout', 5)), r.cause);
+  assert.ok(r.cause.includes('LOGIN_PROFILE little_tester DELETED, ACCESS_KEY AKIAEXAMPLEKEY000001 DELETED'),
+    `the first attempt's deletions are in the Cause: ${r.cause}`);
+  assert.deepEqual(lambdaCalls(r, 'delete-user'), []);
 });
 
 test('Lambda service errors are retried, validate-request\'s too; their retries count as DeleteUser attempts', async () => {
@@ -485,8 +507,9 @@ test('Lambda service errors are retried, validate-request\'s too; their retries 
 
 test('Lambda service errors beyond the retries fail the execution with the Lambda error, bounded', async () => {
   const r = await runChecked('LambdaUnavailable');
-  assert.deepEqual(r.path, [...ENTRY, 'ListTokens']);
-  assert.equal(r.error, 'Lambda.ServiceException');
+  assert.deepEqual(r.path, [...ENTRY, 'ListTokens', 'ExplainUnexpected', 'DescribeFailure', 'Failed']);
+  assert.equal(r.error, 'Lambda.ServiceException', 'the catch-all keeps the error\'s own name');
+  assert.ok(r.cause.endsWith(`${DONE_BEFORE}[]${NONE_INTERRUPTED}`), r.cause);
   assert.equal(r.retries.length, definition().States.ListTokens.Retry[0].MaxAttempts);
 });
 
@@ -494,7 +517,7 @@ test('access denied on RemoveTokens: AccessDenied with the Java message and noth
   const r = await runChecked('AccessDenied');
   assert.deepEqual(r.path, [...HEAD, 'CheckGuards', 'RemoveTokens', 'ExplainAccessDenied', 'DescribeFailure', 'Failed']);
   assert.equal(r.error, 'Offboarding.AccessDenied');
-  assert.equal(r.cause, `${javaMessage('RemoveTokensAccessDenied')}${DONE_BEFORE}[]`);
+  assert.equal(r.cause, `${javaMessage('RemoveTokensAccessDenied')}${DONE_BEFORE}[]${NONE_INTERRUPTED}`);
   assert.deepEqual(r.retries, []);
   assert.deepEqual(lambdaCalls(r, 'delete-user'), []);
 });
@@ -504,7 +527,7 @@ test('IAM request failure on DeleteUser: IamRequestFailed, not retried, naming t
   assert.deepEqual(r.path, [...HEAD, 'CheckGuards', ...REMOVE_AND_DELETE.slice(0, -1), 'ExplainIamRequestFailed',
     'DescribeFailure', 'Failed']);
   assert.equal(r.error, 'Offboarding.IamRequestFailed');
-  assert.equal(r.cause, `${javaMessage('DeleteUserRequestFailed')}${DONE_BEFORE}[${JSON.stringify(round('RemoveTokensRemovedAll'))}]`);
+  assert.equal(r.cause, `${javaMessage('DeleteUserRequestFailed')}${DONE_BEFORE}[${JSON.stringify(round('RemoveTokensRemovedAll'))}]${NONE_INTERRUPTED}`);
   assert.deepEqual(r.retries, []);
 });
 
@@ -512,7 +535,7 @@ test('IAM throttling beyond the retries: IamUnavailable after a bounded number o
   const r = await runChecked('IamUnavailable');
   assert.deepEqual(r.path, [...ENTRY, 'ListTokens', 'ExplainIamUnavailable', 'DescribeFailure', 'Failed']);
   assert.equal(r.error, 'Offboarding.IamUnavailable');
-  assert.equal(r.cause, `${javaMessage('ListTokensThrottledThroughout')}${DONE_BEFORE}[]`);
+  assert.equal(r.cause, `${javaMessage('ListTokensThrottledThroughout')}${DONE_BEFORE}[]${NONE_INTERRUPTED}`);
   assert.equal(calls(r, 'ListTokens').length, definition().States.ListTokens.Retry[1].MaxAttempts + 1);
 });
 
@@ -522,7 +545,7 @@ test('IAM unavailable during DeleteUser after a removal: IamUnavailable, the Cau
     'DescribeFailure', 'Failed']);
   assert.equal(r.error, 'Offboarding.IamUnavailable');
   assert.equal(r.cause,
-    `${javaMessage('DeleteUserThrottledThroughout')}${DONE_BEFORE}[${JSON.stringify(round('RemoveTokensRemovedAll'))}]`);
+    `${javaMessage('DeleteUserThrottledThroughout')}${DONE_BEFORE}[${JSON.stringify(round('RemoveTokensRemovedAll'))}]${NONE_INTERRUPTED}`);
   for (const item of round('RemoveTokensRemovedAll').items) {
     assert.ok(r.cause.includes(JSON.stringify(item)), item.id);
   }
@@ -535,7 +558,7 @@ test('RemoveTokens timing out (States.Timeout): Offboarding.StepTimedOut saying 
   assert.equal(r.error, 'Offboarding.StepTimedOut');
   assert.equal(r.cause, 'A step stopped before it finished (States.Timeout: ). What it did before it stopped is in its '
     + 'log lines for this execution; run the offboarding again to finish it (every removal is idempotent).'
-    + `${DONE_BEFORE}[]`);
+    + `${DONE_BEFORE}[]${NONE_INTERRUPTED}`);
   assert.deepEqual(r.retries, []);
   assert.deepEqual(lambdaCalls(r, 'delete-user'), []);
 });
@@ -545,7 +568,7 @@ test('remove-tokens refusing its input after a lock-out: Offboarding.RemovalRefu
   assert.deepEqual(r.path, [...HEAD, 'CheckGuards', ...QUARANTINE, 'RemoveTokens', 'ExplainRemovalRefused', 'DescribeFailure',
     'Failed']);
   assert.equal(r.error, 'Offboarding.RemovalRefused');
-  assert.equal(r.cause, `${javaMessage('RemoveTokensRefused')}${DONE_BEFORE}[${JSON.stringify(round('RemoveTokensLockedOut'))}]`);
+  assert.equal(r.cause, `${javaMessage('RemoveTokensRefused')}${DONE_BEFORE}[${JSON.stringify(round('RemoveTokensLockedOut'))}]${NONE_INTERRUPTED}`);
   assert.deepEqual(r.retries, []);
   assert.deepEqual(lambdaCalls(r, 'delete-user'), []);
 });
@@ -554,7 +577,7 @@ test('a malformed function setting: Misconfigured with the Java message', async 
   const r = await runChecked('Misconfigured');
   assert.deepEqual(r.path, [...ENTRY, 'ListTokens', 'ExplainMisconfigured', 'DescribeFailure', 'Failed']);
   assert.equal(r.error, 'Offboarding.Misconfigured');
-  assert.equal(r.cause, `${javaMessage('ListTokensMisconfigured')}${DONE_BEFORE}[]`);
+  assert.equal(r.cause, `${javaMessage('ListTokensMisconfigured')}${DONE_BEFORE}[]${NONE_INTERRUPTED}`);
 });
 
 test('worst case (quarantine, 3 sweeps, every retry used) stays far below 25,000 history events', async (t) => {
@@ -606,7 +629,7 @@ test('another account whose offboarding role never becomes usable: MemberRoleNot
   const r = await runChecked('OtherAccountRoleNotUsable');
   assert.deepEqual(r.path, [...ENTRY, 'CheckRoleUsable', 'ExplainMemberRoleNotUsable', 'DescribeFailure', 'Failed']);
   assert.equal(r.error, 'Offboarding.MemberRoleNotUsable');
-  assert.equal(r.cause, `${javaMessage('CheckRoleUsableMemberRoleNeverDeployed')}${DONE_BEFORE}[]`);
+  assert.equal(r.cause, `${javaMessage('CheckRoleUsableMemberRoleNeverDeployed')}${DONE_BEFORE}[]${NONE_INTERRUPTED}`);
   assert.deepEqual(r.invocations.map((c) => c.state), ['ValidateRequest', 'CheckRoleUsable']);
 });
 

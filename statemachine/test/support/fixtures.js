@@ -57,7 +57,7 @@ function run(testCase, def = definition()) {
     testCase,
     executionName: executionName(testCase),
     input: inputs[testCase],
-    zeroWaits: ['WaitForPropagation', 'ConfirmMemberRoleAfterPause'],
+    zeroWaits: ['WaitForPropagation', 'ConfirmMemberRoleAfterPause', 'WaitBeforeRemovalAgain', 'WaitBeforeLockOutAgain'],
   });
 }
 
