@@ -207,7 +207,8 @@ class WhoMayStartAnOffboardingTest {
     static List<String> startOffboardingEnvironmentProblems(String template) {
         Map<String, String> common = Map.of("STATE_MACHINE_ARN", "{\"Ref\":\"OffboardUserStateMachine\"}",
                 "HOME_ACCOUNT_ID", Stack.ACCOUNT_ID, "ALLOW_FORCE_FROM_EVENTS", "false",
-                "EVENT_SENDER_ACCOUNT_IDS", Stack.ACCOUNT_ID + "," + Deployments.SENDER_ACCOUNT);
+                "EVENT_SENDER_ACCOUNT_IDS", Stack.ACCOUNT_ID + "," + Deployments.SENDER_ACCOUNT,
+                "DEFAULT_QUARANTINE_DAYS", "0");
         Map<String, Map.Entry<Map<String, String>, String>> deployments = new LinkedHashMap<>();
         deployments.put("home only", Map.entry(Deployments.homeOnly(), ""));
         deployments.put("member accounts", Map.entry(Deployments.memberAccounts(), "111111111111,222222222222"));

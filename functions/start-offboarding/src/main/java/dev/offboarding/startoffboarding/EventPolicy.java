@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
  *   <li>its {@code detail.accountId} must be the home account ({@code HOME_ACCOUNT_ID}) or one listed in
  *       {@code EVENT_ACCOUNT_IDS} ({@code *}: any account of the organization, as far as the offboarding role's
  *       AssumeRole permission reaches; empty or absent: the home account only);</li>
- *   <li>{@code detail.force} only when {@code ALLOW_FORCE_FROM_EVENTS} is {@code true} (default {@code false});</li>
+ *   <li>{@code detail.force} only when {@code ALLOW_FORCE_FROM_EVENTS} is {@code true} (default {@code false}), and
+ *       likewise a {@code detail.quarantineDays} shorter than the deployment's {@code DEFAULT_QUARANTINE_DAYS}: an
+ *       event may lengthen the quarantine a deployment asks for, not shorten it;</li>
+ *   <li>never an event replayed from an archive ({@code replay-name}): a replay reaches the rule without passing the
+ *       bus policy;</li>
  *   <li>never {@code detail.allowPrivileged} (whatever its value), and never what only the product sets
  *       ({@code trigger}, {@code execution}, {@code memberAccount}).</li>
  * </ul>
@@ -27,11 +31,12 @@ import java.util.regex.Pattern;
  *                        {@code anyOrganizationAccount}
  */
 record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean anyOrganizationAccount,
-                   Set<String> senderAccountIds, boolean allowForce) {
+                   Set<String> senderAccountIds, boolean allowForce, int defaultQuarantineDays) {
     static final String HOME_ACCOUNT_ID = "HOME_ACCOUNT_ID";
     static final String EVENT_ACCOUNT_IDS = "EVENT_ACCOUNT_IDS";
     static final String EVENT_SENDER_ACCOUNT_IDS = "EVENT_SENDER_ACCOUNT_IDS";
     static final String ALLOW_FORCE_FROM_EVENTS = "ALLOW_FORCE_FROM_EVENTS";
+    static final String DEFAULT_QUARANTINE_DAYS = "DEFAULT_QUARANTINE_DAYS";
     static final String ANY_ORGANIZATION_ACCOUNT = "*";
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
@@ -62,7 +67,18 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
             throw new InvalidConfigurationException(ALLOW_FORCE_FROM_EVENTS + " must be \"true\" or \"false\""
                     + " (default \"false\"); it is \"" + force + "\"");
         }
-        return new EventPolicy(home, targetIds, any, senderIds, force.equals("true"));
+        String days = env.getOrDefault(DEFAULT_QUARANTINE_DAYS, "0").strip();
+        int quarantine;
+        try {
+            quarantine = Integer.parseInt(days);
+        } catch (NumberFormatException e) {
+            quarantine = -1;
+        }
+        if (quarantine < 0 || quarantine > OffboardingRequest.MAX_QUARANTINE_DAYS) {
+            throw new InvalidConfigurationException(DEFAULT_QUARANTINE_DAYS + " must be a whole number of days from 0"
+                    + " to " + OffboardingRequest.MAX_QUARANTINE_DAYS + "; it is \"" + days + "\"");
+        }
+        return new EventPolicy(home, targetIds, any, senderIds, force.equals("true"), quarantine);
     }
 
     private static Set<String> accountIds(String variable, String value, String alternatives) {
@@ -88,8 +104,18 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
             problems.add("account " + event.account() + " may not send offboarding events: only the accounts in "
                     + EVENT_SENDER_ACCOUNT_IDS + " may; send the event from one of them, or add this account there");
         }
+        if (event.replayName() != null) {
+            problems.add("replay-name: events replayed from an archive (here \"" + event.replayName() + "\") are not"
+                    + " accepted, since a replay reaches the rule without passing the bus policy; to offboard this user"
+                    + " again, start the workflow by hand");
+        }
         OffboardingRequest detail = event.detail();
         problems.addAll(notFromAnEvent(detail));
+        if (detail.quarantineDays() != null && detail.quarantineDays() < defaultQuarantineDays && !allowForce) {
+            problems.add("detail.quarantineDays " + detail.quarantineDays() + " is shorter than this deployment's"
+                    + " quarantine of " + defaultQuarantineDays + " days (" + DEFAULT_QUARANTINE_DAYS + "): an event"
+                    + " may ask for a longer quarantine, not a shorter one; leave it out for the default");
+        }
         if (detail.force() != null && !allowForce) {
             problems.add("detail.force is not accepted from events in this deployment (" + ALLOW_FORCE_FROM_EVENTS
                     + " is false): leave it out, and for a recently active user either ask for a quarantine"

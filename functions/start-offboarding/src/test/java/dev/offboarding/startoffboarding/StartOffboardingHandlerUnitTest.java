@@ -130,13 +130,6 @@ class StartOffboardingHandlerUnitTest {
     }
 
     @Test
-    void aReplayedEventIsAccepted() throws IOException {
-        String replayed = event("{\"userName\": \"little_tester\"}").replaceFirst("\\{", "{\"replay-name\": \"r1\", ");
-
-        assertEquals("STARTED", deliver(sfn, replayed).get("outcome").asText());
-    }
-
-    @Test
     void whenStepFunctionsRefusesTheFailureNamesTheEventAndTheAnswer() {
         SfnClient refusing = new RecordingStateMachine() {
             @Override
@@ -203,6 +196,35 @@ class StartOffboardingHandlerUnitTest {
 
         assertTrue(e.getMessage().contains("detail.force is not accepted from events in this deployment"
                 + " (ALLOW_FORCE_FROM_EVENTS is false): leave it out"), e.getMessage());
+        assertEquals(0, sfn.startCalls);
+    }
+
+    @Test
+    void anEventMayNotShortenTheDeploymentsQuarantine() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> deliver(sfn,
+                environmentWith("DEFAULT_QUARANTINE_DAYS", "14"),
+                event("{\"userName\": \"little_tester\", \"quarantineDays\": 0}")));
+
+        assertTrue(e.getMessage().contains("detail.quarantineDays 0 is shorter than this deployment's quarantine of 14"),
+                e.getMessage());
+        assertEquals(0, sfn.startCalls);
+    }
+
+    @Test
+    void anEventMayLengthenTheDeploymentsQuarantine() throws IOException {
+        JsonNode result = deliver(sfn, environmentWith("DEFAULT_QUARANTINE_DAYS", "14"),
+                event("{\"userName\": \"little_tester\", \"quarantineDays\": 30}"));
+
+        assertEquals("STARTED", result.get("outcome").asText());
+    }
+
+    @Test
+    void anEventReplayedFromAnArchiveIsRefusedSinceItDidNotPassTheBusPolicy() {
+        String replayed = event("{\"userName\": \"little_tester\"}").replaceFirst("\\{", "{\"replay-name\": \"r1\", ");
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> deliver(sfn, replayed));
+
+        assertTrue(e.getMessage().contains("events replayed from an archive"), e.getMessage());
         assertEquals(0, sfn.startCalls);
     }
 
