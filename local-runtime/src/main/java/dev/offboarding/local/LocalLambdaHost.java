@@ -241,8 +241,19 @@ public final class LocalLambdaHost implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops listening: once this returns, nothing listens on the port. (The server's own stop returns early in an
+     * interrupted thread, before its listener is really closed, so the interruption waits until it has stopped.)
+     */
     @Override
     public void close() {
-        server.stop(0);
+        boolean interrupted = Thread.interrupted();
+        try {
+            server.stop(0);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
