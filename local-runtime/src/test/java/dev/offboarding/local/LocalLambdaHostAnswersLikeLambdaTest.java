@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.errors.InvalidRequestException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -208,6 +210,32 @@ class LocalLambdaHostAnswersLikeLambdaTest {
                 probe.setReuseAddress(false);
                 probe.bind(new InetSocketAddress(other, host.address().getPort()));
                 assertTrue(probe.isBound(), other.toString());
+            }
+        }
+    }
+
+    /**
+     * Closed from an interrupted thread (serve-functions on Ctrl-C), a host no longer listens once close returns,
+     * with or without connections kept alive by a client. Twenty hosts, as a lingering listener is a race.
+     */
+    @Test
+    void closedFromAnInterruptedThreadNothingListensAnyMore() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            LocalLambdaHost another = LocalLambdaHost.start(scenario.functions);
+            InetSocketAddress address = another.address();
+            try (LambdaClient client = LambdaClient.builder().endpointOverride(another.url()).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "l")))
+                    .httpClient(UrlConnectionHttpClient.create()).build()) {
+                client.invoke(r -> r.functionName("list-tokens").payload(SdkBytes.fromUtf8String("{}")));
+                Thread.currentThread().interrupt();
+                try {
+                    another.close();
+                } finally {
+                    assertTrue(Thread.interrupted(), "the interruption is kept for the caller");
+                }
+
+                assertThrows(ConnectException.class, () -> new Socket(address.getAddress(), address.getPort()).close(),
+                        "host " + i);
             }
         }
     }
