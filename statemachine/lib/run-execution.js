@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 
-// Runs one execution of a state machine definition on the local engine, with every Lambda Task invoking the real
-// function through a local function host (the Java LocalLambdaHost: POST <host>/invoke/<function> answers
-// {"payload": ...} or {"errorType": ..., "errorMessage": ...}).
+// Runs one execution of a state machine definition on the local engine, with every lambda:invoke Task calling
+// Lambda's Invoke API through the AWS SDK's Lambda client at AWS_ENDPOINT_URL_LAMBDA (the Java LocalLambdaHost,
+// or anything else that answers Invoke as Lambda does).
 //
-//   node lib/run-execution.js --definition offboard-user.asl.json --host http://127.0.0.1:PORT \
+//   AWS_ENDPOINT_URL_LAMBDA=http://127.0.0.1:PORT node lib/run-execution.js --definition offboard-user.asl.json \
 //        --substitutions '{"ListTokensFunctionArn": "...", ...}' [--name EXECUTION] [--state-machine-name NAME]
 //        [--no-waits] [--zero-wait STATE]... < input.json
 //
@@ -20,6 +20,7 @@ const { parseArgs } = require('node:util');
 const { loadDefinition } = require('./definition');
 const { contextObject } = require('./mock-config');
 const { StateMachine } = require('./local-engine');
+const { LambdaClient, InvokeCommand } = require('@aws-sdk/client-lambda');
 
 const MAX_INVOCATIONS = 10000;
 
@@ -33,15 +34,70 @@ function taskError(name, cause) {
   return e;
 }
 
-/** The function a lambda:invoke FunctionName designates: a name, or an ARN possibly with a version or alias. */
-function functionName(functionNameOrArn) {
-  const text = String(functionNameOrArn);
-  const match = /:function:([^:]+)/.exec(text);
-  return match ? match[1] : text;
+const ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_LAMBDA';
+
+/**
+ * The Lambda client of a local run: the endpoint from AWS_ENDPOINT_URL_LAMBDA (required, so that a local run never
+ * reaches AWS), dummy credentials, us-east-1, and no retries of its own (the definition's Retry does them, visibly).
+ */
+function localLambdaClient(endpoint = process.env[ENDPOINT_VARIABLE]) {
+  if (!endpoint) {
+    throw new Error(`${ENDPOINT_VARIABLE} is not set: it must point at the local function host`);
+  }
+  return new LambdaClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
 }
 
-/** A Task handler per Task state that invokes the function through the host, as lambda:invoke would. */
-function lambdaInvokeHandlers(definition, host, invocations) {
+/**
+ * One lambda:invoke as Step Functions' integration does it: Invoke with the Task's parameters (FunctionName as
+ * given, Payload as JSON); the result is {ExecutedVersion, Payload (parsed JSON), StatusCode}; a function error is a
+ * task error whose Error is the payload's errorType (Lambda.Unknown without one) and whose Cause is the error
+ * payload as Lambda returned it; a failed call is Lambda.<exception name> (Lambda.SdkClientException when Lambda
+ * did not answer).
+ */
+async function invokeLambda(client, parameters) {
+  const { Payload, ...rest } = parameters;
+  let response;
+  try {
+    response = await client.send(new InvokeCommand({
+      ...rest,
+      Payload: Buffer.from(JSON.stringify(Payload ?? {})),
+    }));
+  } catch (e) {
+    const status = e.$metadata?.httpStatusCode;
+    if (status === undefined) {
+      throw taskError('Lambda.SdkClientException', `Unable to invoke ${rest.FunctionName}: ${e.message}`);
+    }
+    throw taskError(`Lambda.${e.name}`, `${e.message} (Service: Lambda, Status Code: ${status}, Request ID: `
+      + `${e.$metadata?.requestId})`);
+  }
+  const text = response.Payload ? Buffer.from(response.Payload).toString('utf8') : '';
+  if (response.FunctionError) {
+    let errorType;
+    try {
+      errorType = JSON.parse(text).errorType;
+    } catch {
+      errorType = undefined;
+    }
+    throw taskError(typeof errorType === 'string' && errorType ? errorType : 'Lambda.Unknown', text);
+  }
+  const result = { ExecutedVersion: response.ExecutedVersion, Payload: text === '' ? null : JSON.parse(text),
+    StatusCode: response.StatusCode };
+  if (response.LogResult !== undefined) {
+    result.LogResult = response.LogResult;
+  }
+  return result;
+}
+
+/**
+ * A Task handler per Task state that invokes its function through the Lambda client, as lambda:invoke would; each
+ * retry is reported (to {@code report}) when it starts.
+ */
+function lambdaInvokeHandlers(definition, client, invocations, report = print) {
   const handlers = {};
   for (const [stateName, state] of Object.entries(definition.States)) {
     if (state.Type !== 'Task') {
@@ -58,33 +114,21 @@ function lambdaInvokeHandlers(definition, host, invocations) {
         for (let i = invocations.length - 1; i >= 0 && invocations[i].state === stateName && invocations[i].threw; i--) {
           attempt++;
         }
-        print({
+        report({
           type: 'StateRetried', state: stateName, attempt, error: previous.threw,
           waitedSeconds: Math.round((Date.now() - previous.endedAt) / 100) / 10, at: new Date().toISOString(),
         });
       }
       const call = { state: stateName, threw: null, endedAt: null };
       invocations.push(call);
-      const name = functionName(input.FunctionName);
-      const response = await fetch(`${host}/invoke/${encodeURIComponent(name)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(input.Payload ?? {}),
-      });
-      call.endedAt = Date.now();
-      if (response.status === 404) {
-        call.threw = 'Lambda.ResourceNotFoundException';
-        throw taskError(call.threw, `Function not found: ${name}`);
+      try {
+        return await invokeLambda(client, input);
+      } catch (e) {
+        call.threw = e.name;
+        throw e;
+      } finally {
+        call.endedAt = Date.now();
       }
-      const body = await response.json();
-      if (body.errorType) {
-        call.threw = body.errorType;
-        // What lambda:invoke reports for a Java exception: Error is its class name, Cause the error payload.
-        throw taskError(body.errorType, JSON.stringify({
-          errorMessage: body.errorMessage, errorType: body.errorType, stackTrace: [],
-        }));
-      }
-      return { ExecutedVersion: '$LATEST', Payload: body.payload, StatusCode: 200 };
     };
   }
   return handlers;
@@ -116,7 +160,6 @@ async function main() {
   const { values } = parseArgs({
     options: {
       definition: { type: 'string' },
-      host: { type: 'string' },
       substitutions: { type: 'string', default: '{}' },
       name: { type: 'string', default: 'local-execution' },
       'state-machine-name': { type: 'string', default: 'OffboardUser' },
@@ -124,13 +167,13 @@ async function main() {
       'zero-wait': { type: 'string', multiple: true, default: [] },
     },
   });
-  if (!values.definition || !values.host) {
-    throw new Error('--definition and --host are required');
+  if (!values.definition) {
+    throw new Error('--definition is required');
   }
   const definition = loadDefinition(values.definition, JSON.parse(values.substitutions));
   const input = JSON.parse(await readStdin());
   const invocations = [];
-  const overrides = { taskResourceLocalHandlers: lambdaInvokeHandlers(definition, values.host, invocations) };
+  const overrides = { taskResourceLocalHandlers: lambdaInvokeHandlers(definition, localLambdaClient(), invocations) };
   if (values['no-waits']) {
     const names = Object.keys(definition.States);
     overrides.waitTimeOverrides = Object.fromEntries(names.filter((n) => definition.States[n].Type === 'Wait').map((n) => [n, 0]));
@@ -172,7 +215,11 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  process.stderr.write(`${e.stack ?? e}\n`);
-  process.exit(2);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`${e.stack ?? e}\n`);
+    process.exit(2);
+  });
+}
+
+module.exports = { invokeLambda, lambdaInvokeHandlers, localLambdaClient };

@@ -4,14 +4,18 @@ package dev.offboarding.cli;
 final class ExitCode {
     /**
      * The workflow succeeded: DELETED, ALREADY_ABSENT or DRY_RUN; the role is usable; the execution started. Also a
-     * local run that failed or was stopped after the user was deleted: the offboarding is done.
+     * local run that failed or was stopped after the user was deleted: the offboarding is done. serve-functions:
+     * stopped by an interruption.
      */
     static final int SUCCEEDED = 0;
     /** The workflow ended in a Fail state: a refusal (protected, recently active, invalid request) or a failure. */
     static final int WORKFLOW_FAILED = 1;
     /** The command line is wrong (unknown option, missing or bad value, malformed scenario file): nothing ran. */
     static final int USAGE = 2;
-    /** The command could not run: no credentials, no or too old Node.js, unknown state machine; a local run timed out. */
+    /**
+     * The command could not run: no credentials, no or too old Node.js, unknown state machine; a local run timed out;
+     * serve-functions' port is taken.
+     */
     static final int CANNOT_RUN = 3;
 
     private ExitCode() {

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -134,7 +133,7 @@ final class LocalCommand implements Callable<Integer> {
         long lag = lagSeconds != null ? lagSeconds : file.visibilityLagSeconds();
         // The scenario's clock starts at its world's "now" and runs in real time: waits and the lag are real, and
         // the guards (recent activity) judge the world's dates the same on any day.
-        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), file.now()));
+        Clock clock = file.realTimeClock();
         IamSimulator iam = file.simulator(clock, lag);
         checkAccount(request, iam.accountId(), file.label() + ": \"request.accountId\"");
         String userName = request.userName();

@@ -5,12 +5,14 @@ import picocli.CommandLine.Command;
 
 @Command(name = "offboard",
         description = {"Offboards AWS IAM users completely and safely, with the offboard-user workflow;",
-            "waits for a new role to be really usable, with the wait-for-role workflow."},
+            "waits for a new role to be really usable, with the wait-for-role workflow;",
+            "serves the functions on this machine through Lambda's Invoke API."},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  succeeded: DELETED, ALREADY_ABSENT or DRY_RUN; the role is usable",
             "     (start without --wait: the execution was started); local: also a run",
-            "     that failed or timed out after the user was deleted (it says so)",
+            "     that failed or timed out after the user was deleted (it says so);",
+            "     serve-functions: stopped by Ctrl-C",
             "  1  the workflow ended in a Fail state (refused or failed);",
             "     its Error and Cause are printed (local: and what it changed in IAM)",
             "  2  the command line is wrong: an unknown option, a bad value (the flag",
@@ -18,21 +20,29 @@ import picocli.CommandLine.Command;
             "     nothing was run",
             "  3  the command could not run: no credentials, no or too old Node.js,",
             "     unknown state machine; local: the run timed out (--timeout) before",
-            "     the user was deleted (it says what it changed in IAM)",
+            "     the user was deleted (it says what it changed in IAM); serve-functions:",
+            "     the port is taken",
             "",
             "Run 'offboard <command> --help' for a command's options and examples."},
-        subcommands = {LocalCommand.class, StartCommand.class, WaitForRoleCommand.class},
+        subcommands = {LocalCommand.class, StartCommand.class, WaitForRoleCommand.class, ServeFunctionsCommand.class},
         mixinStandardHelpOptions = true,
         version = "offboard 0.1.0")
 public final class Offboard implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(commandLine(new LocalCommand(), new StartCommand(), new WaitForRoleCommand()).execute(args));
+        System.exit(commandLine(new LocalCommand(), new StartCommand(), new WaitForRoleCommand(),
+                new ServeFunctionsCommand()).execute(args));
+    }
+
+    static CommandLine commandLine(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole) {
+        return commandLine(local, start, waitForRole, new ServeFunctionsCommand());
     }
 
     /** The command line with the given subcommand instances (tests pass instances with stubbed AWS clients). */
-    static CommandLine commandLine(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole) {
-        CommandLine commandLine = new CommandLine(new Offboard(), new SubcommandFactory(local, start, waitForRole));
+    static CommandLine commandLine(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole,
+                                   ServeFunctionsCommand serveFunctions) {
+        CommandLine commandLine = new CommandLine(new Offboard(),
+                new SubcommandFactory(local, start, waitForRole, serveFunctions));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof UsageException) {
                 cmd.getErr().println("offboard " + cmd.getCommandName() + ": " + e.getMessage());
@@ -58,8 +68,8 @@ public final class Offboard implements Runnable {
     }
 
     /** Hands picocli the prepared subcommand instances. */
-    private record SubcommandFactory(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole)
-            implements CommandLine.IFactory {
+    private record SubcommandFactory(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole,
+                                     ServeFunctionsCommand serveFunctions) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == LocalCommand.class) {
@@ -70,6 +80,9 @@ public final class Offboard implements Runnable {
             }
             if (type == WaitForRoleCommand.class) {
                 return type.cast(waitForRole);
+            }
+            if (type == ServeFunctionsCommand.class) {
+                return type.cast(serveFunctions);
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -185,6 +185,11 @@ record ScenarioFile(Path file, String description, OffboardingRequest request, J
                 expect.outcome() == null ? null : expect.outcome().name(), expect.error());
     }
 
+    /** The clock of a local run: it starts at the world's "now" and runs in real time. */
+    Clock realTimeClock() {
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
+    }
+
     /**
      * The simulator, loaded with the file's world and behaving as the file says. A malformed world (an unknown key,
      * a wrong type, an invalid name, ...) is a {@link UsageException} naming the key as {@code world.<path>}.

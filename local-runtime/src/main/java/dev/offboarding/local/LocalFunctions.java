@@ -17,7 +17,6 @@ import dev.offboarding.validaterequest.ValidateRequestHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -43,6 +42,7 @@ public final class LocalFunctions {
     public static final String LOCAL_HOME_ACCOUNT_ID = "123456789012";
 
     private final Map<String, RequestStreamHandler> handlers;
+    private final String homeAccountId;
     private final List<String> logLines = new CopyOnWriteArrayList<>();
 
     /** The functions over one account's IAM; check-role-usable too when {@code iam} is a simulator (it has STS). */
@@ -83,9 +83,28 @@ public final class LocalFunctions {
             all.put(CHECK_ROLE_USABLE, new CheckRoleUsableHandler(iam.home(), new StsGateway(sts), "aws", clock));
         }
         this.handlers = Map.copyOf(all);
+        this.homeAccountId = homeAccountId;
     }
 
-    /** Invokes a function with a JSON payload; a thrown exception becomes a failed {@link Invocation}. */
+    /** The names of the functions served, in a stable order. */
+    public List<String> names() {
+        return handlers.keySet().stream().sorted().toList();
+    }
+
+    /** Whether a function of that name is served. */
+    public boolean has(String function) {
+        return handlers.containsKey(function);
+    }
+
+    /** The account the functions act in (their ARNs' account). */
+    public String accountId() {
+        return homeAccountId;
+    }
+
+    /**
+     * Invokes a function with a JSON payload; an exception it throws (unchecked, or the {@code IOException} a
+     * stream handler may throw) becomes a failed {@link Invocation}, as the Lambda runtime reports it.
+     */
     public Invocation invoke(String function, String payload) {
         RequestStreamHandler handler = handlers.get(function);
         if (handler == null) {
@@ -96,9 +115,7 @@ public final class LocalFunctions {
         try {
             handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, context);
             return Invocation.success(out.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Invocation.failure(e);
         } finally {
             logLines.addAll(context.loggedLines());

@@ -1,6 +1,8 @@
 package dev.offboarding.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -9,71 +11,249 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Serves the functions to a local Step Functions engine in another process: {@code POST /invoke/<function>} with
- * the payload as body answers {@code {"payload": ...}} or {@code {"errorType": ..., "errorMessage": ...}}, exactly
- * what Lambda would report. It listens on the loopback address only, on a free port.
+ * Serves the functions through Lambda's own Invoke API, so that any Lambda client (the AWS SDKs, the AWS CLI, the
+ * local Step Functions engine's bridge) can call them with its endpoint set to {@link #url()}, e.g.
+ * {@code AWS_ENDPOINT_URL_LAMBDA=http://127.0.0.1:<port>}.
+ *
+ * <p>{@code POST /2015-03-31/functions/{FunctionName}/invocations[?Qualifier=...]}, the body being the payload:
+ * <ul>
+ * <li>success: 200, the function's JSON output as the body, {@code X-Amz-Executed-Version: $LATEST};</li>
+ * <li>the function threw: 200 with {@code X-Amz-Function-Error: Unhandled} and the error document the Lambda Java
+ * runtime writes, {@code {"errorMessage": ..., "errorType": <the exception's class name>, "stackTrace": [...]}};</li>
+ * <li>no such function: 404, {@code x-amzn-ErrorType: ResourceNotFoundException},
+ * {@code {"Type": "User", "Message": "Function not found: arn:aws:lambda:...:function:<name>"}}; other request errors
+ * likewise with their own type (InvalidParameterValueException, InvalidRequestContentException, ...).</li>
+ * </ul>
+ * {@code FunctionName} is what Invoke accepts: a name ({@code list-tokens}), a partial ARN
+ * ({@code 123456789012:function:list-tokens}) or an ARN, each optionally with a version or alias
+ * ({@code list-tokens:live}); the function served is the one of that name, whatever the region, account, version or
+ * alias (a local host has one version of each function). {@code X-Amz-Invocation-Type} may be
+ * {@code RequestResponse} (the default) or {@code DryRun} (204, nothing invoked); {@code Event} is not served.
+ * Requests are not authenticated and are served one at a time. It listens on the loopback address only.
  */
 public final class LocalLambdaHost implements AutoCloseable {
+    /** Invoke's path: {@code /2015-03-31/functions/{FunctionName}/invocations}. */
+    static final Pattern INVOKE_PATH = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations/?");
+    /** Invoke's FunctionName, as the Lambda API reference gives its pattern (the name alone: at most 64). */
+    static final Pattern FUNCTION_NAME = Pattern.compile("(arn:(?<partition>aws[a-zA-Z-]*)?:lambda:)?"
+            + "(?<region>[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(?<account>\\d{12}:)?(function:)?"
+            + "(?<name>[a-zA-Z0-9-_\\.]+)(:(?<qualifier>\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?");
+    static final Pattern QUALIFIER = Pattern.compile("[a-zA-Z0-9$_-]{1,128}");
+    /** Lambda's limit for a synchronous invocation's payload. */
+    static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+    static final String DEFAULT_REGION = "us-east-1";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final LocalFunctions functions;
+    private final Consumer<String> log;
 
-    private LocalLambdaHost(HttpServer server, LocalFunctions functions) {
+    private LocalLambdaHost(HttpServer server, LocalFunctions functions, Consumer<String> log) {
         this.server = server;
         this.functions = functions;
+        this.log = log;
     }
 
+    /** Serves {@code functions} on a free loopback port. */
     public static LocalLambdaHost start(LocalFunctions functions) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        LocalLambdaHost host = new LocalLambdaHost(server, functions);
-        server.createContext("/invoke/", host::invoke);
+        return start(functions, 0, line -> { });
+    }
+
+    /**
+     * Serves {@code functions} on {@code port} of the loopback address (0: a free one), telling {@code log} one line
+     * per request: the function and how it answered.
+     */
+    public static LocalLambdaHost start(LocalFunctions functions, int port, Consumer<String> log) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        LocalLambdaHost host = new LocalLambdaHost(server, functions, log);
+        server.createContext("/", host::serve);
         server.start();
         return host;
     }
 
+    /** {@code http://127.0.0.1:<port>}: the endpoint URL for a Lambda client. */
     public URI url() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+    }
+
+    /** The address the host listens on. */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            try {
+                invoke(exchange);
+            } catch (RuntimeException e) {
+                log.accept(exchange.getRequestURI().getRawPath() + " -> 500 ServiceException: " + e);
+                error(exchange, 500, "ServiceException", "Service",
+                        "The local function host failed: " + e.getClass().getName() + ": " + e.getMessage());
+            }
+        }
     }
 
     private void invoke(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                respond(exchange, 405, "{\"error\":\"POST only\"}");
-                return;
-            }
-            String function = exchange.getRequestURI().getPath().substring("/invoke/".length());
-            String payload = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Invocation result;
-            try {
-                result = functions.invoke(function, payload);
-            } catch (IllegalArgumentException unknownFunction) {
-                respond(exchange, 404, JSON.createObjectNode().put("error", unknownFunction.getMessage()).toString());
-                return;
-            }
-            ObjectNode body = JSON.createObjectNode();
-            if (result.failed()) {
-                body.put("errorType", result.errorType()).put("errorMessage", result.errorMessage());
-            } else {
-                body.set("payload", JSON.readTree(result.payload()));
-            }
-            respond(exchange, 200, body.toString());
+        Matcher path = INVOKE_PATH.matcher(exchange.getRequestURI().getRawPath());
+        if (!path.matches() || !"POST".equals(exchange.getRequestMethod())) {
+            log.accept(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+                    + " -> 404 UnknownOperationException");
+            error(exchange, 404, "UnknownOperationException", "User", "This host serves Lambda's Invoke only: POST"
+                    + " /2015-03-31/functions/{FunctionName}/invocations");
+            return;
         }
+        String functionName = URLDecoder.decode(path.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        Matcher name = FUNCTION_NAME.matcher(functionName);
+        if (functionName.length() > 170 || !name.matches() || name.group("name").length() > 64) {
+            refuse(exchange, functionName, 400, "ValidationException", "1 validation error detected: Value '"
+                    + functionName + "' at 'functionName' failed to satisfy constraint: Member must satisfy regular"
+                    + " expression pattern: " + FUNCTION_NAME.pattern().replaceAll("\\?<[a-z]+>", ""));
+            return;
+        }
+        String qualifier = name.group("qualifier");
+        String queried = queryParameter(exchange.getRequestURI().getRawQuery(), "Qualifier");
+        if (queried != null) {
+            if (!QUALIFIER.matcher(queried).matches()) {
+                refuse(exchange, functionName, 400, "ValidationException", "1 validation error detected: Value '"
+                        + queried + "' at 'qualifier' failed to satisfy constraint: Member must satisfy regular"
+                        + " expression pattern: (|[a-zA-Z0-9$_-]+)");
+                return;
+            }
+            if (qualifier != null && !qualifier.equals(queried)) {
+                refuse(exchange, functionName, 400, "InvalidParameterValueException",
+                        "The derived qualifier from the function name does not match the specified qualifier.");
+                return;
+            }
+            qualifier = queried;
+        }
+        String function = name.group("name");
+        if (!functions.has(function)) {
+            refuse(exchange, functionName, 404, "ResourceNotFoundException",
+                    "Function not found: " + arn(name, function, qualifier));
+            return;
+        }
+        String invocationType = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
+        if (invocationType != null && !invocationType.equals("RequestResponse") && !invocationType.equals("DryRun")) {
+            refuse(exchange, functionName, 400, "InvalidParameterValueException", invocationType.equals("Event")
+                    ? "This local host invokes synchronously only (RequestResponse), or checks a request (DryRun)."
+                    : "Invocation type " + invocationType + " is none of Event, RequestResponse, DryRun.");
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_PAYLOAD_BYTES + 1);
+        if (body.length > MAX_PAYLOAD_BYTES) {
+            refuse(exchange, functionName, 413, "RequestTooLargeException",
+                    "Request must be smaller than " + MAX_PAYLOAD_BYTES + " bytes for the InvokeFunction operation");
+            return;
+        }
+        String payload = new String(body, StandardCharsets.UTF_8);
+        try {
+            if (!payload.isEmpty()) {
+                JSON.readTree(payload);
+            }
+        } catch (JsonProcessingException e) {
+            refuse(exchange, functionName, 400, "InvalidRequestContentException",
+                    "Could not parse request body into json: " + e.getOriginalMessage());
+            return;
+        }
+        exchange.getResponseHeaders().set("X-Amz-Executed-Version", "$LATEST");
+        if ("DryRun".equals(invocationType)) {
+            log.accept(functionName + " -> 204 (DryRun)");
+            exchange.sendResponseHeaders(204, -1);
+            return;
+        }
+        Invocation result = functions.invoke(function, payload);
+        if (result.failed()) {
+            log.accept(functionName + " -> Unhandled " + result.errorType() + ": " + result.errorMessage());
+            exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
+            respond(exchange, 200, errorDocument(result).toString());
+        } else {
+            log.accept(functionName + " -> 200");
+            respond(exchange, 200, result.payload());
+        }
+    }
+
+    /** What the Lambda Java runtime writes for an exception a handler threw. */
+    static ObjectNode errorDocument(Invocation failed) {
+        ObjectNode document = JSON.createObjectNode()
+                .put("errorMessage", failed.errorMessage())
+                .put("errorType", failed.errorType());
+        ArrayNode trace = document.putArray("stackTrace");
+        failed.stackTrace().forEach(trace::add);
+        return document;
+    }
+
+    /** The ARN Lambda names in ResourceNotFoundException: the given one, completed as the local host reads it. */
+    private String arn(Matcher name, String function, String qualifier) {
+        String partition = name.group("partition") == null ? "aws" : name.group("partition");
+        String region = name.group("region") == null ? DEFAULT_REGION : strip(name.group("region"));
+        String account = name.group("account") == null ? functions.accountId() : strip(name.group("account"));
+        return "arn:" + partition + ":lambda:" + region + ":" + account + ":function:" + function
+                + (qualifier == null ? "" : ":" + qualifier);
+    }
+
+    private static String strip(String withColon) {
+        return withColon.substring(0, withColon.length() - 1);
+    }
+
+    private static String queryParameter(String rawQuery, String key) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (k.equals(key)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private void refuse(HttpExchange exchange, String functionName, int status, String type, String message)
+            throws IOException {
+        log.accept(functionName + " -> " + status + " " + type + ": " + message);
+        error(exchange, status, type, "User", message);
+    }
+
+    /** An error of the Lambda API (not of the function): its type in x-amzn-ErrorType, {"Type", "Message"}. */
+    private static void error(HttpExchange exchange, int status, String type, String fault, String message)
+            throws IOException {
+        exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
+        respond(exchange, status, JSON.createObjectNode().put("Type", fault).put("Message", message).toString());
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
     }
 
+    /**
+     * Stops listening: once this returns, nothing listens on the port. (The server's own stop returns early in an
+     * interrupted thread, before its listener is really closed, so the interruption waits until it has stopped.)
+     */
     @Override
     public void close() {
-        server.stop(0);
+        boolean interrupted = Thread.interrupted();
+        try {
+            server.stop(0);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

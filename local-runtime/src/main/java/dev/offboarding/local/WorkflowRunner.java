@@ -18,11 +18,14 @@ import java.util.function.Consumer;
 
 /**
  * Runs a state machine definition on the independent local engine (aws-local-stepfunctions, on Node.js) with its
- * Lambda tasks calling the real handlers in this JVM, through a {@link LocalLambdaHost} on the loopback address.
+ * Lambda tasks calling the real handlers in this JVM through Lambda's Invoke API: the engine's process gets
+ * {@code AWS_ENDPOINT_URL_LAMBDA} set to a {@link LocalLambdaHost} on the loopback address.
  */
 public final class WorkflowRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final int MINIMUM_NODE_MAJOR = 20;
+    /** The variable that points the engine's Lambda client at the function host (the SDKs' standard one). */
+    public static final String LAMBDA_ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_LAMBDA";
 
     private final Path statemachineDir;
     private final String node;
@@ -59,7 +62,7 @@ public final class WorkflowRunner {
         }
         try (LocalLambdaHost host = LocalLambdaHost.start(functions)) {
             List<String> command = new ArrayList<>(List.of(node, script.toString(),
-                    "--definition", run.definition().toString(), "--host", host.url().toString(),
+                    "--definition", run.definition().toString(),
                     "--substitutions", JSON.writeValueAsString(run.substitutions()),
                     "--name", run.executionName(), "--state-machine-name", run.stateMachineName()));
             if (run.noWaits()) {
@@ -69,7 +72,7 @@ public final class WorkflowRunner {
                 command.add("--zero-wait");
                 command.add(wait);
             }
-            Process process = start(command);
+            Process process = start(command, host.url().toString());
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(run.input().getBytes(StandardCharsets.UTF_8));
             }
@@ -100,9 +103,11 @@ public final class WorkflowRunner {
         }
     }
 
-    private Process start(List<String> command) throws IOException {
+    private Process start(List<String> command, String lambdaEndpoint) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(statemachineDir.toFile());
+        builder.environment().put(LAMBDA_ENDPOINT_VARIABLE, lambdaEndpoint);
         try {
-            return new ProcessBuilder(command).directory(statemachineDir.toFile()).start();
+            return builder.start();
         } catch (IOException e) {
             throw new LocalEngineException("cannot start Node.js (`" + node + "`): install Node.js "
                     + MINIMUM_NODE_MAJOR + " or newer and put it on the PATH (" + e.getMessage() + ")");
