@@ -137,6 +137,11 @@ final class LocalCommand implements Callable<Integer> {
         IamSimulator iam = file.simulator(clock, lag);
         checkAccount(request, iam.accountId(), file.label() + ": \"request.accountId\"");
         String userName = request.userName();
+        String caller = iam.sts().getCallerIdentity().arn();
+        if (isTheCaller(caller, userName)) {
+            throw new CannotRunException("refusing to offboard " + userName + ": it is the identity the scenario's"
+                    + " world runs as (" + caller + "); give the world another \"caller\"");
+        }
         if (file.recreateAccessKeyOnDelete()) {
             iam.afterCall("DeleteAccessKey", sim -> sim.createAccessKey(r -> r.userName(userName)));
         }
@@ -281,11 +286,14 @@ final class LocalCommand implements Callable<Integer> {
 
     /** Whether the caller ARN is the IAM user to offboard (user names are case-insensitive in IAM). */
     static boolean isTheCaller(String callerArn, String userName) {
-        int user = callerArn.indexOf(":user/");
+        // A federated user's session (GetFederationToken) is named by whoever asked for it, usually after the IAM
+        // user behind it: the same name is read as the same person.
+        String marker = callerArn.contains(":federated-user/") ? ":federated-user/" : ":user/";
+        int user = callerArn.indexOf(marker);
         if (user < 0) {
             return false;
         }
-        String pathAndName = callerArn.substring(user + ":user/".length());
+        String pathAndName = callerArn.substring(user + marker.length());
         String name = pathAndName.substring(pathAndName.lastIndexOf('/') + 1);
         return name.equalsIgnoreCase(userName);
     }

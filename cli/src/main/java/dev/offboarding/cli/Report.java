@@ -89,8 +89,9 @@ final class Report {
      */
     int failed(String error, String cause, double seconds, Aftermath after) {
         if (json) {
-            ObjectNode document = JSON.createObjectNode().put("status", "FAILED").put("error", error)
-                    .put("cause", cause);
+            // A run that deleted the user is never reported as failed: the workflow's Error is kept beside it.
+            ObjectNode document = JSON.createObjectNode().put("status", after.userGone() ? "USER_GONE" : "FAILED")
+                    .put("error", error).put("cause", cause);
             aftermath(document, after);
             print(document);
         } else {
@@ -113,7 +114,7 @@ final class Report {
      */
     int timedOut(long timeoutSeconds, LocalRun.Stopped stopped, Aftermath after) {
         if (json) {
-            ObjectNode document = JSON.createObjectNode().put("status", "TIMED_OUT")
+            ObjectNode document = JSON.createObjectNode().put("status", after.userGone() ? "USER_GONE" : "TIMED_OUT")
                     .put("timeoutSeconds", timeoutSeconds).put("state", stopped.state());
             aftermath(document, after);
             document.put("engineEnded", stopped.engineEnded());
