@@ -21,7 +21,10 @@ class CheckableRolesTest {
     private static final List<String> TOO_BROAD = List.of("*", "arn:aws:iam::*:role/*",
             "arn:aws:iam::*:role/provisioned/*", "arn:aws:iam::123456789012:role/*", "arn:aws:iam::123456789012:*",
             "arn:aws:iam::12345678901?:role/provisioned/*", "arn:aws:iam::123456789012:role/?*",
-            "arn:aws:iam::123456789012:role*");
+            "arn:aws:iam::123456789012:role*",
+            // A wildcard after a single letter of a top-level name reaches every path that starts with it too,
+            // aws-reserved/ (SSO's roles) included; so does one inside a path.
+            "arn:aws:iam::123456789012:role/a*", "arn:aws:iam::123456789012:role/provisioned/*/admin");
 
     static List<String> parameterProblems(Template template) {
         List<String> problems = new ArrayList<>();
@@ -126,5 +129,19 @@ class CheckableRolesTest {
         assertTrue(problems.contains("CheckableRoleArnPattern accepts \"arn:aws:iam::*:role/*\""), problems.toString());
         assertTrue(problems.contains("CheckableRoleArnPattern accepts \"arn:aws:iam::123456789012:role/*\""),
                 problems.toString());
+    }
+
+    /** UserPath scopes every user action: a wildcard in it would reach other paths' users. */
+    @Test
+    void theUserPathIsWholePathSegmentsWithoutWildcards() {
+        Template template = Template.parse(TEMPLATE);
+        for (String path : List.of("/*/", "/staff*/", "/?/", "staff/", "/staff")) {
+            assertTrue(!Stack.refusals(template, Deployments.with(Deployments.homeOnly(), "UserPath", path)).isEmpty(),
+                    "UserPath " + path + " was accepted");
+        }
+        for (String path : List.of("/", "/staff/", "/staff/contractors/")) {
+            assertEquals(List.of(), Stack.refusals(template, Deployments.with(Deployments.homeOnly(), "UserPath", path)),
+                    "UserPath " + path);
+        }
     }
 }
