@@ -5,7 +5,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
 
 /**
  * Builds the IAM client from the standard SDK configuration only: credentials and profile from the default chain,
@@ -17,12 +19,29 @@ public final class IamClients {
     }
 
     public static IamClient fromEnvironment() {
+        return fromEnvironment(SdkRetries.ON);
+    }
+
+    /** Whether the SDK retries a throttled or failed call itself, or leaves every retry to the workflow. */
+    public enum SdkRetries { ON, OFF }
+
+    public static IamClient fromEnvironment(SdkRetries retries) {
         Map<String, String> env = System.getenv();
-        return IamClient.builder()
+        return builder(env, retries).credentialsProvider(credentialsFor(env)).build();
+    }
+
+    /**
+     * The builder both the home client and member-account clients start from. With {@link SdkRetries#OFF} each call
+     * of the function is exactly one request to IAM, so the workflow that retries it can count what IAM saw.
+     */
+    public static IamClientBuilder builder(Map<String, String> env, SdkRetries retries) {
+        IamClientBuilder builder = IamClient.builder()
                 .region(Partitions.globalRegionFor(env))
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(credentialsFor(env))
-                .build();
+                .httpClient(UrlConnectionHttpClient.create());
+        if (retries == SdkRetries.OFF) {
+            builder.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        }
+        return builder;
     }
 
     /**

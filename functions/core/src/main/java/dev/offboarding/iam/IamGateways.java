@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -65,6 +64,11 @@ public final class IamGateways {
 
     /** The runtime: one IAM and one STS client per container, from the standard SDK configuration. */
     public static IamGateways fromEnvironment() {
+        return fromEnvironment(IamClients.SdkRetries.ON);
+    }
+
+    /** The same, with the SDK's own retries on or off for every client (the home one and each member account's). */
+    public static IamGateways fromEnvironment(IamClients.SdkRetries retries) {
         Map<String, String> env = System.getenv();
         // Built on the first request for another account: most containers never need STS, so none pays for it.
         Supplier<StsClient> sts = new Supplier<>() {
@@ -78,15 +82,14 @@ public final class IamGateways {
                 return client;
             }
         };
-        AssumedRoleClients clients = (roleArn, sessionName) -> IamClient.builder()
-                .region(Partitions.globalRegionFor(env))
-                .httpClient(UrlConnectionHttpClient.create())
+        AssumedRoleClients clients = (roleArn, sessionName) -> IamClients.builder(env, retries)
                 .credentialsProvider(StsAssumeRoleCredentialsProvider.builder()
                         .stsClient(sts.get())
                         .refreshRequest(r -> r.roleArn(roleArn).roleSessionName(sessionName))
                         .build())
                 .build();
-        return new IamGateways(IamGateway.fromEnvironment(), clients, env.get(OFFBOARDING_ROLE_NAME),
+        return new IamGateways(new IamGateway(IamClients.fromEnvironment(retries)), clients,
+                env.get(OFFBOARDING_ROLE_NAME),
                 Partitions.fromEnvironment(env));
     }
 

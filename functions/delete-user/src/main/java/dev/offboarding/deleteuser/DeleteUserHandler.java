@@ -1,6 +1,7 @@
 package dev.offboarding.deleteuser;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.offboarding.iam.IamClients;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.IamGateways;
 import dev.offboarding.iam.IamGateway.Removal;
@@ -21,7 +22,8 @@ public final class DeleteUserHandler extends JsonRequestHandler<DeleteUserReques
     private SnapStartPriming priming;
 
     public DeleteUserHandler() {
-        this(IamGateways.fromEnvironment(), Clock.systemUTC());
+        // No SDK retries: each invocation is one DeleteUser call, so the workflow's attempts are the calls IAM saw.
+        this(IamGateways.fromEnvironment(IamClients.SdkRetries.OFF), Clock.systemUTC());
         this.priming = SnapStartPriming.register(priming());
     }
 
