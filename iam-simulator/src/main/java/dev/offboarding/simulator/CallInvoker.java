@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -37,6 +38,9 @@ final class CallInvoker {
     private final Set<String> hooksRunning = new HashSet<>();
     private long requests;
     private volatile Duration latency = Duration.ZERO;
+    private volatile HeldCalls holding;
+    /** The logical clock of the spans: each call's arrival and answer each take the next tick. */
+    private final AtomicLong ticks = new AtomicLong();
 
     CallInvoker(Object lock, Clock clock) {
         this.lock = lock;
@@ -67,14 +71,38 @@ final class CallInvoker {
         latency = perCall;
     }
 
+    /** Holds every later call in flight until released; only one holder at a time. */
+    HeldCalls holdCalls() {
+        synchronized (this) {
+            if (holding != null) {
+                throw new IllegalStateException("calls are already being held: close that HeldCalls first");
+            }
+            HeldCalls[] created = new HeldCalls[1];
+            created[0] = new HeldCalls(() -> {
+                synchronized (this) {
+                    if (holding == created[0]) {
+                        holding = null;
+                    }
+                }
+            });
+            holding = created[0];
+            return created[0];
+        }
+    }
+
     <T extends SdkResponse> T call(String operation, String target, Function<Fault, AwsServiceException> faultErrors,
                                    Supplier<T> action) {
-        long start = System.nanoTime();
+        long arrived = ticks.incrementAndGet();
         try {
             awaitNetwork();
+            HeldCalls held = holding;
+            // A hook's calls are made under the lock, by the call that triggered them: holding one would hold all.
+            if (held != null && !Thread.holdsLock(lock)) {
+                held.hold(operation);
+            }
             return serve(operation, target, faultErrors, action);
         } finally {
-            log.record(new CallSpan(operation, start, System.nanoTime()));
+            log.record(new CallSpan(operation, arrived, ticks.incrementAndGet()));
         }
     }
 

@@ -43,7 +43,7 @@ public final class CallLog {
      * one had answered. Sequential calls count one each; calls that overlapped count once together.
      */
     public synchronized int roundTrips() {
-        List<CallSpan> byStart = spans.stream().sorted(java.util.Comparator.comparingLong(CallSpan::startNanos)).toList();
+        List<CallSpan> byStart = spans.stream().sorted(java.util.Comparator.comparingLong(CallSpan::arrived)).toList();
         int[] chain = new int[byStart.size()];
         int longest = 0;
         for (int i = 0; i < byStart.size(); i++) {

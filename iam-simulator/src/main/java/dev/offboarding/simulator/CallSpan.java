@@ -1,12 +1,14 @@
 package dev.offboarding.simulator;
 
 /**
- * When one call was in flight, on {@link System#nanoTime()}: from the moment it reached the simulator (before any
- * injected latency) to its answer. Concurrent callers' spans overlap; sequential ones do not.
+ * When one call was in flight, on the simulator's logical clock of calls: every call's arrival (before any injected
+ * latency or hold) and its answer each take the next tick, so {@code arrived < answered}, and of two calls one
+ * answered before the other arrived exactly when they did not overlap. No wall clock is involved: a slow machine
+ * gives the same spans for the same interleaving.
  */
-public record CallSpan(String operation, long startNanos, long endNanos) {
+public record CallSpan(String operation, long arrived, long answered) {
 
     boolean endsBefore(CallSpan other) {
-        return endNanos <= other.startNanos;
+        return answered < other.arrived;
     }
 }

@@ -195,6 +195,15 @@ public final class IamSimulator implements IamClient {
         return this;
     }
 
+    /**
+     * Holds every call from now on in flight, after it has reached the simulator and before it is served, until the
+     * returned {@link HeldCalls} releases it: a test sees which calls are in flight together, whatever the machine's
+     * speed. Close it to stop holding. One at a time.
+     */
+    public HeldCalls holdCalls() {
+        return invoker.holdCalls();
+    }
+
     /** How long after its creation a login profile cannot be deleted (default 0). */
     public IamSimulator loginProfileSettle(Duration d) {
         synchronized (account) {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.offboarding.testing.ConcurrencySensitive;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,8 @@ import software.amazon.awssdk.services.iam.model.User;
 /** The simulator over HTTP, driven by the real SDK client: its XML parses as AWS's does, errors included. */
 class HttpEndpointAnswersLikeIamTest {
     private static final String USER = "every_blocker";
+    /** How long a broken endpoint (one that serves a request at a time) is given before the test fails. */
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private IamSimulator simulator;
     private IamHttpEndpoint endpoint;
@@ -104,17 +108,37 @@ class HttpEndpointAnswersLikeIamTest {
         assertThrows(NoSuchEntityException.class, () -> iam.deleteAccessKey(r -> r.userName(USER).accessKeyId(key)));
     }
 
-    @Test
-    void parallelCallsOverlapTheInjectedLatency() throws Exception {
-        simulator.callLatency(Duration.ofMillis(100));
+    /**
+     * Four callers at once: all four are held in flight together inside the simulator, so the endpoint serves
+     * requests concurrently, and the call log counts them as one round trip. Then two calls one after the other are
+     * two. Nothing here depends on time: the calls are held until all four have arrived.
+     */
+    @ConcurrencySensitive
+    void parallelCallsAreInFlightTogetherAndCountAsOneRoundTrip() throws Exception {
         simulator.calls().clear();
+        List<User> answers = new CopyOnWriteArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
         List<Thread> callers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            callers.add(startThread(() -> iam.getUser(r -> r.userName(USER))));
+        try (HeldCalls held = simulator.holdCalls()) {
+            for (int i = 0; i < 4; i++) {
+                callers.add(startThread(() -> {
+                    try {
+                        answers.add(iam.getUser(r -> r.userName(USER)).user());
+                    } catch (Throwable t) {
+                        failures.add(t);
+                    }
+                }));
+            }
+
+            assertEquals(List.of("GetUser", "GetUser", "GetUser", "GetUser"), held.awaitHeld(4, PATIENCE),
+                    "all four requests are in flight at once");
+            held.release();
+            for (Thread caller : callers) {
+                caller.join();
+            }
         }
-        for (Thread caller : callers) {
-            caller.join();
-        }
+        assertEquals(List.of(), failures);
+        assertEquals(4, answers.size());
         assertEquals(4, simulator.calls().spans().size());
         assertEquals(1, simulator.calls().roundTrips());
 
