@@ -2,6 +2,7 @@ package dev.offboarding.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.offboarding.testing.ConcurrencySensitive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -9,11 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
 
 class ParallelCallersTest {
 
-    @Test
+    @ConcurrencySensitive
     void parallelCallersEachSeeAConsistentAccountAndEveryCallIsLogged() throws Exception {
         IamSimulator sim = new IamSimulator(Fixtures.clock());
         int users = 40;

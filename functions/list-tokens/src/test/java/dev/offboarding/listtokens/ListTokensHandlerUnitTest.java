@@ -1,5 +1,6 @@
 package dev.offboarding.listtokens;
 
+import dev.offboarding.testing.ConcurrencySensitive;
 import dev.offboarding.testing.MockIam;
 import dev.offboarding.testing.SdkErrors;
 
@@ -278,7 +279,7 @@ class ListTokensHandlerUnitTest {
         assertEquals("bob", groups.getValue().userName());
     }
 
-    @Test
+    @ConcurrencySensitive
     void theLastUseOfEachAccessKeyIsAskedForOncePerKey() throws Exception {
         userExists();
         accessKeys(Map.of("AKIA1EXAMPLE", CREATED, "AKIA2EXAMPLE", CREATED, "AKIA3EXAMPLE", CREATED));

@@ -14,6 +14,7 @@ import dev.offboarding.errors.IamRequestFailedException;
 import dev.offboarding.errors.IamRetryableException;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.local.LocalContext;
+import dev.offboarding.testing.ConcurrencySensitive;
 import dev.offboarding.testing.MockIam;
 import dev.offboarding.testing.SdkErrors;
 import java.io.ByteArrayInputStream;
@@ -148,7 +149,7 @@ class FailureMidwayUnitTest {
         assertTrue(e.getMessage().endsWith("Already done in this round: nothing."), e.getMessage());
     }
 
-    @Test
+    @ConcurrencySensitive
     void aLockOutThatFailsMidwayEndsWithTheDeactivationsDone() {
         doAnswer(invocation -> {
             if (OLD_KEY.equals(invocation.<UpdateAccessKeyRequest>getArgument(0).accessKeyId())) {

@@ -1,5 +1,6 @@
 package dev.offboarding.removetokens;
 
+import dev.offboarding.testing.ConcurrencySensitive;
 import dev.offboarding.testing.MockIam;
 import dev.offboarding.testing.SdkErrors;
 
@@ -222,7 +223,7 @@ class RemoveTokensHandlerUnitTest {
      * phase run side by side on a pool, so their relative order is not guaranteed and is not asserted; the order of
      * the phases is. It is read from the order in which IAM received the calls ({@link #received}).
      */
-    @Test
+    @ConcurrencySensitive
     void removeDeactivatesActiveKeysBeforeAnythingIsDeleted() throws Exception {
         iamAcceptsEveryRemoval();
 
@@ -283,7 +284,7 @@ class RemoveTokensHandlerUnitTest {
         assertTrue(result.get("quarantineUntil").isNull());
     }
 
-    @Test
+    @ConcurrencySensitive
     void removeSendsEachRemovalForThisUserAndTheListedIds() throws Exception {
         iamAcceptsEveryRemoval();
 
@@ -326,7 +327,7 @@ class RemoveTokensHandlerUnitTest {
         assertEquals("bob", group.getValue().userName());
     }
 
-    @Test
+    @ConcurrencySensitive
     void aVirtualMfaDeviceIsDeactivatedThenDeletedAndHardwareOrFidoDevicesOnlyDeactivated() throws Exception {
         iamAcceptsEveryRemoval();
 
@@ -577,7 +578,7 @@ class RemoveTokensHandlerUnitTest {
         assertEquals(List.of(), pauses);
     }
 
-    @Test
+    @ConcurrencySensitive
     void throttlingSurfacesAsRetryable() {
         iamAcceptsEveryRemoval();
         doThrow(SdkErrors.throttling()).when(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
