@@ -65,14 +65,30 @@ class RolesAreAssumableOnlyOnceTheyHavePropagatedTest {
         assertThrows(NoSuchEntityException.class, () -> sim.getRole(r -> r.roleName("nope")));
     }
 
+    /** An Allow that lets the caller in, and a Deny of the caller; the control below is the same without the Deny. */
+    private static final String ALLOW_ACCOUNT = "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"123456789012\"},"
+            + "\"Action\":\"sts:*\"}";
+    private static final String DENY_OPERATOR = "{\"Effect\":\"Deny\","
+            + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:user/offboarding-operator\"},\"Action\":\"sts:AssumeRole\"}";
+
     @Test
     void anExplicitDenyInTheTrustPolicyWins() {
         IamSimulator sim = new IamSimulator(clock);
         String arn = sim.createRole(r -> r.roleName("denied").assumeRolePolicyDocument("{\"Statement\":["
-                + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"123456789012\"},\"Action\":\"sts:*\"},"
-                + "{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:user/offboarding-operator\"},"
-                + "\"Action\":\"sts:AssumeRole\"}]}")).role().arn();
-        assumeFails(sim, arn);
+                + ALLOW_ACCOUNT + "," + DENY_OPERATOR + "]}")).role().arn();
+
+        StsException denied = assumeFails(sim, arn);
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void theSameTrustPolicyWithoutTheDenyLetsTheCallerIn() {
+        IamSimulator sim = new IamSimulator(clock);
+        String arn = sim.createRole(r -> r.roleName("allowed").assumeRolePolicyDocument("{\"Statement\":["
+                + ALLOW_ACCOUNT + "]}")).role().arn();
+
+        AssumeRoleResponse assumed = sim.sts().assumeRole(r -> r.roleArn(arn).roleSessionName("probe"));
+        assertEquals("arn:aws:sts::123456789012:assumed-role/allowed/probe", assumed.assumedRoleUser().arn());
     }
 
     @Test
@@ -101,6 +117,20 @@ class RolesAreAssumableOnlyOnceTheyHavePropagatedTest {
         assertEquals(List.of(PolicyEvaluationDecisionType.ALLOWED, PolicyEvaluationDecisionType.EXPLICIT_DENY,
                 PolicyEvaluationDecisionType.IMPLICIT_DENY), results.stream().map(e -> e.evalDecision()).toList());
         assertFalse(sim.calls().all().get(2).mutating());
+    }
+
+    @Test
+    void withoutItsDenyStatementTheSameInlinePolicyAllowsTheDeniedAction() {
+        IamSimulator sim = new IamSimulator(clock);
+        String arn = sim.createRole(r -> r.roleName("reader").assumeRolePolicyDocument(TRUST_OPERATOR)).role().arn();
+        sim.putRolePolicy(r -> r.roleName("reader").policyName("p").policyDocument("{\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":[\"s3:Get*\",\"s3:DeleteObject\"],\"Resource\":\"*\"}]}"));
+
+        var results = sim.simulatePrincipalPolicy(r -> r.policySourceArn(arn)
+                .actionNames("s3:GetObject", "s3:DeleteObject", "iam:DeleteUser")).evaluationResults();
+
+        assertEquals(List.of(PolicyEvaluationDecisionType.ALLOWED, PolicyEvaluationDecisionType.ALLOWED,
+                PolicyEvaluationDecisionType.IMPLICIT_DENY), results.stream().map(e -> e.evalDecision()).toList());
     }
 
     @Test

@@ -177,6 +177,34 @@ class CheckRoleUsableHandlerUnitTest {
         assertTrue(e.getMessage().contains("its trust policy does not allow lambda.amazonaws.com to call sts:AssumeRole"));
     }
 
+    /** A trust policy that allows the principal; the test after it adds a Deny of the principal and nothing else. */
+    private static final String ALLOWS_LAMBDA = "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
+            + "\"Action\":\"sts:*\"}";
+    private static final String DENIES_LAMBDA = "{\"Effect\":\"Deny\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
+            + "\"Action\":\"sts:AssumeRole\"}";
+
+    @Test
+    void aTrustPolicyThatAllowsThePrincipalPassesTrusts() throws Exception {
+        roleExists("{\"Statement\":[" + ALLOWS_LAMBDA + "]}");
+        stsLetsUsAssumeIt();
+
+        JsonNode result = check(all("deployer", ""));
+
+        assertEquals("[\"EXISTS\",\"TRUSTS\",\"ASSUMABLE\"]", result.get("passed").toString());
+    }
+
+    @Test
+    void theSameTrustPolicyWithAnExplicitDenyOfThePrincipalFailsTrusts() throws Exception {
+        roleExists("{\"Statement\":[" + ALLOWS_LAMBDA + "," + DENIES_LAMBDA + "]}");
+        stsLetsUsAssumeIt();
+
+        RoleNotYetUsableException e = assertThrows(RoleNotYetUsableException.class, () -> run(all("deployer", "")));
+
+        assertEquals("TRUSTS", e.failedCondition());
+        assertTrue(e.getMessage().contains("its trust policy does not allow lambda.amazonaws.com to call sts:AssumeRole"),
+                e.getMessage());
+    }
+
     @Test
     void actionsTheSimulatorDoesNotAllowFailAllowsActions() throws Exception {
         doReturn(SimulatePrincipalPolicyResponse.builder().isTruncated(false).evaluationResults(
