@@ -1,6 +1,7 @@
 package dev.offboarding.startoffboarding;
 
 import dev.offboarding.errors.InvalidConfigurationException;
+import dev.offboarding.validation.DefaultQuarantine;
 import dev.offboarding.validation.OffboardingRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,7 +37,7 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
     static final String EVENT_ACCOUNT_IDS = "EVENT_ACCOUNT_IDS";
     static final String EVENT_SENDER_ACCOUNT_IDS = "EVENT_SENDER_ACCOUNT_IDS";
     static final String ALLOW_FORCE_FROM_EVENTS = "ALLOW_FORCE_FROM_EVENTS";
-    static final String DEFAULT_QUARANTINE_DAYS = "DEFAULT_QUARANTINE_DAYS";
+    static final String DEFAULT_QUARANTINE_DAYS = DefaultQuarantine.DEFAULT_QUARANTINE_DAYS;
     static final String ANY_ORGANIZATION_ACCOUNT = "*";
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
@@ -67,17 +68,7 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
             throw new InvalidConfigurationException(ALLOW_FORCE_FROM_EVENTS + " must be \"true\" or \"false\""
                     + " (default \"false\"); it is \"" + force + "\"");
         }
-        String days = env.getOrDefault(DEFAULT_QUARANTINE_DAYS, "0").strip();
-        int quarantine;
-        try {
-            quarantine = Integer.parseInt(days);
-        } catch (NumberFormatException e) {
-            quarantine = -1;
-        }
-        if (quarantine < 0 || quarantine > OffboardingRequest.MAX_QUARANTINE_DAYS) {
-            throw new InvalidConfigurationException(DEFAULT_QUARANTINE_DAYS + " must be a whole number of days from 0"
-                    + " to " + OffboardingRequest.MAX_QUARANTINE_DAYS + "; it is \"" + days + "\"");
-        }
+        int quarantine = DefaultQuarantine.days(env);
         return new EventPolicy(home, targetIds, any, senderIds, force.equals("true"), quarantine);
     }
 

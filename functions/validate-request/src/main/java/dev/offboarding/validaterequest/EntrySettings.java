@@ -1,7 +1,7 @@
 package dev.offboarding.validaterequest;
 
 import dev.offboarding.errors.InvalidConfigurationException;
-import dev.offboarding.validation.OffboardingRequest;
+import dev.offboarding.validation.DefaultQuarantine;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record EntrySettings(String homeAccountId, int defaultQuarantineDays) {
     public static final String HOME_ACCOUNT_ID = "HOME_ACCOUNT_ID";
-    public static final String DEFAULT_QUARANTINE_DAYS = "DEFAULT_QUARANTINE_DAYS";
+    public static final String DEFAULT_QUARANTINE_DAYS = DefaultQuarantine.DEFAULT_QUARANTINE_DAYS;
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     public static EntrySettings fromEnvironment(Map<String, String> env) {
@@ -20,17 +20,7 @@ public record EntrySettings(String homeAccountId, int defaultQuarantineDays) {
             throw new InvalidConfigurationException(HOME_ACCOUNT_ID + " must be the 12-digit id of the account the"
                     + " stack runs in; it is \"" + home + "\"");
         }
-        String days = env.getOrDefault(DEFAULT_QUARANTINE_DAYS, "0").strip();
-        int quarantine;
-        try {
-            quarantine = Integer.parseInt(days);
-        } catch (NumberFormatException e) {
-            quarantine = -1;
-        }
-        if (quarantine < 0 || quarantine > OffboardingRequest.MAX_QUARANTINE_DAYS) {
-            throw new InvalidConfigurationException(DEFAULT_QUARANTINE_DAYS + " must be a whole number of days from 0"
-                    + " to " + OffboardingRequest.MAX_QUARANTINE_DAYS + "; it is \"" + days + "\"");
-        }
+        int quarantine = DefaultQuarantine.days(env);
         return new EntrySettings(home, quarantine);
     }
 }
