@@ -6,7 +6,6 @@ import dev.offboarding.validation.MemberAccount;
 import dev.offboarding.validation.OffboardingRequest;
 import dev.offboarding.validation.Trigger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
@@ -94,14 +93,7 @@ final class RequestOptions {
      * in their defaults; an explicit null is refused).
      */
     static ObjectNode toJson(OffboardingRequest request) {
-        ObjectNode json = Json.mapper().valueToTree(request);
-        for (Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = json.fields();
-             fields.hasNext(); ) {
-            if (fields.next().getValue().isNull()) {
-                fields.remove();
-            }
-        }
-        return json;
+        return Json.omittingNulls().valueToTree(request);
     }
 
     /** A request being put together from a base request and the flags. */

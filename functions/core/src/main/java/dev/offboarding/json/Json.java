@@ -27,12 +27,22 @@ import java.time.Instant;
  */
 public final class Json {
     private static final ObjectMapper MAPPER = create();
+    private static final ObjectMapper OMITTING_NULLS =
+            MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private Json() {
     }
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The same configuration, writing only the fields that are set: for a request handed to the workflow as its
+     * input, where an explicit null is refused (leaving a field out is how to ask for its default).
+     */
+    public static ObjectMapper omittingNulls() {
+        return OMITTING_NULLS;
     }
 
     private static ObjectMapper create() {

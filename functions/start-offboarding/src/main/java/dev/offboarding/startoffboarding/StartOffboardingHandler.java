@@ -1,7 +1,6 @@
 package dev.offboarding.startoffboarding;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.offboarding.errors.InvalidRequestException;
@@ -30,8 +29,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
  */
 public final class StartOffboardingHandler extends JsonRequestHandler<OffboardingEvent, StartOffboardingResult> {
     /** Only the fields that were sent: the workflow treats an explicit null as a malformed flag. */
-    private static final ObjectWriter INPUT_WRITER = Json.mapper().copy()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
+    private static final ObjectWriter INPUT_WRITER = Json.omittingNulls().writer();
 
     private final SfnClient sfn;
     private final WorkflowSettings settings;
