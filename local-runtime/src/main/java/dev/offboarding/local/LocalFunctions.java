@@ -13,6 +13,7 @@ import dev.offboarding.listtokens.ListTokensHandler;
 import dev.offboarding.removetokens.Pause;
 import dev.offboarding.removetokens.RemoveTokensHandler;
 import dev.offboarding.validaterequest.EntrySettings;
+import dev.offboarding.recordoutcome.RecordOutcomeHandler;
 import dev.offboarding.validaterequest.ValidateRequestHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,6 +39,7 @@ public final class LocalFunctions {
     public static final String DELETE_USER = "delete-user";
     public static final String CHECK_ROLE_USABLE = "check-role-usable";
     public static final String VALIDATE_REQUEST = "validate-request";
+    public static final String RECORD_OUTCOME = "record-outcome";
     /** The account a local run acts in when IAM is not a simulator that says which (the definition's HomeAccountId). */
     public static final String LOCAL_HOME_ACCOUNT_ID = "123456789012";
 
@@ -79,6 +81,7 @@ public final class LocalFunctions {
         all.put(LIST_TOKENS, new ListTokensHandler(iam, guards, clock));
         all.put(REMOVE_TOKENS, new RemoveTokensHandler(iam, pause, clock));
         all.put(DELETE_USER, new DeleteUserHandler(iam, clock));
+        all.put(RECORD_OUTCOME, new RecordOutcomeHandler());
         if (sts != null) {
             all.put(CHECK_ROLE_USABLE, new CheckRoleUsableHandler(iam.home(), new StsGateway(sts), "aws", clock));
         }

@@ -62,7 +62,7 @@ class OffboardInAnotherAccountEndToEndTest {
                 && c.outcome().equals("OK")).map(Call::target).distinct().toList();
         assertEquals(List.of("arn:aws:iam::210987654321:role/offboarding/" + execution), assumed,
                 "one role, one session named after the execution");
-        assertTrue(result.path().indexOf("ActInMemberAccount") < result.path().indexOf("ListTokens"));
+        assertTrue(result.path().lastIndexOf("CheckRoleUsable") < result.path().indexOf("ListTokens"));
     }
 
     @Test

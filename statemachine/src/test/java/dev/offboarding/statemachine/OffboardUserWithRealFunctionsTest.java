@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OffboardUserWithRealFunctionsTest {
     private static final List<String> REFUSED_AT_ENTRY = List.of("ValidateRequest", "ExplainInvalidInput", "InvalidRequest");
+    private static final List<String> REFUSED_AT_FIRST_LOOK = List.of("ValidateRequest", "Start", "InAnotherAccount",
+            "ListTokens", "KeepFirstInventory", "Decide", "RecordOutcome", "Concluded", "Failed");
     private static final String BOB = """
             {"users": [{"userName": "bob", "loginProfile": {},
                         "accessKeys": [{"accessKeyId": "AKIAQBOBEXAMPLE00001"}]}]}""";
@@ -99,7 +101,9 @@ class OffboardUserWithRealFunctionsTest {
         assertFalse(result.succeeded());
         assertEquals("Offboarding.DeleteConflictPersists", result.error());
         assertTrue(result.cause().contains("AKIA"), "the Cause names the key that remains: " + result.cause());
-        assertTrue(result.path().contains("SweepListTokens"), "fresh sweeps were tried: " + result.path());
+        assertEquals(3, java.util.Collections.frequency(result.path(), "StartSweep"),
+                "every sweep was tried, each with a fresh inventory: " + result.path());
+        assertEquals("LastLook", result.path().get(result.path().lastIndexOf("ListTokensAgain") - 1), "a last look");
         assertTrue(world.iam.userExists("little_tester"));
     }
 
@@ -183,8 +187,7 @@ class OffboardUserWithRealFunctionsTest {
 
         assertEquals("Offboarding.UserPrivileged", result.error(), result::cause);
         assertTrue(result.cause().contains("AdministratorAccess"), result.cause());
-        assertTrue(result.path().contains("ExplainPrivileged"), result.path()::toString);
-        assertFalse(result.path().contains("RemoveTokens"), result.path()::toString);
+        assertEquals(REFUSED_AT_FIRST_LOOK, result.path());
         assertEquals(List.of(), world.iam.calls().all().stream().filter(Call::mutating).toList(), "nothing changed");
         assertFalse(world.iam.calls().all().isEmpty(), "the inventory was taken");
         assertTrue(world.iam.userExists("admin_alice"));

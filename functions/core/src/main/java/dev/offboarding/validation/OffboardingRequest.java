@@ -1,5 +1,6 @@
 package dev.offboarding.validation;
 
+import dev.offboarding.decision.Phase;
 import dev.offboarding.json.Validatable;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
  * Only {@code userName} is required; {@code accountId} absent means the account the stack runs in.
  * {@code allowPrivileged: true} lets a run offboard a user who can administer the account (never from an event). {@code trigger}
  * records the event that started the run (set by start-offboarding); {@code execution} is set by the workflow, and
- * so is {@code memberAccount} when {@code accountId} names another account than the one the stack runs in.
+ * so is {@code memberAccount} when {@code accountId} names another account than the one the stack runs in, and
+ * {@code phase} (which look at the user list-tokens takes: see {@link Phase}).
  */
 public record OffboardingRequest(
         String userName,
@@ -23,14 +25,15 @@ public record OffboardingRequest(
         Boolean allowPrivileged,
         Trigger trigger,
         String execution,
-        MemberAccount memberAccount) implements Validatable {
+        MemberAccount memberAccount,
+        Phase phase) implements Validatable {
 
     public static final int MAX_QUARANTINE_DAYS = 90;
     public static final int MAX_TEXT_LENGTH = 1024;
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     public static OffboardingRequest forUser(String userName) {
-        return new OffboardingRequest(userName, null, null, null, null, null, null, null, null, null, null);
+        return new OffboardingRequest(userName, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -62,8 +65,7 @@ public record OffboardingRequest(
     /** The same request, started by {@code trigger}. */
     public OffboardingRequest withTrigger(Trigger trigger) {
         return new OffboardingRequest(userName, accountId, dryRun, force, quarantineDays, reason, requestedBy, allowPrivileged,
-                trigger,
-                execution, memberAccount);
+                trigger, execution, memberAccount, phase);
     }
 
     private static java.util.Optional<String> textProblem(String field, String value) {

@@ -1,5 +1,6 @@
 package dev.offboarding.deleteuser;
 
+import dev.offboarding.model.DeletionOutcome;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.iam.IamClients;
 import dev.offboarding.iam.IamGateway;

@@ -1,5 +1,6 @@
 package dev.offboarding.deleteuser;
 
+import dev.offboarding.model.DeletionOutcome;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,9 @@
 package dev.offboarding.listtokens;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.offboarding.decision.Decider;
+import dev.offboarding.decision.Decision;
+import dev.offboarding.decision.Inspection;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.IamGateways;
 import dev.offboarding.json.JsonRequestHandler;
@@ -12,12 +15,13 @@ import java.time.Clock;
 
 /**
  * list-tokens: the inventory of everything that makes DeleteUser fail for one user, with the facts an audit record
- * and the workflow's guards need. Reads only; a user that does not exist gives {@code exists: false}.
+ * and the workflow's guards need, and what it means for the request (the {@link Decider}'s decision, on which the
+ * workflow branches). Reads only; a user that does not exist gives {@code exists: false}.
  *
  * <p>Its input is the whole offboarding request (only {@code userName} is required), which it validates before any
  * IAM call: as the workflow's first task it is also where a malformed request is refused.
  */
-public final class ListTokensHandler extends JsonRequestHandler<OffboardingRequest, UserInventory> {
+public final class ListTokensHandler extends JsonRequestHandler<OffboardingRequest, Inspection> {
     private final IamGateways iam;
     private final Guards guards;
     private final Clock clock;
@@ -48,14 +52,15 @@ public final class ListTokensHandler extends JsonRequestHandler<OffboardingReque
     }
 
     @Override
-    public UserInventory handle(OffboardingRequest request, Context context) {
+    public Inspection handle(OffboardingRequest request, Context context) {
         UserInventory taken = new InventoryReader(iam.of(request.memberAccount())).read(request.userName(),
                 clock.instant());
         UserInventory inventory = guards.evaluate(taken, clock.instant()).withExecution(request.execution());
+        Decision decision = Decider.decide(inventory, request);
         FunctionLog.of(context, request.execution(), request.userName()).info("inventory-taken",
                 "exists", inventory.exists(), "blockers", inventory.blockerCount(),
                 "protected", inventory.protectedUser(), "recentlyActive", inventory.recentlyActive(),
-                "privileged", inventory.privileged());
-        return inventory;
+                "privileged", inventory.privileged(), "decision", decision.kind());
+        return new Inspection(inventory, decision);
     }
 }

@@ -1,5 +1,6 @@
 package dev.offboarding.removetokens;
 
+import dev.offboarding.model.RemovedItem;
 import dev.offboarding.errors.OffboardingException;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;

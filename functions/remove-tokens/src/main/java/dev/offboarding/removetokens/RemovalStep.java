@@ -1,5 +1,7 @@
 package dev.offboarding.removetokens;
 
+import dev.offboarding.model.Action;
+import dev.offboarding.model.RemovedItem;
 import dev.offboarding.iam.IamGateway.Removal;
 import dev.offboarding.model.BlockerKind;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
 package dev.offboarding.removetokens;
 
+import dev.offboarding.model.RemovedItem;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.IamGateways;

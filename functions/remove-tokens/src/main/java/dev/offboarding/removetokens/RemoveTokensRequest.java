@@ -1,5 +1,6 @@
 package dev.offboarding.removetokens;
 
+import dev.offboarding.model.RemovalMode;
 import dev.offboarding.json.Validatable;
 import dev.offboarding.model.UserInventory;
 import dev.offboarding.validation.Executions;

@@ -1,5 +1,7 @@
 package dev.offboarding.removetokens;
 
+import dev.offboarding.model.RemovalMode;
+import dev.offboarding.model.RemovedItem;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.offboarding.removetokens;
 
+import dev.offboarding.model.Action;
+import dev.offboarding.model.RemovalMode;
+import dev.offboarding.model.RemovedItem;
 import dev.offboarding.errors.IamRetryableException;
 import dev.offboarding.iam.ConcurrentCalls;
 import dev.offboarding.iam.IamGateway;

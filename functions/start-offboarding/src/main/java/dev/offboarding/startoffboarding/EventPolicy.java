@@ -144,6 +144,10 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
             problems.add("detail.memberAccount is set by the workflow when accountId names another account, never by"
                     + " an event: leave it out and name the account in detail.accountId");
         }
+        if (detail.phase() != null) {
+            problems.add("detail.phase is set by the workflow for each look at the user, never by an event: leave it"
+                    + " out");
+        }
         return problems;
     }
 }

@@ -171,6 +171,7 @@ class StartOffboardingHandlerUnitTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "`\"memberAccount\": {\"accountId\": \"210987654321\", \"sessionName\": \"s1\"}, \"accountId\": \"210987654321\"`"
                 + "|detail.memberAccount is set by the workflow",
+        "`\"phase\": \"LAST\"`|detail.phase is set by the workflow",
         "`\"trigger\": {\"eventId\": \"e1\", \"source\": \"hr.system\", \"time\": \"2026-11-20T12:00:00Z\"}`"
                 + "|detail.trigger is set by start-offboarding",
         "`\"execution\": \"arn:aws:states:eu-west-1:123456789012:execution:OffboardUser:r1\"`"

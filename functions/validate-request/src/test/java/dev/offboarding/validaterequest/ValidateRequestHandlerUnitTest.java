@@ -123,6 +123,7 @@ class ValidateRequestHandlerUnitTest {
             "{\"userName\": \"bob\", \"memberAccount\": {\"accountId\": \"210987654321\", \"sessionName\": \"x1\"}}"
                     + "|memberAccount is set only by the workflow",
             "{\"userName\": \"bob\", \"execution\": \"" + EXECUTION + "\"}|execution is set only by the workflow",
+            "{\"userName\": \"bob\", \"phase\": \"AGAIN\"}|phase is set only by the workflow",
             "{}|userName is required",
             "{\"userName\": \"\"}|userName is empty"})
     void aMalformedRequestIsRefusedNamingTheField(String input, String expected) {

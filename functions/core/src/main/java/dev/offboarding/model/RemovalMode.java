@@ -1,4 +1,4 @@
-package dev.offboarding.removetokens;
+package dev.offboarding.model;
 
 public enum RemovalMode {
     /**

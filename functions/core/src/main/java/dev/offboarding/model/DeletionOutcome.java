@@ -1,4 +1,4 @@
-package dev.offboarding.deleteuser;
+package dev.offboarding.model;
 
 /**
  * DELETED: this call deleted the user. ALREADY_ABSENT: the user was gone already. STILL_CONFLICTING: the workflow's

@@ -1,4 +1,4 @@
-package dev.offboarding.removetokens;
+package dev.offboarding.model;
 
 /** What happened to one item, or in a dry run what would have happened. */
 public enum Action {

@@ -1,0 +1,37 @@
+package dev.offboarding.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.model.Outcome;
+import dev.offboarding.model.RemovedItem;
+import dev.offboarding.model.UserInventory;
+import dev.offboarding.validation.Trigger;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The record of one offboarding that did not fail: who asked for it and why, the user as it was ({@code inventory},
+ * the first one taken), and what was done. {@code plan} and {@code wouldRefuse} are a dry run's; {@code removed}
+ * lists every remove-tokens round in order; {@code interruptedRemovals} the rounds that IAM interrupted midway, newest
+ * first, each with the error that ended it (null if none); {@code deleteUserAttempts} counts every DeleteUser call,
+ * retries included. Identifiers and dates only, never a secret. Schema: {@code schemas/audit-record.schema.json}.
+ */
+public record AuditRecord(
+        Outcome outcome,
+        String userName,
+        String accountId,
+        String reason,
+        String requestedBy,
+        Trigger trigger,
+        boolean force,
+        boolean allowPrivileged,
+        int quarantineDays,
+        UserInventory inventory,
+        List<RemovedItem> plan,
+        WouldRefuse wouldRefuse,
+        List<RemovalRound> removed,
+        JsonNode interruptedRemovals,
+        int deleteUserAttempts,
+        int sweeps,
+        Instant deletedAt,
+        String executionId) {
+}
