@@ -78,7 +78,7 @@ class OffboardJarIT {
 
                 assertEquals(200, response.statusCode());
                 assertNull(response.functionError(), response.payload().asUtf8String());
-                assertEquals("little_tester", JSON.readTree(response.payload().asUtf8String()).path("userName")
+                assertEquals("little_tester", JSON.readTree(response.payload().asUtf8String()).path("inventory").path("userName")
                         .asText());
             }
             process.toHandle().destroy(); // SIGTERM, as Ctrl-C's kin, leaving its output readable

@@ -162,7 +162,7 @@ class ServeFunctionsCommandTest {
         assertEquals(200, response.statusCode());
         assertNull(response.functionError());
         assertEquals("$LATEST", response.executedVersion());
-        JsonNode inventory = JSON.readTree(response.payload().asUtf8String());
+        JsonNode inventory = JSON.readTree(response.payload().asUtf8String()).path("inventory");
         assertEquals("little_tester", inventory.path("userName").asText());
         assertTrue(inventory.path("accessKeys").size() > 0, inventory.toString());
     }
@@ -197,7 +197,7 @@ class ServeFunctionsCommandTest {
 
             assertEquals(200, response.statusCode(), name);
             assertNull(response.functionError(), name + ": " + response.payload().asUtf8String());
-            assertEquals("little_tester", JSON.readTree(response.payload().asUtf8String()).path("userName").asText());
+            assertEquals("little_tester", JSON.readTree(response.payload().asUtf8String()).path("inventory").path("userName").asText());
         }
     }
 

@@ -107,10 +107,11 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
                 "                - !Ref DeleteUserFunction.Alias\n                - !Ref StartOffboardingFunction.Alias\n"));
 
         assertEquals(List.of("OffboardUserStateMachine may invoke [CheckRoleUsableFunction.Alias,"
-                + " DeleteUserFunction.Alias, ListTokensFunction.Alias, RemoveTokensFunction.Alias,"
-                + " StartOffboardingFunction.Alias, ValidateRequestFunction.Alias] but its definition calls"
-                + " [CheckRoleUsableFunction.Alias, DeleteUserFunction.Alias, ListTokensFunction.Alias,"
-                + " RemoveTokensFunction.Alias, ValidateRequestFunction.Alias]"),
+                + " DeleteUserFunction.Alias, ListTokensFunction.Alias, RecordOutcomeFunction.Alias,"
+                + " RemoveTokensFunction.Alias, StartOffboardingFunction.Alias, ValidateRequestFunction.Alias] but its"
+                + " definition calls [CheckRoleUsableFunction.Alias, DeleteUserFunction.Alias,"
+                + " ListTokensFunction.Alias, RecordOutcomeFunction.Alias, RemoveTokensFunction.Alias,"
+                + " ValidateRequestFunction.Alias]"),
                 LeastPrivilege.stateMachineProblems(broken));
     }
 }

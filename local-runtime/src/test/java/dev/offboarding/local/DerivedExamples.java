@@ -31,9 +31,10 @@ final class DerivedExamples {
 
     /** Each derived example's file name and content, as the functions make them now. */
     static Map<String, JsonNode> now() {
-        JsonNode inventory = json(Scenario.load("little-tester").listTokens("little_tester"));
+        JsonNode answer = json(Scenario.load("little-tester").listTokens("little_tester"));
+        JsonNode inventory = answer.get("inventory");
         Map<String, JsonNode> files = new LinkedHashMap<>();
-        files.put(LIST_TOKENS_OUTPUT, inventory);
+        files.put(LIST_TOKENS_OUTPUT, answer);
         files.put(REMOVE_TOKENS, removeRequest(inventory, "REMOVE", null));
         files.put(REMOVE_TOKENS_LOCK_OUT, removeRequest(inventory, "LOCK_OUT", 14));
         return files;

@@ -1,5 +1,6 @@
 package dev.offboarding.local;
 
+import static dev.offboarding.local.Scenario.inventory;
 import static dev.offboarding.local.Scenario.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,7 +54,7 @@ class EachBlockerKindTest {
         assertEquals(UserDeleteConflictException.class.getName(), refused.errorType());
         assertTrue(refused.errorMessage().contains(iamMessage), refused.errorMessage());
 
-        JsonNode inventory = json(s.listTokens("only_kind"));
+        JsonNode inventory = inventory(s.listTokens("only_kind"));
         assertEquals(1, inventory.path("blockerCount").asInt());
         JsonNode removal = json(s.removeTokens(inventory.toString(), "REMOVE", false));
         assertEquals(kind, removal.path("items").get(0).path("kind").asText());

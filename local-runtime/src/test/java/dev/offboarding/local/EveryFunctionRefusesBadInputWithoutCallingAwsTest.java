@@ -34,7 +34,8 @@ class EveryFunctionRefusesBadInputWithoutCallingAwsTest {
             LocalFunctions.LIST_TOKENS, "{\"userName\": \"little_tester\", \"dryRun\": false, \"quarantineDays\": 0}",
             LocalFunctions.REMOVE_TOKENS, example("remove-tokens.json", "dryRun", true),
             LocalFunctions.DELETE_USER, "{\"userName\": \"nobody_here\", \"attempt\": 0, \"lastAttempt\": 50}",
-            LocalFunctions.CHECK_ROLE_USABLE, example("check-role-usable.json", null, null));
+            LocalFunctions.CHECK_ROLE_USABLE, example("check-role-usable.json", null, null),
+            LocalFunctions.RECORD_OUTCOME, example("record-outcome.json", null, null));
 
     /** One bad payload: the function, the kind of badness, and the text sent. */
     record BadInput(String function, String kind, String payload) {

@@ -90,7 +90,7 @@ class LocalLambdaHostAnswersLikeLambdaTest {
         assertNull(response.functionError());
         assertEquals("$LATEST", response.executedVersion());
         assertEquals(direct, Scenario.JSON.readTree(response.payload().asUtf8String()));
-        assertEquals("little_tester", direct.path("userName").asText());
+        assertEquals("little_tester", direct.path("inventory").path("userName").asText());
     }
 
     @Test
@@ -130,7 +130,7 @@ class LocalLambdaHostAnswersLikeLambdaTest {
 
         assertEquals(200, response.statusCode());
         assertNull(response.functionError(), response.payload().asUtf8String());
-        assertEquals("little_tester", Scenario.JSON.readTree(response.payload().asUtf8String()).path("userName").asText());
+        assertEquals("little_tester", Scenario.JSON.readTree(response.payload().asUtf8String()).path("inventory").path("userName").asText());
     }
 
     @Test

@@ -54,7 +54,7 @@ class MemberAccountTest {
         Invocation inventory = functions.invoke(LocalFunctions.LIST_TOKENS,
                 "{\"userName\": \"bob\", \"accountId\": \"210987654321\", \"memberAccount\": " + MEMBER + "}");
         texts.add(inventory.payload());
-        String removal = "{\"inventory\": " + inventory.payload() + ", \"mode\": \"REMOVE\", \"dryRun\": false,"
+        String removal = "{\"inventory\": " + Scenario.inventory(inventory) + ", \"mode\": \"REMOVE\", \"dryRun\": false,"
                 + " \"memberAccount\": " + MEMBER + "}";
         texts.add(functions.invoke(LocalFunctions.REMOVE_TOKENS, removal).payload());
         texts.add(functions.invoke(LocalFunctions.DELETE_USER,

@@ -1,5 +1,6 @@
 package dev.offboarding.local;
 
+import static dev.offboarding.local.Scenario.inventory;
 import static dev.offboarding.local.Scenario.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +27,7 @@ class OffboardingChainTest {
         Scenario s = Scenario.load("every-blocker");
         String user = s.userName();
 
-        JsonNode inventory = json(s.listTokens(user));
+        JsonNode inventory = inventory(s.listTokens(user));
         assertEquals(1 + 2 + 2 + 2 + 3 + 3 + 2 + 2 + 2, inventory.path("blockerCount").asInt(),
                 "login profile, 2 keys, 2 certificates, 2 SSH keys, 3 service credentials, 3 MFA devices,"
                         + " 2 inline policies, 2 attached policies, 2 groups");
@@ -56,7 +57,7 @@ class OffboardingChainTest {
         Scenario s = Scenario.load("little-tester");
         String user = s.userName();
 
-        JsonNode inventory = json(s.listTokens(user));
+        JsonNode inventory = inventory(s.listTokens(user));
         assertEquals(3, inventory.path("blockerCount").asInt(), "access key, virtual MFA device, console password");
         assertFalse(inventory.path("protected").asBoolean());
         assertFalse(inventory.path("recentlyActive").asBoolean(), "last used in early October, long before the window");
@@ -73,7 +74,7 @@ class OffboardingChainTest {
     @Test
     void theInventoryKeepsWhatAPersonNeedsToRecreateTheUserByHand() {
         Scenario s = Scenario.load("every-blocker");
-        JsonNode inventory = json(s.listTokens(s.userName()));
+        JsonNode inventory = inventory(s.listTokens(s.userName()));
 
         JsonNode user = inventory.path("user");
         assertEquals("/contractors/", user.path("path").asText());

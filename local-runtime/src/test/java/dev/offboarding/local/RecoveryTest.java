@@ -1,6 +1,7 @@
 package dev.offboarding.local;
 
 import static dev.offboarding.local.OffboardingChainTest.deleteUserRetryingEachSecond;
+import static dev.offboarding.local.Scenario.inventory;
 import static dev.offboarding.local.Scenario.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +25,7 @@ class RecoveryTest {
     @Test
     void aRemovalThatFailsMidwayIsFinishedByRunningAgainWithTheSameInventory() {
         Scenario s = Scenario.load("every-blocker");
-        JsonNode inventory = takenBy(EXECUTION, json(s.listTokens(s.userName())));
+        JsonNode inventory = takenBy(EXECUTION, inventory(s.listTokens(s.userName())));
         s.iam.faults().serverError("DeleteUserPolicy", 1);
 
         Invocation crashed = s.removeTokens(inventory.toString(), "REMOVE", false, EXECUTION);
@@ -44,7 +45,7 @@ class RecoveryTest {
     @Test
     void aCrashBetweenDeactivatingAndDeletingAVirtualMfaDeviceLeavesNoOrphanAfterTheRerun() {
         Scenario s = Scenario.load("little-tester");
-        JsonNode inventory = takenBy(EXECUTION, json(s.listTokens(s.userName())));
+        JsonNode inventory = takenBy(EXECUTION, inventory(s.listTokens(s.userName())));
         s.iam.faults().serverError("DeleteVirtualMFADevice", 1);
 
         Invocation crashed = s.removeTokens(inventory.toString(), "REMOVE", false, EXECUTION);
@@ -64,7 +65,7 @@ class RecoveryTest {
     @Test
     void aDeviceNoLongerAssignedIsNotDeletedFromAnotherExecutionsInventory() {
         Scenario s = Scenario.load("little-tester");
-        JsonNode inventory = takenBy(EXECUTION, json(s.listTokens(s.userName())));
+        JsonNode inventory = takenBy(EXECUTION, inventory(s.listTokens(s.userName())));
         s.iam.faults().serverError("DeleteVirtualMFADevice", 1);
         s.removeTokens(inventory.toString(), "REMOVE", false, EXECUTION);
         int callsBefore = s.iam.calls().all().size();
@@ -94,7 +95,7 @@ class RecoveryTest {
         String user = s.userName();
 
         s.iam.faults().throttle("*", 3);
-        JsonNode inventory = takenBy(EXECUTION, json(retried(() -> s.listTokens(user))));
+        JsonNode inventory = takenBy(EXECUTION, inventory(retried(() -> s.listTokens(user))));
         s.iam.faults().throttle("DeleteSSHPublicKey", 2);
         s.iam.faults().serverError("DetachUserPolicy", 2);
         json(retried(() -> s.removeTokens(inventory.toString(), "REMOVE", false, EXECUTION)));
@@ -112,7 +113,7 @@ class RecoveryTest {
     void aLoginProfileCreatedMomentsAgoIsDeletedOnceIamAllowsIt() {
         Scenario s = Scenario.ofWorld("{\"users\": [{\"userName\": \"fresh\","
                 + " \"loginProfile\": {\"unmodifiableForSeconds\": 1}}]}");
-        JsonNode inventory = json(s.listTokens("fresh"));
+        JsonNode inventory = inventory(s.listTokens("fresh"));
 
         JsonNode removal = json(s.removeTokens(inventory.toString(), "REMOVE", false));
 
@@ -124,7 +125,7 @@ class RecoveryTest {
     void aLoginProfileThatStaysUnmodifiableSurfacesAsTheRetryableErrorAfterABoundedNumberOfTries() {
         Scenario s = Scenario.ofWorld("{\"users\": [{\"userName\": \"fresh\","
                 + " \"loginProfile\": {\"unmodifiableForSeconds\": 60}}]}");
-        JsonNode inventory = json(s.listTokens("fresh"));
+        JsonNode inventory = inventory(s.listTokens("fresh"));
 
         Invocation result = s.removeTokens(inventory.toString(), "REMOVE", false);
 

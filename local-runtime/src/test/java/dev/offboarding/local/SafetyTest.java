@@ -1,5 +1,6 @@
 package dev.offboarding.local;
 
+import static dev.offboarding.local.Scenario.inventory;
 import static dev.offboarding.local.Scenario.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +18,7 @@ class SafetyTest {
     @Test
     void aDryRunMakesNoIamCallAtAllAndReturnsThePlan() {
         Scenario s = Scenario.load("every-blocker");
-        JsonNode inventory = json(s.listTokens(s.userName()));
+        JsonNode inventory = inventory(s.listTokens(s.userName()));
         s.iam.calls().clear();
 
         JsonNode plan = json(s.removeTokens(inventory.toString(), "REMOVE", true));
@@ -27,13 +28,13 @@ class SafetyTest {
         assertEquals(inventory.path("blockerCount").asInt(), plan.path("items").size());
         plan.path("items").forEach(item -> assertTrue(item.path("action").asText().startsWith("WOULD_"), item.toString()));
         assertEquals(inventory.path("blockerCount").asInt(),
-                json(s.listTokens(s.userName())).path("blockerCount").asInt(), "everything is still there");
+                inventory(s.listTokens(s.userName())).path("blockerCount").asInt(), "everything is still there");
     }
 
     @Test
     void listTokensOnlyReads() {
         Scenario s = Scenario.load("every-blocker");
-        json(s.listTokens(s.userName()));
+        inventory(s.listTokens(s.userName()));
         assertEquals(List.of(), s.iam.calls().mutating());
         assertTrue(s.iam.calls().all().size() > 0);
     }
@@ -41,7 +42,7 @@ class SafetyTest {
     @Test
     void removeLocksOutEveryActiveKeyAndTheConsolePasswordBeforeDeletingAnythingElse() {
         Scenario s = Scenario.load("every-blocker");
-        JsonNode inventory = json(s.listTokens(s.userName()));
+        JsonNode inventory = inventory(s.listTokens(s.userName()));
         s.iam.calls().clear();
 
         json(s.removeTokens(inventory.toString(), "REMOVE", false));
@@ -55,7 +56,7 @@ class SafetyTest {
     @Test
     void lockOutOnlyDeactivatesAndDeletesTheConsolePassword() {
         Scenario s = Scenario.load("every-blocker");
-        JsonNode inventory = json(s.listTokens(s.userName()));
+        JsonNode inventory = inventory(s.listTokens(s.userName()));
         s.iam.calls().clear();
 
         json(s.removeTokens(inventory.toString(), "LOCK_OUT", false));
@@ -65,7 +66,7 @@ class SafetyTest {
         for (Call call : s.iam.calls().mutating()) {
             assertTrue(lockOutCalls.contains(call.operation()), "unexpected " + call);
         }
-        JsonNode after = json(s.listTokens(s.userName()));
+        JsonNode after = inventory(s.listTokens(s.userName()));
         assertTrue(after.path("loginProfile").isNull(), "console password deleted");
         for (String list : List.of("accessKeys", "sshPublicKeys", "signingCertificates", "serviceSpecificCredentials")) {
             assertEquals(inventory.path(list).size(), after.path(list).size(), list + " are kept");

@@ -93,6 +93,11 @@ final class Scenario {
                 "{\"userName\":\"" + user + "\",\"attempt\":" + attempt + "}");
     }
 
+    /** The inventory of a list-tokens answer ({@code {"inventory": ..., "decision": ...}}). */
+    static JsonNode inventory(Invocation listTokens) {
+        return json(listTokens).get("inventory");
+    }
+
     static JsonNode json(Invocation invocation) {
         if (invocation.failed()) {
             throw new AssertionError("expected success, got " + invocation.errorType() + ": " + invocation.errorMessage());

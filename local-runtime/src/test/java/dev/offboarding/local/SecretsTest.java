@@ -27,8 +27,9 @@ class SecretsTest {
         List<String> seen = new ArrayList<>();
         Invocation inventory = s.listTokens("carol");
         seen.add(inventory.payload());
-        seen.add(s.removeTokens(inventory.payload(), "REMOVE", true).payload());
-        seen.add(s.removeTokens(inventory.payload(), "REMOVE", false).payload());
+        String inventoryJson = Scenario.inventory(inventory).toString();
+        seen.add(s.removeTokens(inventoryJson, "REMOVE", true).payload());
+        seen.add(s.removeTokens(inventoryJson, "REMOVE", false).payload());
         Invocation deleted = s.deleteUser("carol", 0);
         seen.add(deleted.payload());
         seen.addAll(s.functions.logLines());

@@ -67,7 +67,7 @@ class InventoryRoundsTest {
         }
 
         assertNull(failure.get());
-        JsonNode inventory = Json.mapper().readTree(output.get());
+        JsonNode inventory = Json.mapper().readTree(output.get()).get("inventory");
         assertTrue(inventory.get("exists").asBoolean());
         assertEquals(19, inventory.get("blockerCount").asInt());
         assertEquals(15, iam.calls().all().size(), "no call beyond the three rounds");

@@ -162,7 +162,12 @@ class ListTokensHandlerUnitTest {
         return new ListTokensHandler(new IamGateway(iam), settings, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /** The inventory list-tokens answers (its {@code decision} is read by {@link #answer}). */
     private JsonNode invoke(String request) throws Exception {
+        return answer(request).get("inventory");
+    }
+
+    private JsonNode answer(String request) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler().handleRequest(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), out, context);
         return Json.mapper().readTree(out.toByteArray());
@@ -447,7 +452,8 @@ class ListTokensHandlerUnitTest {
 
         assertEquals(List.of("{\"event\":\"inventory-taken\","
                 + "\"execution\":\"arn:aws:states:us-east-1:123456789012:execution:OffboardUser:run-1\","
-                + "\"userName\":\"bob\",\"exists\":true,\"blockers\":1,\"protected\":false,\"recentlyActive\":false,\"privileged\":false}"),
+                + "\"userName\":\"bob\",\"exists\":true,\"blockers\":1,\"protected\":false,\"recentlyActive\":false,\"privileged\":false,"
+                + "\"decision\":\"REMOVE\"}"),
                 context.loggedLines());
     }
 
@@ -629,6 +635,27 @@ class ListTokensHandlerUnitTest {
         assertEquals("2026-01-13T10:00:00Z", last.get("at").asText());
         assertEquals("s3", last.get("serviceName").asText());
         assertEquals("eu-west-1", last.get("region").asText());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"userName\": \"bob\"}|REFUSE|RECENTLY_ACTIVE|FIRST",
+        "{\"userName\": \"bob\", \"force\": true}|REMOVE||FIRST",
+        "{\"userName\": \"bob\", \"quarantineDays\": 7}|LOCK_OUT||FIRST",
+        "{\"userName\": \"bob\", \"dryRun\": true}|DRY_RUN|RECENTLY_ACTIVE|FIRST",
+        "{\"userName\": \"bob\", \"phase\": \"AGAIN\"}|REMOVE||AGAIN",
+        "{\"userName\": \"bob\", \"phase\": \"LAST\"}|GIVE_UP||LAST"})
+    void theInventoryComesWithWhatItMeansForTheRequestAtTheLookTheWorkflowSays(String request, String kind,
+                                                                              String refusedBy, String phase)
+            throws Exception {
+        userExists(NOW.minus(Duration.ofDays(20)));
+        accessKeys(Map.of("AKIA2EXAMPLE", NOW.minus(Duration.ofDays(2))));
+
+        JsonNode decision = answer(request).get("decision");
+
+        assertEquals(kind, decision.get("kind").asText());
+        assertEquals(phase, decision.get("phase").asText());
+        assertEquals(refusedBy == null ? "null" : refusedBy, decision.get("refusedBy").asText("null"));
     }
 
     @Test

@@ -333,14 +333,17 @@ class RecordOutcomeHandlerTest {
     @Test
     void anUnknownFieldOrAMissingRequestIsRefusedNamingIt() {
         InvalidRequestException unknown = assertThrows(InvalidRequestException.class, () -> invoke(
-                "{\"request\": {\"userName\": \"bob\"}, \"log\": {}, \"execution\": \"" + EXECUTION + "\","
-                        + " \"outcome\": \"DELETED\"}"));
+                "{\"request\": {\"userName\": \"bob\"}, \"log\": " + LOG + ", \"execution\": \"" + EXECUTION
+                        + "\", \"outcome\": \"DELETED\"}"));
         InvalidRequestException missing = assertThrows(InvalidRequestException.class, () -> invoke(
-                "{\"log\": {}, \"execution\": \"" + EXECUTION + "\"}"));
+                "{\"log\": " + LOG + ", \"execution\": \"" + EXECUTION + "\"}"));
 
         assertTrue(unknown.getMessage().contains("outcome"), unknown.getMessage());
         assertTrue(missing.getMessage().contains("request is required"), missing.getMessage());
     }
+
+    private static final String LOG = "{\"rounds\": null, \"sweeps\": 0, \"deleteUserCalls\": 0, \"interruptions\": 0,"
+            + " \"interrupted\": null, \"lastConflict\": null}";
 
     @Test
     void theWorkflowsStateIsReadFromJsonWithItsNullSlots() throws Exception {
