@@ -42,7 +42,15 @@ public final class RequestReader {
 
     /** The same, for a request already read as a tree (a part of a larger payload). */
     public static <T> T read(JsonNode tree, Class<T> type) {
-        return validated(bind(tree, type));
+        return read(tree, type, "");
+    }
+
+    /**
+     * The same, for the value at path {@code at} of a larger document (e.g. "world"): every field is named by its
+     * path in that document.
+     */
+    public static <T> T read(JsonNode tree, Class<T> type, String at) {
+        return validated(bind(tree, type, at));
     }
 
     private static <T> T validated(T request) {
@@ -65,7 +73,7 @@ public final class RequestReader {
         if (tree != null && !tree.isNull()) {
             rawCheck.accept(tree);
         }
-        return bind(tree, type);
+        return bind(tree, type, "");
     }
 
     /**
@@ -117,28 +125,28 @@ public final class RequestReader {
         return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
     }
 
-    private static <T> T bind(JsonNode tree, Class<T> type) {
+    private static <T> T bind(JsonNode tree, Class<T> type, String at) {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return null;
         }
         try {
-            refuseNullFlags(tree, type);
+            refuseNullFlags(tree, type, at);
             return Json.mapper().treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidRequestException("unknown field \"" + path(e) + "\": accepted fields here are "
+            throw new InvalidRequestException("unknown field \"" + path(at, e) + "\": accepted fields here are "
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
                     + "; remove it or correct its spelling");
         } catch (MismatchedInputException e) {
             if (isEmptyInput(e)) {
                 return null;
             }
-            if (e.getPath().isEmpty() && e.getTargetType() == type) {
+            if (e.getPath().isEmpty() && e.getTargetType() == type && at.isEmpty()) {
                 throw new InvalidRequestException("the request must be a JSON object, not " + sent(tree, e));
             }
-            throw new InvalidRequestException("field \"" + path(e) + "\" must be " + expected(e.getTargetType())
+            throw new InvalidRequestException("field \"" + path(at, e) + "\" must be " + expected(e.getTargetType())
                     + ", not " + sent(tree, e));
         } catch (JsonMappingException e) {
-            throw new InvalidRequestException("field \"" + path(e) + "\" is malformed: " + e.getOriginalMessage());
+            throw new InvalidRequestException("field \"" + path(at, e) + "\" is malformed: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw notJson(e);
         }
@@ -149,10 +157,6 @@ public final class RequestReader {
      * so it is refused at any depth (an event's {@code detail.dryRun} as much as a request's {@code dryRun});
      * leaving the field out is how to ask for its default.
      */
-    private static void refuseNullFlags(JsonNode tree, Class<?> type) {
-        refuseNullFlags(tree, type, "");
-    }
-
     private static void refuseNullFlags(JsonNode node, Class<?> type, String path) {
         if (node == null || !node.isObject() || !type.isRecord()) {
             return;
@@ -225,8 +229,8 @@ public final class RequestReader {
         return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map");
     }
 
-    static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
+    private static String path(String at, JsonMappingException e) {
+        StringBuilder path = new StringBuilder(at);
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
                 path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
