@@ -1,7 +1,6 @@
 package dev.offboarding.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,7 +13,6 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /** Follows an execution in AWS until it ends, printing each state entered and each failed attempt. */
 final class ExecutionFollower {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final SfnClient sfn;
     private final Duration pollInterval;
     private final Sleeper sleeper;
@@ -41,7 +39,7 @@ final class ExecutionFollower {
                 double seconds = execution.stopDate() == null ? 0
                         : Duration.between(execution.startDate(), execution.stopDate()).toMillis() / 1000.0;
                 boolean succeeded = execution.status() == ExecutionStatus.SUCCEEDED;
-                return report.ended(succeeded, succeeded ? parse(execution.output()) : null,
+                return report.ended(succeeded, succeeded ? Report.output(execution.output()) : null,
                         succeeded ? null : errorOf(execution), execution.cause(), seconds);
             }
             sleeper.sleep(pollInterval);
@@ -81,13 +79,5 @@ final class ExecutionFollower {
 
     private static String errorOf(DescribeExecutionResponse execution) {
         return execution.error() != null ? execution.error() : "States." + execution.statusAsString();
-    }
-
-    private static JsonNode parse(String output) {
-        try {
-            return output == null ? JSON.nullNode() : JSON.readTree(output);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return JSON.getNodeFactory().textNode(output);
-        }
     }
 }

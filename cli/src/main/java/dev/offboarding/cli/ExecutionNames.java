@@ -3,6 +3,7 @@ package dev.offboarding.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.offboarding.json.Json;
 import dev.offboarding.validation.ExecutionName;
 
 /**
@@ -12,7 +13,8 @@ import dev.offboarding.validation.ExecutionName;
  * STS allows there too.
  */
 final class ExecutionNames {
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
+    /** The shared configuration with one difference: keys are written sorted, so a name never depends on their order. */
+    private static final ObjectMapper CANONICAL = Json.mapper().copy()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private ExecutionNames() {

@@ -1,9 +1,9 @@
 package dev.offboarding.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.json.Json;
 import dev.offboarding.local.WorkflowEvent;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,7 +13,6 @@ import java.util.List;
  * With --json: nothing but one JSON document at the end, {"status", "output"} or {"status", "error", "cause"}.
  */
 final class Report {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintWriter out;
     private final boolean json;
 
@@ -43,10 +42,19 @@ final class Report {
         out.flush();
     }
 
+    /** An execution's output as Step Functions returns it (a JSON text), as JSON; a text that is no JSON stays text. */
+    static JsonNode output(String output) {
+        try {
+            return output == null ? Json.mapper().nullNode() : Json.mapper().readTree(output);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Json.mapper().getNodeFactory().textNode(output);
+        }
+    }
+
     /** The end of an execution. Returns the exit code. */
     int ended(boolean succeeded, JsonNode output, String error, String cause, double seconds) {
         if (json) {
-            ObjectNode document = JSON.createObjectNode().put("status", succeeded ? "SUCCEEDED" : "FAILED");
+            ObjectNode document = Json.mapper().createObjectNode().put("status", succeeded ? "SUCCEEDED" : "FAILED");
             if (succeeded) {
                 document.set("output", output);
             } else {
@@ -90,7 +98,7 @@ final class Report {
     int failed(String error, String cause, double seconds, Aftermath after) {
         if (json) {
             // A run that deleted the user is never reported as failed: the workflow's Error is kept beside it.
-            ObjectNode document = JSON.createObjectNode().put("status", after.userGone() ? "USER_GONE" : "FAILED")
+            ObjectNode document = Json.mapper().createObjectNode().put("status", after.userGone() ? "USER_GONE" : "FAILED")
                     .put("error", error).put("cause", cause);
             aftermath(document, after);
             print(document);
@@ -114,7 +122,7 @@ final class Report {
      */
     int timedOut(long timeoutSeconds, LocalRun.Stopped stopped, Aftermath after) {
         if (json) {
-            ObjectNode document = JSON.createObjectNode().put("status", after.userGone() ? "USER_GONE" : "TIMED_OUT")
+            ObjectNode document = Json.mapper().createObjectNode().put("status", after.userGone() ? "USER_GONE" : "TIMED_OUT")
                     .put("timeoutSeconds", timeoutSeconds).put("state", stopped.state());
             aftermath(document, after);
             document.put("engineEnded", stopped.engineEnded());
@@ -180,7 +188,7 @@ final class Report {
     }
 
     private static ObjectNode json(IamGate.Change change) {
-        ObjectNode node = JSON.createObjectNode().put("operation", change.operation());
+        ObjectNode node = Json.mapper().createObjectNode().put("operation", change.operation());
         ObjectNode parameters = node.putObject("parameters");
         change.parameters().forEach(parameters::put);
         return node;

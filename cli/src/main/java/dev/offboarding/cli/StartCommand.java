@@ -1,7 +1,7 @@
 package dev.offboarding.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.json.Json;
 import dev.offboarding.validation.OffboardingRequest;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 final class StartCommand implements Callable<Integer> {
     static final String DEFAULT_STACK = "iam-offboarding";
     static final String STATE_MACHINE_OUTPUT = "OffboardUserStateMachineArn";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -94,7 +93,7 @@ final class StartCommand implements Callable<Integer> {
             String executionArn = start(sfn, machine, name, request.toString(), report);
             if (!await) {
                 if (json) {
-                    spec.commandLine().getOut().println(JSON.createObjectNode().put("executionArn", executionArn)
+                    spec.commandLine().getOut().println(Json.mapper().createObjectNode().put("executionArn", executionArn)
                             .toPrettyString());
                     spec.commandLine().getOut().flush();
                 }

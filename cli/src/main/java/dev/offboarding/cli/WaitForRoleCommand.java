@@ -1,8 +1,8 @@
 package dev.offboarding.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
         mixinStandardHelpOptions = true)
 final class WaitForRoleCommand implements Callable<Integer> {
     static final String STATE_MACHINE_OUTPUT = "WaitForRoleStateMachineArn";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -97,7 +96,7 @@ final class WaitForRoleCommand implements Callable<Integer> {
             boolean succeeded = result.status() == SyncExecutionStatus.SUCCEEDED;
             double seconds = result.startDate() == null || result.stopDate() == null ? 0
                     : Duration.between(result.startDate(), result.stopDate()).toMillis() / 1000.0;
-            return report.ended(succeeded, succeeded ? parse(result.output()) : null,
+            return report.ended(succeeded, succeeded ? Report.output(result.output()) : null,
                     result.error() != null ? result.error() : "States." + result.statusAsString(), result.cause(),
                     seconds);
         } catch (StateMachineDoesNotExistException e) {
@@ -124,8 +123,8 @@ final class WaitForRoleCommand implements Callable<Integer> {
 
     /** The workflow's input (events/wait-for-role.json); absent options are left for the function's defaults. */
     ObjectNode input() {
-        ObjectNode input = JSON.createObjectNode().put("role", role);
-        input.set("checks", JSON.valueToTree(checks()));
+        ObjectNode input = Json.mapper().createObjectNode().put("role", role);
+        input.set("checks", Json.mapper().valueToTree(checks()));
         if (accountId != null) {
             input.put("accountId", accountId);
         }
@@ -133,7 +132,7 @@ final class WaitForRoleCommand implements Callable<Integer> {
             input.put("trustedPrincipal", trustedPrincipal);
         }
         if (!actions.isEmpty()) {
-            input.set("actions", JSON.valueToTree(actions));
+            input.set("actions", Json.mapper().valueToTree(actions));
         }
         if (requiredSuccesses != null) {
             input.put("requiredSuccesses", requiredSuccesses);
@@ -142,13 +141,5 @@ final class WaitForRoleCommand implements Callable<Integer> {
             input.put("deadlineSeconds", deadlineSeconds);
         }
         return input;
-    }
-
-    private static JsonNode parse(String output) {
-        try {
-            return output == null ? JSON.nullNode() : JSON.readTree(output);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return JSON.getNodeFactory().textNode(output);
-        }
     }
 }

@@ -159,12 +159,18 @@ public final class IamSimulator implements IamClient {
 
     /** A simulator holding the world described by {@code world} (see the module README for the format). */
     public static IamSimulator fromWorld(JsonNode world, Clock clock) {
-        return new IamSimulator(WorldLoader.load(world, "$", Objects.requireNonNull(clock, "clock")));
+        return new IamSimulator(WorldLoader.load(world, "", Objects.requireNonNull(clock, "clock")));
+    }
+
+    /** The same, for a world already read (e.g. as part of a scenario file). */
+    public static IamSimulator fromWorld(World world, Clock clock) {
+        return new IamSimulator(WorldLoader.load(world, "", Objects.requireNonNull(clock, "clock")));
     }
 
     /** Reads a world file, or a scenario file whose {@code "world"} key holds the world. */
     public static IamSimulator fromFile(Path file, Clock clock) {
-        return new IamSimulator(WorldLoader.loadFile(file, Objects.requireNonNull(clock, "clock")));
+        Objects.requireNonNull(clock, "clock");
+        return WorldLoader.fromFile(file, (world, at) -> new IamSimulator(WorldLoader.load(world, at, clock)));
     }
 
     /** The most items any List* call returns per page (default 100); a request's MaxItems can lower it further. */

@@ -4,21 +4,35 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.offboarding.json.Json;
 
 /** Policy documents as IAM takes and returns them. */
 final class PolicyDocuments {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * IAM's reading of a policy document, not the product's contract: a policy is IAM's input, and IAM checks its
+     * JSON syntax (nothing may follow the document) but documents no refusal of a repeated key, so the strict
+     * reader's duplicate and type rules do not apply here.
+     */
+    private static final ObjectMapper IAM_JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private PolicyDocuments() {
     }
 
+    /** The document as IAM reads it. */
+    static JsonNode parse(String document) throws JsonProcessingException {
+        return IAM_JSON.readTree(document);
+    }
+
     /** Accepts a document only when it is a JSON object, as IAM does. */
     static String requireJsonObject(String document) {
         try {
-            JsonNode parsed = JSON.readTree(document);
+            JsonNode parsed = parse(document);
             if (parsed != null && parsed.isObject()) {
                 return document;
             }
@@ -30,7 +44,7 @@ final class PolicyDocuments {
 
     static String compact(JsonNode document) {
         try {
-            return JSON.writeValueAsString(document);
+            return Json.mapper().writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parsed JSON tree always serializes", e);
         }

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The small part of IAM's policy evaluation the simulator needs: Effect, Action (with * and ? wildcards), a few
@@ -25,7 +24,6 @@ final class PolicyEvaluation {
 
     enum Decision { ALLOWED, EXPLICIT_DENY, IMPLICIT_DENY }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CALLER_ROLE = Pattern.compile("arn:aws[\\w-]*:sts::(\\d{12}):assumed-role/([^/]+)/.+");
     private static final Pattern IAM_PRINCIPAL = Pattern.compile("arn:aws[\\w-]*:iam::(\\d{12}):(user|role)/(?:.*/)?([^/]+)");
     private static final Pattern ROOT = Pattern.compile("arn:aws[\\w-]*:iam::(\\d{12}):root");
@@ -131,7 +129,7 @@ final class PolicyEvaluation {
     private static List<JsonNode> statements(String document) {
         List<JsonNode> out = new ArrayList<>();
         try {
-            JsonNode statement = document == null ? null : JSON.readTree(document).get("Statement");
+            JsonNode statement = document == null ? null : PolicyDocuments.parse(document).get("Statement");
             if (statement != null && statement.isArray()) {
                 statement.forEach(out::add);
             } else if (statement != null && statement.isObject()) {

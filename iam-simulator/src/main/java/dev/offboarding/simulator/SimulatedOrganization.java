@@ -1,8 +1,5 @@
 package dev.offboarding.simulator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,11 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -28,8 +21,6 @@ import software.amazon.awssdk.services.iam.IamClient;
  * it handed out back to the IAM of the role's account, as AWS does.
  */
 public final class SimulatedOrganization {
-
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.ALLOW_COMMENTS).build();
 
     private final Map<String, IamSimulator> accounts = new LinkedHashMap<>();
     private final Map<String, String> accountOfAccessKey = new HashMap<>();
@@ -52,40 +43,28 @@ public final class SimulatedOrganization {
 
     /** A world (one account) or {@code {"accounts": [world, ...]}}, the first being the home account. */
     public static SimulatedOrganization fromWorld(JsonNode json, Clock clock) {
-        return fromWorld(json, "$", clock);
+        return fromWorld(json, "", clock);
     }
 
     /** Reads a world file, or a scenario file whose {@code "world"} key holds the world(s). */
     public static SimulatedOrganization fromFile(Path file, Clock clock) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read world file " + file, e);
-        }
-        boolean scenario = root != null && root.isObject() && root.has("world");
-        try {
-            return fromWorld(scenario ? root.get("world") : root, scenario ? "$.world" : "$", clock);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return WorldLoader.fromFile(file, (json, at) -> fromWorld(json, at, clock));
     }
 
-    private static SimulatedOrganization fromWorld(JsonNode json, String path, Clock clock) {
+    private static SimulatedOrganization fromWorld(JsonNode json, String at, Clock clock) {
         Objects.requireNonNull(clock, "clock");
         if (json == null || !json.isObject() || !json.has("accounts")) {
-            return new SimulatedOrganization(new IamSimulator(WorldLoader.load(json, path, clock)));
+            return new SimulatedOrganization(new IamSimulator(WorldLoader.load(json, at, clock)));
         }
-        WorldNode organization = WorldNode.object(json, path).allowKeys("accounts");
-        List<WorldNode> worlds = organization.objects("accounts");
-        if (worlds.isEmpty()) {
-            throw organization.fail("accounts", "expected at least one account (the first is the home account)");
+        List<World> worlds = WorldLoader.read(json, at, World.Organization.class).accounts();
+        String accounts = WorldLoader.key(at, "accounts");
+        if (worlds == null || worlds.isEmpty()) {
+            throw new IllegalArgumentException(accounts + ": expected at least one account (the first is the home"
+                    + " account)");
         }
         List<IamSimulator> sims = new ArrayList<>();
         for (int i = 0; i < worlds.size(); i++) {
-            sims.add(new IamSimulator(WorldLoader.load(json.get("accounts").get(i), path + ".accounts[" + i + "]", clock)));
+            sims.add(new IamSimulator(WorldLoader.load(worlds.get(i), accounts + "[" + i + "]", clock)));
         }
         return new SimulatedOrganization(sims.get(0), sims.subList(1, sims.size()).toArray(IamSimulator[]::new));
     }

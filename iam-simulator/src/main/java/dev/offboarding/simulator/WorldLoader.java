@@ -1,31 +1,38 @@
 package dev.offboarding.simulator;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.offboarding.errors.InvalidRequestException;
+import dev.offboarding.json.Json;
+import dev.offboarding.json.RequestReader;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.Tag;
 
-/** Builds an {@link Account} from a world file (format in the module README). Missing dates mean "now". */
+/**
+ * Builds an {@link Account} from a {@link World}. A world is read by the project's strict reader; the values are
+ * then checked as IAM would check them. Every problem is an {@link IllegalArgumentException} naming the key by its
+ * path in the file (e.g. {@code users[0].accessKeys[0].status}). Missing dates mean "now".
+ */
 final class WorldLoader {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.ALLOW_COMMENTS)
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern CALLER_ARN = Pattern.compile("arn:aws[a-z-]*:(iam|sts)::\\d{12}:\\S+");
     private static final String DEFAULT_POLICY_DOCUMENT = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
@@ -48,306 +55,342 @@ final class WorldLoader {
         this.serviceCredentials = new ServiceSpecificCredentialOperations(account);
     }
 
-    static Account loadFile(Path file, Clock clock) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+    /**
+     * Reads a world file (comments allowed), or a scenario file whose {@code "world"} key holds the world(s), and
+     * hands that part and its path to {@code load}. Every problem names the file.
+     */
+    static <T> T fromFile(Path file, BiFunction<JsonNode, String, T> load) {
+        try (InputStream in = Files.newInputStream(file)) {
+            JsonNode root = RequestReader.readTree(in, Json.allowingComments());
+            boolean scenario = root != null && root.isObject() && root.has("world");
+            return scenario ? load.apply(root.get("world"), "world") : load.apply(root, "");
+        } catch (InvalidRequestException | IllegalArgumentException e) {
+            String problem = e instanceof InvalidRequestException invalid ? String.join("; ", invalid.problems())
+                    : e.getMessage();
+            throw new IllegalArgumentException(file + ": " + problem, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read world file " + file, e);
         }
+    }
+
+    /** The account the world {@code json} describes; {@code at} is where it sits in its file, for messages. */
+    static Account load(JsonNode json, String at, Clock clock) {
+        return load(read(json, at, World.class), at, clock);
+    }
+
+    /**
+     * Reads {@code json}, the value at path {@code at} of its file, into {@code type} as strictly as a request:
+     * an unknown key, a null, a value of another type is refused naming its path.
+     */
+    static <T> T read(JsonNode json, String at, Class<T> type) {
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException((at.isEmpty() ? "the world" : "field \"" + at + "\"")
+                    + " must be a JSON object, not " + (json == null ? "nothing" : json.getNodeType() == JsonNodeType.ARRAY
+                    ? "an array" : json.getNodeType().name().toLowerCase(Locale.ROOT)));
+        }
         try {
-            if (root != null && root.isObject() && root.has("world")) {
-                return load(root.get("world"), "$.world", clock);
-            }
-            return load(root, "$", clock);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            RequestReader.refuseAnyNull(json, at);
+            return RequestReader.read(json, type, at);
+        } catch (InvalidRequestException e) {
+            throw new IllegalArgumentException(String.join("; ", e.problems()), e);
         }
     }
 
-    static Account load(JsonNode json, String path, Clock clock) {
-        WorldNode world = WorldNode.object(json, path)
-                .allowKeys("accountId", "now", "caller", "managedPolicies", "groups", "users", "virtualMfaDevices",
-                        "roles");
-        String accountId = world.text("accountId").orElse(Account.DEFAULT_ACCOUNT_ID);
+    /** The account a world describes; {@code at} is where the world sits in its file, for messages. */
+    static Account load(World world, String at, Clock clock) {
+        String accountId = orElse(world.accountId(), Account.DEFAULT_ACCOUNT_ID);
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
-            throw world.fail("accountId", "expected 12 digits, got \"" + accountId + "\"");
+            throw fail(key(at, "accountId"), "expected 12 digits, got \"" + accountId + "\"");
         }
-        world.instant("now");
         String callerArn = null;
         String callerUserId = null;
-        WorldNode caller = world.object("caller").orElse(null);
-        if (caller != null) {
-            caller.allowKeys("arn", "userId");
-            callerArn = caller.requiredText("arn");
+        if (world.caller() != null) {
+            callerArn = required(key(at, "caller"), "arn", world.caller().arn());
             if (!CALLER_ARN.matcher(callerArn).matches()) {
-                throw caller.fail("arn", "expected an IAM user or STS assumed-role ARN, got \"" + callerArn + "\"");
+                throw fail(key(at, "caller.arn"), "expected an IAM user or STS assumed-role ARN, got \"" + callerArn
+                        + "\"");
             }
-            callerUserId = caller.text("userId").orElse(null);
+            callerUserId = world.caller().userId();
         }
         WorldLoader loader = new WorldLoader(new Account(accountId, callerArn, callerUserId, clock));
-        world.objects("managedPolicies").forEach(loader::managedPolicy);
-        world.objects("groups").forEach(loader::group);
-        world.objects("virtualMfaDevices").forEach(loader::unassignedVirtualMfa);
-        world.objects("users").forEach(loader::user);
-        world.objects("roles").forEach(loader::role);
+        each(world.managedPolicies(), at, "managedPolicies", loader::managedPolicy);
+        each(world.groups(), at, "groups", loader::group);
+        each(world.virtualMfaDevices(), at, "virtualMfaDevices", loader::unassignedVirtualMfa);
+        each(world.users(), at, "users", loader::user);
+        each(world.roles(), at, "roles", loader::role);
         return loader.account;
     }
 
-    private void managedPolicy(WorldNode policy) {
-        policy.allowKeys("policyArn", "policyDocument");
-        String arn = managedPolicyArn(policy);
+    private void managedPolicy(World.ManagedPolicy policy, String at) {
+        String arn = managedPolicyArn(policy.policyArn(), at);
         if (account.managedPolicyDocuments.containsKey(arn) && !AwsManagedPolicies.DOCUMENTS.containsKey(arn)) {
-            throw policy.fail("policyArn", "managed policy \"" + arn + "\" is declared twice");
+            throw fail(key(at, "policyArn"), "managed policy \"" + arn + "\" is declared twice");
         }
-        account.managedPolicyDocuments.put(arn, document(policy, "policyDocument"));
+        account.managedPolicyDocuments.put(arn, document(policy.policyDocument(), key(at, "policyDocument")));
     }
 
-    private void group(WorldNode group) {
-        group.allowKeys("groupName", "path", "createDate", "inlinePolicies", "attachedPolicies");
-        String name = checked(group, "groupName", InputRule.GROUP_NAME, group.requiredText("groupName"));
+    private void group(World.Group group, String at) {
+        String name = checked(at, "groupName", InputRule.GROUP_NAME, required(at, "groupName", group.groupName()));
         if (account.findGroup(name).isPresent()) {
-            throw group.fail("groupName", "group \"" + name + "\" is declared twice");
+            throw fail(key(at, "groupName"), "group \"" + name + "\" is declared twice");
         }
-        account.addGroup(path(group), name, group.instant("createDate").orElse(now));
-        String key = name.toLowerCase(java.util.Locale.ROOT);
-        java.util.Map<String, String> inline = new java.util.TreeMap<>();
-        group.objects("inlinePolicies").forEach(policy -> {
-            policy.allowKeys("policyName", "policyDocument");
-            String policyName = checked(policy, "policyName", InputRule.POLICY_NAME, policy.requiredText("policyName"));
-            inline.put(policyName, document(policy, "policyDocument"));
-        });
-        account.groupInlinePolicies.put(key, inline);
-        java.util.List<String> attached = new java.util.ArrayList<>();
-        group.objects("attachedPolicies").forEach(policy -> {
-            policy.allowKeys("policyArn");
-            attached.add(managedPolicyArn(policy));
-        });
-        account.groupAttachedPolicies.put(key, attached);
+        account.addGroup(path(group.path(), at), name, orElse(group.createDate(), now));
+        String groupKey = name.toLowerCase(Locale.ROOT);
+        Map<String, String> inline = new TreeMap<>();
+        each(group.inlinePolicies(), at, "inlinePolicies", (policy, policyAt) -> inline.put(
+                policyName(policy, policyAt), document(policy.policyDocument(), key(policyAt, "policyDocument"))));
+        account.groupInlinePolicies.put(groupKey, inline);
+        List<String> attached = new ArrayList<>();
+        each(group.attachedPolicies(), at, "attachedPolicies",
+                (policy, policyAt) -> attached.add(managedPolicyArn(policy.policyArn(), policyAt)));
+        account.groupAttachedPolicies.put(groupKey, attached);
     }
 
-    private static String managedPolicyArn(WorldNode policy) {
-        String arn = policy.requiredText("policyArn");
+    private static String managedPolicyArn(String arn, String at) {
+        required(at, "policyArn", arn);
         if (!Inputs.isManagedPolicyArn(arn)) {
-            throw policy.fail("policyArn", "expected a managed policy ARN such as "
+            throw fail(key(at, "policyArn"), "expected a managed policy ARN such as "
                     + "\"arn:aws:iam::aws:policy/ReadOnlyAccess\", got \"" + arn + "\"");
         }
         return arn;
     }
 
-    private void unassignedVirtualMfa(WorldNode device) {
-        device.allowKeys("serialNumber");
-        String serial = virtualSerial(device);
+    private void unassignedVirtualMfa(World.VirtualMfaDevice device, String at) {
+        String serial = virtualSerial(device.serialNumber(), at);
         if (account.virtualMfaDevices.containsKey(serial)) {
-            throw device.fail("serialNumber", "virtual MFA device \"" + serial + "\" is declared twice");
+            throw fail(key(at, "serialNumber"), "virtual MFA device \"" + serial + "\" is declared twice");
         }
         mfa.addVirtual(serial);
     }
 
-    private void user(WorldNode json) {
-        json.allowKeys("userName", "path", "userId", "createDate", "passwordLastUsed", "permissionsBoundary", "tags",
-                "loginProfile", "accessKeys", "signingCertificates", "sshPublicKeys", "serviceSpecificCredentials",
-                "mfaDevices", "inlinePolicies", "attachedPolicies", "groups");
-        String name = checked(json, "userName", InputRule.USER_NAME, json.requiredText("userName"));
+    private void user(World.User json, String at) {
+        String name = checked(at, "userName", InputRule.USER_NAME, required(at, "userName", json.userName()));
         if (account.findUser(name).isPresent()) {
-            throw json.fail("userName", "user \"" + name + "\" is declared twice");
+            throw fail(key(at, "userName"), "user \"" + name + "\" is declared twice");
         }
-        String boundary = json.text("permissionsBoundary").orElse(null);
+        String boundary = json.permissionsBoundary();
         if (boundary != null && !Inputs.isManagedPolicyArn(boundary)) {
-            throw json.fail("permissionsBoundary", "expected a managed policy ARN, got \"" + boundary + "\"");
+            throw fail(key(at, "permissionsBoundary"), "expected a managed policy ARN, got \"" + boundary + "\"");
         }
-        String userId = json.text("userId").orElse(null);
+        String userId = json.userId();
         if (userId != null && account.users().stream().anyMatch(u -> u.identity.userId().equals(userId))) {
-            throw json.fail("userId", "user id \"" + userId + "\" is used twice");
+            throw fail(key(at, "userId"), "user id \"" + userId + "\" is used twice");
         }
-        UserState user = account.addUser(path(json), name, userId, json.instant("createDate").orElse(now),
-                json.instant("passwordLastUsed").orElse(null), boundary);
-        users.addTags(user, json.objects("tags").stream().map(this::tag).toList());
-        json.object("loginProfile").ifPresent(profile -> user.loginProfile = loginProfile(profile));
-        json.objects("accessKeys").forEach(key -> accessKey(user, key));
-        json.objects("signingCertificates").forEach(cert -> signingCertificate(user, cert));
-        json.objects("sshPublicKeys").forEach(key -> sshPublicKey(user, key));
-        json.objects("serviceSpecificCredentials").forEach(credential -> serviceCredential(user, credential));
-        json.objects("mfaDevices").forEach(device -> mfaDevice(user, device));
-        json.objects("inlinePolicies").forEach(policy -> inlinePolicy(user, policy));
-        json.objects("attachedPolicies").forEach(policy -> attachedPolicy(user, policy));
-        List<String> groupNames = json.texts("groups");
-        for (int i = 0; i < groupNames.size(); i++) {
-            String groupName = groupNames.get(i);
-            GroupRecord group = account.findGroup(groupName).orElseThrow(() -> new IllegalArgumentException(
-                    json.pathOf("groups") + ": group \"" + groupName + "\" is not declared in the world's \"groups\""));
+        UserState user = account.addUser(path(json.path(), at), name, userId, orElse(json.createDate(), now),
+                json.passwordLastUsed(), boundary);
+        List<Tag> tags = new ArrayList<>();
+        each(json.tags(), at, "tags", (tag, tagAt) -> tags.add(tag(tag, tagAt)));
+        users.addTags(user, tags);
+        if (json.loginProfile() != null) {
+            user.loginProfile = loginProfile(json.loginProfile(), key(at, "loginProfile"));
+        }
+        each(json.accessKeys(), at, "accessKeys", (key, keyAt) -> accessKey(user, key, keyAt));
+        each(json.signingCertificates(), at, "signingCertificates", (cert, certAt) -> signingCertificate(user, cert,
+                certAt));
+        each(json.sshPublicKeys(), at, "sshPublicKeys", (key, keyAt) -> sshPublicKey(user, key, keyAt));
+        each(json.serviceSpecificCredentials(), at, "serviceSpecificCredentials",
+                (credential, credentialAt) -> serviceCredential(user, credential, credentialAt));
+        each(json.mfaDevices(), at, "mfaDevices", (device, deviceAt) -> mfaDevice(user, device, deviceAt));
+        each(json.inlinePolicies(), at, "inlinePolicies", (policy, policyAt) -> user.inlinePolicies.put(
+                policyName(policy, policyAt), new InlinePolicyRecord(policy.policyName(),
+                        document(policy.policyDocument(), key(policyAt, "policyDocument")))));
+        each(json.attachedPolicies(), at, "attachedPolicies", (policy, policyAt) -> {
+            String arn = managedPolicyArn(policy.policyArn(), policyAt);
+            user.attachedPolicies.put(arn, new AttachedPolicyRecord(arn, account.nextSequence()));
+        });
+        for (String groupName : orEmpty(json.groups())) {
+            GroupRecord group = account.findGroup(groupName).orElseThrow(() -> fail(key(at, "groups"),
+                    "group \"" + groupName + "\" is not declared in the world's \"groups\""));
             groups.join(user, group);
         }
     }
 
-    private Tag tag(WorldNode tag) {
-        tag.allowKeys("key", "value");
+    private static Tag tag(World.Tag tag, String at) {
         return Tag.builder()
-                .key(checked(tag, "key", InputRule.TAG_KEY, tag.requiredText("key")))
-                .value(checked(tag, "value", InputRule.TAG_VALUE, tag.text("value").orElse("")))
+                .key(checked(at, "key", InputRule.TAG_KEY, required(at, "key", tag.key())))
+                .value(checked(at, "value", InputRule.TAG_VALUE, orElse(tag.value(), "")))
                 .build();
     }
 
-    private LoginProfileRecord loginProfile(WorldNode profile) {
-        profile.allowKeys("createDate", "passwordResetRequired", "unmodifiableForSeconds");
-        Instant until = profile.nonNegativeWholeNumber("unmodifiableForSeconds")
-                .map(seconds -> now.plus(Duration.ofSeconds(seconds)))
-                .orElse(null);
-        return new LoginProfileRecord(profile.instant("createDate").orElse(now),
-                profile.bool("passwordResetRequired").orElse(false), until);
+    private LoginProfileRecord loginProfile(World.LoginProfile profile, String at) {
+        Long seconds = nonNegative(at, "unmodifiableForSeconds", profile.unmodifiableForSeconds());
+        return new LoginProfileRecord(orElse(profile.createDate(), now),
+                orElse(profile.passwordResetRequired(), false),
+                seconds == null ? null : now.plus(Duration.ofSeconds(seconds)));
     }
 
-    private void accessKey(UserState user, WorldNode key) {
-        key.allowKeys("accessKeyId", "status", "createDate", "lastUsed");
-        String id = key.text("accessKeyId")
-                .map(given -> uniqueId(key, "accessKeyId", InputRule.ACCESS_KEY_ID, given))
-                .orElseGet(account.ids::accessKeyId);
-        LastUse lastUsed = key.object("lastUsed").map(used -> {
-            used.allowKeys("date", "serviceName", "region");
-            return new LastUse(used.instant("date").orElse(null), used.text("serviceName").orElse("N/A"),
-                    used.text("region").orElse("N/A"));
-        }).orElse(LastUse.NEVER);
-        user.accessKeys.put(id, new AccessKeyRecord(id, status(key), key.instant("createDate").orElse(now), lastUsed,
-                account.nextSequence()));
+    private void accessKey(UserState user, World.AccessKey key, String at) {
+        String id = key.accessKeyId() == null ? account.ids.accessKeyId()
+                : uniqueId(at, "accessKeyId", InputRule.ACCESS_KEY_ID, key.accessKeyId());
+        World.LastUsed used = key.lastUsed();
+        LastUse lastUsed = used == null ? LastUse.NEVER
+                : new LastUse(used.date(), orElse(used.serviceName(), "N/A"), orElse(used.region(), "N/A"));
+        user.accessKeys.put(id, new AccessKeyRecord(id, status(key.status(), at), orElse(key.createDate(), now),
+                lastUsed, account.nextSequence()));
     }
 
-    private void signingCertificate(UserState user, WorldNode cert) {
-        cert.allowKeys("certificateId", "status", "uploadDate", "certificateBody");
-        String id = cert.text("certificateId")
-                .map(given -> uniqueId(cert, "certificateId", InputRule.CERTIFICATE_ID, given))
-                .orElseGet(account.ids::certificateId);
-        String body = cert.text("certificateBody")
-                .orElse("-----BEGIN CERTIFICATE-----\n" + id + "\n-----END CERTIFICATE-----\n");
-        user.signingCertificates.put(id, new SigningCertificateRecord(id, body, status(cert),
-                cert.instant("uploadDate").orElse(now), account.nextSequence()));
+    private void signingCertificate(UserState user, World.SigningCertificate cert, String at) {
+        String id = cert.certificateId() == null ? account.ids.certificateId()
+                : uniqueId(at, "certificateId", InputRule.CERTIFICATE_ID, cert.certificateId());
+        String body = orElse(cert.certificateBody(),
+                "-----BEGIN CERTIFICATE-----\n" + id + "\n-----END CERTIFICATE-----\n");
+        user.signingCertificates.put(id, new SigningCertificateRecord(id, body, status(cert.status(), at),
+                orElse(cert.uploadDate(), now), account.nextSequence()));
     }
 
-    private void sshPublicKey(UserState user, WorldNode key) {
-        key.allowKeys("sshPublicKeyId", "status", "uploadDate", "sshPublicKeyBody");
-        String id = key.text("sshPublicKeyId")
-                .map(given -> uniqueId(key, "sshPublicKeyId", InputRule.SSH_PUBLIC_KEY_ID, given))
-                .orElseGet(account.ids::sshPublicKeyId);
-        String body = key.text("sshPublicKeyBody").orElse("ssh-rsa AAAAB3NzaC1yc2E" + id + " " + user.name());
-        user.sshPublicKeys.put(id, new SshPublicKeyRecord(id, body, status(key), key.instant("uploadDate").orElse(now),
-                account.nextSequence()));
+    private void sshPublicKey(UserState user, World.SshPublicKey key, String at) {
+        String id = key.sshPublicKeyId() == null ? account.ids.sshPublicKeyId()
+                : uniqueId(at, "sshPublicKeyId", InputRule.SSH_PUBLIC_KEY_ID, key.sshPublicKeyId());
+        String body = orElse(key.sshPublicKeyBody(), "ssh-rsa AAAAB3NzaC1yc2E" + id + " " + user.name());
+        user.sshPublicKeys.put(id, new SshPublicKeyRecord(id, body, status(key.status(), at),
+                orElse(key.uploadDate(), now), account.nextSequence()));
     }
 
-    private void serviceCredential(UserState user, WorldNode credential) {
-        credential.allowKeys("serviceSpecificCredentialId", "serviceName", "serviceUserName", "status", "createDate",
-                "expirationDate");
-        String id = credential.text("serviceSpecificCredentialId")
-                .map(given -> uniqueId(credential, "serviceSpecificCredentialId",
-                        InputRule.SERVICE_SPECIFIC_CREDENTIAL_ID, given))
-                .orElseGet(account.ids::serviceSpecificCredentialId);
+    private void serviceCredential(UserState user, World.ServiceSpecificCredential credential, String at) {
+        String id = credential.serviceSpecificCredentialId() == null ? account.ids.serviceSpecificCredentialId()
+                : uniqueId(at, "serviceSpecificCredentialId", InputRule.SERVICE_SPECIFIC_CREDENTIAL_ID,
+                        credential.serviceSpecificCredentialId());
         user.serviceCredentials.put(id, new ServiceCredentialRecord(id,
-                credential.text("serviceName").orElse(DEFAULT_SERVICE),
-                credential.text("serviceUserName").orElse(serviceCredentials.serviceUserName(user.name())),
-                status(credential), credential.instant("createDate").orElse(now),
-                credential.instant("expirationDate").orElse(null), account.nextSequence()));
+                orElse(credential.serviceName(), DEFAULT_SERVICE),
+                orElse(credential.serviceUserName(), serviceCredentials.serviceUserName(user.name())),
+                status(credential.status(), at), orElse(credential.createDate(), now), credential.expirationDate(),
+                account.nextSequence()));
     }
 
     /** A virtual device listed under a user is assigned to that user, created first if the world did not list it. */
-    private void mfaDevice(UserState user, WorldNode device) {
-        device.allowKeys("serialNumber", "enableDate");
-        String serial = MfaDeviceRecord.isVirtual(device.requiredText("serialNumber"))
-                ? virtualSerial(device)
-                : checked(device, "serialNumber", InputRule.SERIAL_NUMBER, device.requiredText("serialNumber"));
+    private void mfaDevice(UserState user, World.MfaDevice device, String at) {
+        String given = required(at, "serialNumber", device.serialNumber());
+        String serial = MfaDeviceRecord.isVirtual(given)
+                ? virtualSerial(given, at)
+                : checked(at, "serialNumber", InputRule.SERIAL_NUMBER, given);
         mfa.assignedOwner(serial).ifPresent(owner -> {
-            throw device.fail("serialNumber", "MFA device \"" + serial + "\" is already assigned to user \"" + owner + "\"");
+            throw fail(key(at, "serialNumber"), "MFA device \"" + serial + "\" is already assigned to user \""
+                    + owner + "\"");
         });
         if (MfaDeviceRecord.isVirtual(serial) && !account.virtualMfaDevices.containsKey(serial)) {
             mfa.addVirtual(serial);
         }
-        mfa.assign(user, serial, device.instant("enableDate").orElse(now));
+        mfa.assign(user, serial, orElse(device.enableDate(), now));
     }
 
-    private void role(WorldNode json) {
-        json.allowKeys("roleName", "path", "roleId", "createDate", "assumeRolePolicyDocument", "inlinePolicies",
-                "usableAfterSeconds");
-        String name = checked(json, "roleName", InputRule.ROLE_NAME, json.requiredText("roleName"));
+    private void role(World.Role json, String at) {
+        String name = checked(at, "roleName", InputRule.ROLE_NAME, required(at, "roleName", json.roleName()));
         if (account.findRole(name).isPresent()) {
-            throw json.fail("roleName", "role \"" + name + "\" is declared twice");
+            throw fail(key(at, "roleName"), "role \"" + name + "\" is declared twice");
         }
-        if (json.raw("assumeRolePolicyDocument").isEmpty()) {
-            throw json.fail("assumeRolePolicyDocument", "is required: the role's trust policy");
+        if (json.assumeRolePolicyDocument() == null) {
+            throw fail(key(at, "assumeRolePolicyDocument"), "is required: the role's trust policy");
         }
-        String trust = document(json, "assumeRolePolicyDocument");
-        Instant usableAt = now.plus(Duration.ofSeconds(json.nonNegativeWholeNumber("usableAfterSeconds").orElse(0L)));
-        RoleRecord role = account.addRole(path(json), name, json.text("roleId").orElse(null),
-                json.instant("createDate").orElse(now), trust, usableAt);
-        for (WorldNode policy : json.objects("inlinePolicies")) {
-            policy.allowKeys("policyName", "policyDocument");
-            String policyName = checked(policy, "policyName", InputRule.POLICY_NAME, policy.requiredText("policyName"));
-            role.inlinePolicies.put(policyName, document(policy, "policyDocument"));
-        }
+        String trust = document(json.assumeRolePolicyDocument(), key(at, "assumeRolePolicyDocument"));
+        Instant usableAt = now.plus(Duration.ofSeconds(orElse(nonNegative(at, "usableAfterSeconds",
+                json.usableAfterSeconds()), 0L)));
+        RoleRecord role = account.addRole(path(json.path(), at), name, json.roleId(),
+                orElse(json.createDate(), now), trust, usableAt);
+        each(json.inlinePolicies(), at, "inlinePolicies", (policy, policyAt) -> role.inlinePolicies.put(
+                policyName(policy, policyAt), document(policy.policyDocument(), key(policyAt, "policyDocument"))));
     }
 
-    private void inlinePolicy(UserState user, WorldNode policy) {
-        policy.allowKeys("policyName", "policyDocument");
-        String name = checked(policy, "policyName", InputRule.POLICY_NAME, policy.requiredText("policyName"));
-        user.inlinePolicies.put(name, new InlinePolicyRecord(name, document(policy, "policyDocument")));
+    private static String policyName(World.InlinePolicy policy, String at) {
+        return checked(at, "policyName", InputRule.POLICY_NAME, required(at, "policyName", policy.policyName()));
     }
 
-    private static String document(WorldNode policy, String key) {
-        return policy.raw(key).map(raw -> {
-            if (raw.isObject()) {
-                return PolicyDocuments.compact(raw);
+    /** A policy document is a JSON object, or a string holding one; left out, it allows nothing. */
+    private static String document(JsonNode document, String at) {
+        if (document == null) {
+            return DEFAULT_POLICY_DOCUMENT;
+        }
+        if (document.isObject()) {
+            return PolicyDocuments.compact(document);
+        }
+        if (document.isTextual()) {
+            try {
+                return PolicyDocuments.requireJsonObject(document.textValue());
+            } catch (RuntimeException malformed) {
+                throw fail(at, "expected a JSON object (or a string holding one)");
             }
-            if (raw.isTextual()) {
-                try {
-                    return PolicyDocuments.requireJsonObject(raw.textValue());
-                } catch (RuntimeException malformed) {
-                    throw policy.fail(key, "expected a JSON object (or a string holding one)");
-                }
-            }
-            throw policy.fail(key, "expected a JSON object (or a string holding one), got "
-                    + raw.getNodeType().name().toLowerCase(Locale.ROOT));
-        }).orElse(DEFAULT_POLICY_DOCUMENT);
+        }
+        throw fail(at, "expected a JSON object (or a string holding one), got "
+                + document.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 
-    private void attachedPolicy(UserState user, WorldNode policy) {
-        policy.allowKeys("policyArn");
-        String arn = managedPolicyArn(policy);
-        user.attachedPolicies.put(arn, new AttachedPolicyRecord(arn, account.nextSequence()));
-    }
-
-    private String virtualSerial(WorldNode device) {
-        String serial = device.requiredText("serialNumber");
+    private String virtualSerial(String serial, String at) {
+        required(at, "serialNumber", serial);
         String prefix = "arn:aws:iam::" + account.accountId + ":mfa/";
         if (!serial.startsWith(prefix) || InputRule.SERIAL_NUMBER.violatedConstraint(serial).isPresent()) {
-            throw device.fail("serialNumber", "expected a virtual MFA device ARN \"" + prefix + "<name>\", got \""
+            throw fail(key(at, "serialNumber"), "expected a virtual MFA device ARN \"" + prefix + "<name>\", got \""
                     + serial + "\"");
         }
         return serial;
     }
 
-    private String path(WorldNode json) {
-        return json.text("path").map(path -> checked(json, "path", InputRule.PATH, path)).orElse("/");
+    private static String path(String path, String at) {
+        return path == null ? "/" : checked(at, "path", InputRule.PATH, path);
     }
 
-    private String status(WorldNode json) {
-        String status = json.text("status").orElse(StatusType.ACTIVE.toString());
-        if (!status.equals(StatusType.ACTIVE.toString()) && !status.equals(StatusType.INACTIVE.toString())) {
-            throw json.fail("status", "expected \"Active\" or \"Inactive\", got \"" + status + "\"");
+    private static String status(String status, String at) {
+        String given = orElse(status, StatusType.ACTIVE.toString());
+        if (!given.equals(StatusType.ACTIVE.toString()) && !given.equals(StatusType.INACTIVE.toString())) {
+            throw fail(key(at, "status"), "expected \"Active\" or \"Inactive\", got \"" + given + "\"");
         }
-        return status;
+        return given;
     }
 
-    private String uniqueId(WorldNode json, String key, InputRule rule, String id) {
-        checked(json, key, rule, id);
+    private String uniqueId(String at, String field, InputRule rule, String id) {
+        checked(at, field, rule, id);
         if (!credentialIds.add(id)) {
-            throw json.fail(key, "id \"" + id + "\" is used twice");
+            throw fail(key(at, field), "id \"" + id + "\" is used twice");
         }
         account.ids.reserve(id);
         return id;
     }
 
-    private static String checked(WorldNode json, String key, InputRule rule, String value) {
+    private static String checked(String at, String field, InputRule rule, String value) {
         rule.violatedConstraint(value).ifPresent(constraint -> {
-            throw json.fail(key, "\"" + value + "\" " + constraint);
+            throw fail(key(at, field), "\"" + value + "\" " + constraint);
         });
         return value;
+    }
+
+    private static String required(String at, String field, String value) {
+        if (value == null) {
+            throw fail(key(at, field), "required string is missing");
+        }
+        return value;
+    }
+
+    private static Long nonNegative(String at, String field, Long value) {
+        if (value != null && value < 0) {
+            throw fail(key(at, field), "expected a whole number of zero or more, got " + value);
+        }
+        return value;
+    }
+
+    /** Each item of a list that may be left out, with its path ({@code users[2]}). */
+    private static <T> void each(List<T> items, String at, String field, Item<T> item) {
+        List<T> all = orEmpty(items);
+        for (int i = 0; i < all.size(); i++) {
+            item.load(all.get(i), key(at, field) + "[" + i + "]");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Item<T> {
+        void load(T item, String at);
+    }
+
+    static String key(String at, String field) {
+        return at.isEmpty() ? field : at + "." + field;
+    }
+
+    private static IllegalArgumentException fail(String at, String problem) {
+        return new IllegalArgumentException(at + ": " + problem);
+    }
+
+    private static <T> List<T> orEmpty(List<T> items) {
+        return items == null ? List.of() : items;
+    }
+
+    private static <T> T orElse(T value, T otherwise) {
+        return value == null ? otherwise : value;
     }
 }

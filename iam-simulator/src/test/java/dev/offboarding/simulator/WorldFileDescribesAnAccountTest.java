@@ -106,28 +106,30 @@ class WorldFileDescribesAnAccountTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load("""
                 {"users": [{"userName": "bob", "accessKeys": [{"accessKeyId": "AKIAEXAMPLEKEY000001", "status": 1}]}]}
                 """));
-        assertEquals("$.users[0].accessKeys[0].status: expected a string, got number", e.getMessage());
+        assertEquals("field \"users[0].accessKeys[0].status\" must be a string, not a number", e.getMessage());
 
         e = assertThrows(IllegalArgumentException.class, () -> load("{\"users\": {\"userName\": \"bob\"}}"));
-        assertEquals("$.users: expected an array, got object", e.getMessage());
+        assertEquals("field \"users\" must be an array, not an object", e.getMessage());
     }
 
     @Test
     void unknownKeysAndBadValuesAreRejectedNamingThePath() {
-        assertMessage("$.users[0].acessKeys: unknown key", "{\"users\": [{\"userName\": \"bob\", \"acessKeys\": []}]}");
-        assertMessage("$.users[0].userName: required string is missing", "{\"users\": [{}]}");
-        assertMessage("$.users[0].userName: \"bad name\" must satisfy regular expression pattern",
+        assertMessage("unknown field \"users[0].acessKeys\": accepted fields here are accessKeys, attachedPolicies,",
+                "{\"users\": [{\"userName\": \"bob\", \"acessKeys\": []}]}");
+        assertMessage("users[0].userName: required string is missing", "{\"users\": [{}]}");
+        assertMessage("users[0].userName: \"bad name\" must satisfy regular expression pattern",
                 "{\"users\": [{\"userName\": \"bad name\"}]}");
-        assertMessage("$.users[0].createDate: expected an ISO-8601 UTC instant",
+        assertMessage("field \"users[0].createDate\" must be an ISO-8601 timestamp such as \"2026-11-20T12:00:00Z\","
+                + " not \"yesterday\"",
                 "{\"users\": [{\"userName\": \"bob\", \"createDate\": \"yesterday\"}]}");
-        assertMessage("$.users[0].groups: group \"admins\" is not declared",
+        assertMessage("users[0].groups: group \"admins\" is not declared",
                 "{\"users\": [{\"userName\": \"bob\", \"groups\": [\"admins\"]}]}");
-        assertMessage("$.users[0].accessKeys[0].status: expected \"Active\" or \"Inactive\"",
+        assertMessage("users[0].accessKeys[0].status: expected \"Active\" or \"Inactive\"",
                 "{\"users\": [{\"userName\": \"bob\", \"accessKeys\": [{\"status\": \"Disabled\"}]}]}");
-        assertMessage("$.users[1].userName: user \"bob\" is declared twice",
+        assertMessage("users[1].userName: user \"bob\" is declared twice",
                 "{\"users\": [{\"userName\": \"bob\"}, {\"userName\": \"bob\"}]}");
-        assertMessage("$.accountId: expected 12 digits", "{\"accountId\": \"12345\"}");
-        assertMessage("$: expected an object, got array", "[]");
+        assertMessage("accountId: expected 12 digits", "{\"accountId\": \"12345\"}");
+        assertMessage("the world must be a JSON object, not an array", "[]");
     }
 
     @Test
@@ -136,7 +138,56 @@ class WorldFileDescribesAnAccountTest {
         Files.writeString(file, "{\"users\": [{\"userName\": 7}]}");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IamSimulator.fromFile(file, clock));
-        assertEquals(file + ": $.users[0].userName: expected a string, got number", e.getMessage());
+        assertEquals(file + ": field \"users[0].userName\" must be a string, not a number", e.getMessage());
+    }
+
+    @Test
+    void aNullIsRefusedWhereverItIsNamingEach() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load("""
+                {"accountId": null, "users": [{"userName": "bob", "passwordLastUsed": null}]}
+                """));
+
+        assertEquals("field \"accountId\" is null: leave it out to use its default, or give it a value; "
+                + "field \"users[0].passwordLastUsed\" is null: leave it out to use its default, or give it a value",
+                e.getMessage());
+    }
+
+    @Test
+    void aValueOfAnotherTypeIsNeverCoerced() {
+        assertMessage("field \"users[0].loginProfile.passwordResetRequired\" must be true or false, not a string",
+                "{\"users\": [{\"userName\": \"bob\", \"loginProfile\": {\"passwordResetRequired\": \"true\"}}]}");
+        assertMessage("field \"users[0].loginProfile.unmodifiableForSeconds\" must be a whole number, not a string",
+                "{\"users\": [{\"userName\": \"bob\", \"loginProfile\": {\"unmodifiableForSeconds\": \"5\"}}]}");
+        assertMessage("field \"roles[0].usableAfterSeconds\" must be a whole number, not a number",
+                "{\"roles\": [{\"roleName\": \"r\", \"assumeRolePolicyDocument\": {}, \"usableAfterSeconds\": 1.5}]}");
+        assertMessage("field \"users[0].groups[0]\" must be a string, not a number",
+                "{\"users\": [{\"userName\": \"bob\", \"groups\": [7]}]}");
+    }
+
+    @Test
+    void aFileNamesTheKeyGivenTwiceAndTheWorldsKeysUnderWorld(@TempDir Path dir) throws Exception {
+        Path repeated = dir.resolve("repeated.json");
+        Files.writeString(repeated, "{\"users\": [{\"userName\": \"bob\", \"path\": \"/\", \"path\": \"/x/\"}]}");
+        Path scenario = dir.resolve("scenario.json");
+        Files.writeString(scenario, "{\"world\": {\"users\": [{\"userName\": \"bob\", \"acessKeys\": []}]}}");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> IamSimulator.fromFile(repeated, clock));
+        assertTrue(e.getMessage().startsWith(repeated + ": field \"users[0].path\" is given twice"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> IamSimulator.fromFile(scenario, clock));
+        assertTrue(e.getMessage().startsWith(scenario + ": unknown field \"world.users[0].acessKeys\""),
+                e.getMessage());
+    }
+
+    @Test
+    void eachAccountOfAnOrganizationIsNamedByItsIndex() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimulatedOrganization.fromWorld(
+                JSON.readTree("{\"accounts\": [{}, {\"users\": [{\"userName\": \"bad name\"}]}]}"), clock));
+        assertTrue(e.getMessage().startsWith("accounts[1].users[0].userName: \"bad name\""), e.getMessage());
+
+        e = assertThrows(IllegalArgumentException.class, () -> SimulatedOrganization.fromWorld(
+                JSON.readTree("{\"accounts\": [{\"users\": [{\"userName\": \"bob\", \"tags\": {}}]}]}"), clock));
+        assertEquals("field \"accounts[0].users[0].tags\" must be an array, not an object", e.getMessage());
     }
 
     private void assertMessage(String expectedStart, String world) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.offboarding.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -51,7 +52,11 @@ public final class LocalLambdaHost implements AutoCloseable {
     static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
     static final String DEFAULT_REGION = "us-east-1";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Lambda's own check of a payload, not the contract's: Invoke refuses only text that is not JSON; a repeated key
+     * or a null is for the function's strict reader to refuse, naming the field, as it does behind the real Invoke.
+     */
+    private static final ObjectMapper LAMBDA_PAYLOAD_CHECK = new ObjectMapper();
     private final HttpServer server;
     private final LocalFunctions functions;
     private final Consumer<String> log;
@@ -158,7 +163,7 @@ public final class LocalLambdaHost implements AutoCloseable {
         String payload = new String(body, StandardCharsets.UTF_8);
         try {
             if (!payload.isEmpty()) {
-                JSON.readTree(payload);
+                LAMBDA_PAYLOAD_CHECK.readTree(payload);
             }
         } catch (JsonProcessingException e) {
             refuse(exchange, functionName, 400, "InvalidRequestContentException",
@@ -184,7 +189,7 @@ public final class LocalLambdaHost implements AutoCloseable {
 
     /** What the Lambda Java runtime writes for an exception a handler threw. */
     static ObjectNode errorDocument(Invocation failed) {
-        ObjectNode document = JSON.createObjectNode()
+        ObjectNode document = Json.mapper().createObjectNode()
                 .put("errorMessage", failed.errorMessage())
                 .put("errorType", failed.errorType());
         ArrayNode trace = document.putArray("stackTrace");
@@ -229,7 +234,7 @@ public final class LocalLambdaHost implements AutoCloseable {
     private static void error(HttpExchange exchange, int status, String type, String fault, String message)
             throws IOException {
         exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
-        respond(exchange, status, JSON.createObjectNode().put("Type", fault).put("Message", message).toString());
+        respond(exchange, status, Json.mapper().createObjectNode().put("Type", fault).put("Message", message).toString());
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -1,7 +1,7 @@
 package dev.offboarding.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.offboarding.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +22,6 @@ import java.util.function.Consumer;
  * {@code AWS_ENDPOINT_URL_LAMBDA} set to a {@link LocalLambdaHost} on the loopback address.
  */
 public final class WorkflowRunner {
-    private static final ObjectMapper JSON = new ObjectMapper();
     public static final int MINIMUM_NODE_MAJOR = 20;
     /** The variable that points the engine's Lambda client at the function host (the SDKs' standard one). */
     public static final String LAMBDA_ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_LAMBDA";
@@ -63,7 +62,7 @@ public final class WorkflowRunner {
         try (LocalLambdaHost host = LocalLambdaHost.start(functions)) {
             List<String> command = new ArrayList<>(List.of(node, script.toString(),
                     "--definition", run.definition().toString(),
-                    "--substitutions", JSON.writeValueAsString(run.substitutions()),
+                    "--substitutions", Json.mapper().writeValueAsString(run.substitutions()),
                     "--name", run.executionName(), "--state-machine-name", run.stateMachineName()));
             if (run.noWaits()) {
                 command.add("--no-waits");
@@ -84,7 +83,7 @@ public final class WorkflowRunner {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    WorkflowEvent event = WorkflowEvent.of(JSON.readTree(line));
+                    WorkflowEvent event = WorkflowEvent.of(Json.mapper().readTree(line));
                     events.add(event);
                     onEvent.accept(event);
                     result = ended(event, events).orElse(result);

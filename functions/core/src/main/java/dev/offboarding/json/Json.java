@@ -29,6 +29,7 @@ public final class Json {
     private static final ObjectMapper MAPPER = create();
     private static final ObjectMapper OMITTING_NULLS =
             MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper ALLOWING_COMMENTS = MAPPER.copy().enable(JsonParser.Feature.ALLOW_COMMENTS);
 
     private Json() {
     }
@@ -43,6 +44,11 @@ public final class Json {
      */
     public static ObjectMapper omittingNulls() {
         return OMITTING_NULLS;
+    }
+
+    /** The same configuration, for a file a person writes: it may hold comments ({@code //} and block comments). */
+    public static ObjectMapper allowingComments() {
+        return ALLOWING_COMMENTS;
     }
 
     private static ObjectMapper create() {

@@ -1,9 +1,13 @@
 package dev.offboarding.json;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.offboarding.errors.InvalidRequestException;
@@ -12,6 +16,7 @@ import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -37,7 +42,15 @@ public final class RequestReader {
 
     /** The same, for a request already read as a tree (a part of a larger payload). */
     public static <T> T read(JsonNode tree, Class<T> type) {
-        return validated(bind(tree, type));
+        return read(tree, type, "");
+    }
+
+    /**
+     * The same, for the value at path {@code at} of a larger document (e.g. "world"): every field is named by its
+     * path in that document.
+     */
+    public static <T> T read(JsonNode tree, Class<T> type, String at) {
+        return validated(bind(tree, type, at));
     }
 
     private static <T> T validated(T request) {
@@ -56,9 +69,26 @@ public final class RequestReader {
 
     private static <T> T parse(InputStream in, Class<T> type, Consumer<JsonNode> rawCheck) {
         // Read the tree first: when a value has the wrong type, the tree still says what was sent there.
-        JsonNode tree;
+        JsonNode tree = readTree(in);
+        if (tree != null && !tree.isNull()) {
+            rawCheck.accept(tree);
+        }
+        return bind(tree, type, "");
+    }
+
+    /**
+     * Parses one JSON document as strictly as a request is read: text that is not JSON, a key given twice (named
+     * by its path) or anything after the document is an {@link InvalidRequestException}. Empty input is null.
+     */
+    public static JsonNode readTree(InputStream in) {
+        return readTree(in, Json.mapper());
+    }
+
+    /** The same, with another configuration of the strict mapper (e.g. {@link Json#allowingComments()}). */
+    public static JsonNode readTree(InputStream in, ObjectMapper mapper) {
         try {
-            tree = Json.mapper().readTree(in);
+            JsonNode tree = mapper.readTree(in);
+            return tree == null || tree.isMissingNode() ? null : tree;
         } catch (MismatchedInputException e) {
             if (isEmptyInput(e)) {
                 return null;
@@ -69,40 +99,54 @@ public final class RequestReader {
         } catch (IOException e) {
             throw new InvalidRequestException("the request could not be read: " + e.getMessage());
         }
-        if (tree != null && !tree.isMissingNode() && !tree.isNull()) {
-            rawCheck.accept(tree);
-        }
-        return bind(tree, type);
     }
 
     private static InvalidRequestException notJson(JsonProcessingException e) {
-        return new InvalidRequestException("the request is not valid JSON: " + firstLine(e.getOriginalMessage())
-                + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")"));
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String problem = String.valueOf(e.getOriginalMessage());
+        if (problem.startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser parser) {
+            return new InvalidRequestException("field \"" + path(parser.getParsingContext()) + "\" is given twice"
+                    + where + ": keep one (a repeated key is never read as its last value)");
+        }
+        return new InvalidRequestException("not valid JSON: " + firstLine(problem) + where);
     }
 
-    private static <T> T bind(JsonNode tree, Class<T> type) {
+    /** {@code detail.dryRun}: the key the parser was at. */
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject()) {
+                path.insert(0, "." + c.getCurrentName());
+            } else if (c.inArray()) {
+                path.insert(0, "[" + c.getCurrentIndex() + "]");
+            }
+        }
+        return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
+    }
+
+    private static <T> T bind(JsonNode tree, Class<T> type, String at) {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return null;
         }
         try {
-            refuseNullFlags(tree, type);
+            refuseNullFlags(tree, type, at);
             return Json.mapper().treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidRequestException("unknown field \"" + path(e) + "\": accepted fields here are "
+            throw new InvalidRequestException("unknown field \"" + path(at, e) + "\": accepted fields here are "
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
                     + "; remove it or correct its spelling");
         } catch (MismatchedInputException e) {
             if (isEmptyInput(e)) {
                 return null;
             }
-            if (e.getPath().isEmpty() && e.getTargetType() == type) {
+            if (e.getPath().isEmpty() && e.getTargetType() == type && at.isEmpty()) {
                 throw new InvalidRequestException("the request must be a JSON object, not " + sent(tree, e));
             }
-            throw new InvalidRequestException("field \"" + path(e) + "\" must be " + expected(e.getTargetType())
+            throw new InvalidRequestException("field \"" + path(at, e) + "\" must be " + expected(e.getTargetType())
                     + ", not " + sent(tree, e));
         } catch (JsonMappingException e) {
-            throw new InvalidRequestException("field \"" + path(e) + "\" is malformed: " + e.getOriginalMessage());
+            throw new InvalidRequestException("field \"" + path(at, e) + "\" is malformed: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw notJson(e);
         }
@@ -113,10 +157,6 @@ public final class RequestReader {
      * so it is refused at any depth (an event's {@code detail.dryRun} as much as a request's {@code dryRun});
      * leaving the field out is how to ask for its default.
      */
-    private static void refuseNullFlags(JsonNode tree, Class<?> type) {
-        refuseNullFlags(tree, type, "");
-    }
-
     private static void refuseNullFlags(JsonNode node, Class<?> type, String path) {
         if (node == null || !node.isObject() || !type.isRecord()) {
             return;
@@ -156,24 +196,31 @@ public final class RequestReader {
     }
 
     /**
-     * Refuses an explicit null anywhere in a caller's request: the workflow's entry, an event's detail and the
-     * command line's scenario files accept no null at all, since a null that a later step reads as "absent" can
-     * turn a dry run into a real one. {@code label} names where the value sits, e.g. "detail".
+     * Refuses an explicit null anywhere in a caller's request: the workflow's entry, an event's detail, the command
+     * line's scenario files and the simulator's worlds accept no null at all, since a null that a later step reads as
+     * "absent" can turn a dry run into a real one. {@code label} names where the value sits, e.g. "detail". Every
+     * null is named, not only the first.
      */
     public static void refuseAnyNull(JsonNode node, String label) {
+        List<String> problems = new ArrayList<>();
+        collectNulls(node, label, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    private static void collectNulls(JsonNode node, String label, List<String> problems) {
         if (node == null) {
             return;
         }
         if (node.isNull()) {
-            throw new InvalidRequestException("field \"" + label + "\" is null: leave it out to use its default,"
-                    + " or give it a value");
-        }
-        if (node.isObject()) {
-            node.fields().forEachRemaining(e -> refuseAnyNull(e.getValue(),
-                    label.isEmpty() ? e.getKey() : label + "." + e.getKey()));
+            problems.add("field \"" + label + "\" is null: leave it out to use its default, or give it a value");
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> collectNulls(e.getValue(),
+                    label.isEmpty() ? e.getKey() : label + "." + e.getKey(), problems));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                refuseAnyNull(node.get(i), label + "[" + i + "]");
+                collectNulls(node.get(i), label + "[" + i + "]", problems);
             }
         }
     }
@@ -182,8 +229,8 @@ public final class RequestReader {
         return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map");
     }
 
-    static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
+    private static String path(String at, JsonMappingException e) {
+        StringBuilder path = new StringBuilder(at);
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
                 path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
@@ -234,7 +281,8 @@ public final class RequestReader {
         }
         switch (node.getNodeType()) {
             case STRING:
-                return "a string";
+                // An ISO-8601 timestamp or an enum is a string too: say which string.
+                return e instanceof InvalidFormatException ? "\"" + node.textValue() + "\"" : "a string";
             case NUMBER:
                 return "a number";
             case BOOLEAN:

@@ -1,10 +1,12 @@
 package dev.offboarding.json;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.validation.OffboardingRequest;
 import java.io.ByteArrayInputStream;
@@ -68,7 +70,8 @@ class NestedStrictnessUnitTest {
                 "{\"id\": \"1\", \"detail\": {\"userName\": \"bob\", \"dryRun\": true, \"dryRun\": false}}",
                 Envelope.class);
 
-        assertTrue(e.getMessage().contains("Duplicate field 'dryRun'"), e.getMessage());
+        assertTrue(e.getMessage().contains("field \"detail.dryRun\" is given twice (line 1, column 67): keep one"),
+                e.getMessage());
     }
 
     @Test
@@ -87,6 +90,20 @@ class NestedStrictnessUnitTest {
     }
 
     @Test
+    void everyNullOfACallersRequestIsNamedAtOnce() {
+        JsonNode request = Json.mapper().createObjectNode().put("userName", "bob").putNull("reason");
+        ((ObjectNode) request).putArray("items").add(1).addNull();
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> RequestReader.refuseAnyNull(request, "detail"));
+
+        assertEquals(List.of(
+                "field \"detail.reason\" is null: leave it out to use its default, or give it a value",
+                "field \"detail.items[1]\" is null: leave it out to use its default, or give it a value"),
+                e.problems());
+    }
+
+    @Test
     void aRequestWithoutNullsPassesTheNullCheck() {
         JsonNode request = Json.mapper().createObjectNode().put("userName", "bob").put("dryRun", true);
 
@@ -101,6 +118,14 @@ class NestedStrictnessUnitTest {
         InvalidRequestException e = refused("{\"at\": 123}", Dated.class);
 
         assertTrue(e.getMessage().contains("\"at\" must be an ISO-8601 timestamp"), e.getMessage());
+    }
+
+    @Test
+    void aTextThatIsNoDateIsRefusedQuotingIt() {
+        InvalidRequestException e = refused("{\"at\": \"yesterday\"}", Dated.class);
+
+        assertTrue(e.getMessage().contains("\"at\" must be an ISO-8601 timestamp such as \"2026-11-20T12:00:00Z\","
+                + " not \"yesterday\""), e.getMessage());
     }
 
     @Test
@@ -125,5 +150,23 @@ class NestedStrictnessUnitTest {
                 () -> RequestReader.read(tree, OffboardingRequest.class));
 
         assertTrue(e.getMessage().contains("userName contains the character U+0020"), e.getMessage());
+    }
+
+    @Test
+    void aFileAPersonWritesMayHoldCommentsAndIsOtherwiseAsStrict() {
+        String commented = "{\"userName\": \"bob\", // the user\n \"dryRun\": true}";
+
+        JsonNode tree = RequestReader.readTree(stream(commented), Json.allowingComments());
+
+        assertEquals("bob", tree.get("userName").textValue());
+        assertThrows(InvalidRequestException.class, () -> RequestReader.readTree(stream(commented)),
+                "a request is no file: it holds no comment");
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> RequestReader.readTree(
+                stream("{\"userName\": \"bob\", /* again */ \"userName\": \"alice\"}"), Json.allowingComments()));
+        assertTrue(e.getMessage().contains("field \"userName\" is given twice"), e.getMessage());
+    }
+
+    private static ByteArrayInputStream stream(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
 }
