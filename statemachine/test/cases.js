@@ -51,4 +51,5 @@ module.exports = {
   WorstCase: { userName: USER, quarantineDays: 7 },
   OtherAccount: { userName: USER, accountId: '210987654321', reason: 'Left the company', requestedBy: 'hr-sync' },
   OtherAccountRoleNotUsable: { userName: USER, accountId: '210987654321' },
+  OutcomeNotRecorded: { userName: USER },
 };

@@ -1,13 +1,17 @@
 'use strict';
 
+// The definition's shape: what only Step Functions does (Retry, Wait, the bounded loops, the order of the steps)
+// is checked here; what happens to the user and how the execution ends are Java's (list-tokens' decision,
+// record-outcome's conclusion), checked per test case in workflow.test.js with the real functions' answers.
+
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const aslValidator = require('asl-validator');
 const { placeholders, substitute } = require('../lib/definition');
-const { errorClasses, ERRORS_DIR } = require('./support/java-contract');
-const { DIR, DEFINITION_FILE, definition, substitutions, LAMBDA_OF_ARN } = require('./support/fixtures');
+const { contract, errorClasses, ERRORS_DIR } = require('./support/java-contract');
+const { DIR, DEFINITION_FILE, definition, substitutions, mockConfig, STATE_MACHINE, LAMBDA_OF_ARN } = require('./support/fixtures');
 
 const raw = fs.readFileSync(DEFINITION_FILE, 'utf8');
 const def = definition();
@@ -18,14 +22,22 @@ const LAMBDA_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', '
 const JAVA = 'dev.offboarding.errors.';
 const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy'];
 const CATCHER_FIELDS = ['ErrorEquals', 'ResultPath', 'Next'];
-const REMOVALS = ['RemoveTokens', 'RemoveTokensLockOut'];
+/** The Task states named after their Lambda; the other Task of a Lambda says so in its name. */
+const TASK_OF_LAMBDA = { 'list-tokens': 'ListTokens', 'remove-tokens': 'RemoveTokens', 'delete-user': 'DeleteUser',
+  'check-role-usable': 'CheckRoleUsable', 'validate-request': 'ValidateRequest', 'record-outcome': 'RecordOutcome' };
+/** The Tasks that call neither IAM nor STS: their own errors are final. */
+const NO_AWS_CALL = ['ValidateRequest', 'RecordOutcome'];
 /** A Task that ran out of time: its TimeoutSeconds, Lambda's own timeout, or the Lambda runtime dying. */
 const TIMEOUT_ERRORS = ['States.Timeout', 'Sandbox.Timedout', 'Lambda.Unknown'];
 /** Errors Step Functions and Lambda report for a Task that are neither States.* nor Lambda.*. */
 const SERVICE_ERRORS = ['Sandbox.Timedout'];
-const ROUNDS_SO_FAR = "States.Format('{} Before this step this execution had removed or deactivated (nothing if empty):"
-  + " [{}]. Removal attempts interrupted midway, newest first, each ending with what it had done (null if none): {}',"
-  + " $.failure.cause.errorMessage, $.log.rounds, States.JsonToString($.log.interrupted))";
+/**
+ * The decision kinds list-tokens answers at each look (functions/core/.../decision/Decider.java; the suite's mocked
+ * decisions are checked against the real Decider by RecordedAnswersAreTheRealFunctionsIT).
+ */
+const KINDS_AT = { FIRST: ['ABSENT', 'REFUSE', 'DRY_RUN', 'LOCK_OUT', 'REMOVE'], AGAIN: ['ABSENT', 'REFUSE', 'REMOVE'],
+  LAST: ['ABSENT', 'GIVE_UP'] };
+const KIND = '$.latest.decision.kind';
 
 function retriers() {
   return states.flatMap(([name, s]) => (s.Retry ?? []).map((r) => ({ state: name, ...r })));
@@ -40,54 +52,105 @@ function successors(state) {
     .filter(Boolean);
 }
 
-/**
- * Where a catcher's Next leads: through Pass states (at most three) to a Fail state, and the Error that Fail ends
- * the execution with. A Fail with ErrorPath "$.failure.error" reports what the Pass states on the way wrote there
- * (an Explain state's literal "error", carried on by "error.$": "$.failure.error").
- */
-function failReachedFrom(stateName) {
-  let name = stateName;
-  let failureError;
-  const passes = [];
-  for (let hops = 0; hops <= 3; hops++) {
-    const state = def.States[name];
-    if (state.Type === 'Fail') {
-      const error = state.Error ?? (state.ErrorPath === '$.failure.error' ? failureError : undefined);
-      return { name, state, error, passes };
+function reachable(from, without = []) {
+  const reached = new Set();
+  const stack = [from];
+  while (stack.length) {
+    const name = stack.pop();
+    if (!reached.has(name) && !without.includes(name)) {
+      reached.add(name);
+      stack.push(...successors(def.States[name]));
     }
-    if (state.Type !== 'Pass') {
+  }
+  return reached;
+}
+
+/** The field names a Parameters or ResultSelector object writes. */
+function fieldsOf(parameters) {
+  return Object.keys(parameters).map((k) => k.replace(/\.\$$/, ''));
+}
+
+function componentNames(record) {
+  return contract().records[record].components.map((c) => c.name);
+}
+
+/** Whether a Choice rule matches a decision kind: true, false, or null when the rule tests something else too. */
+function matchesKind(rule, kind) {
+  if (rule.Or) {
+    const each = rule.Or.map((r) => matchesKind(r, kind));
+    return each.includes(true) ? true : each.includes(null) ? null : false;
+  }
+  if (rule.And) {
+    const each = rule.And.map((r) => matchesKind(r, kind));
+    return each.includes(false) ? false : each.includes(null) ? null : true;
+  }
+  if (rule.Not) {
+    const inner = matchesKind(rule.Not, kind);
+    return inner === null ? null : !inner;
+  }
+  return rule.Variable === KIND && 'StringEquals' in rule ? rule.StringEquals === kind : null;
+}
+
+/**
+ * The states the execution can go to next, knowing the look it is at (phase) and the latest decision (kind):
+ * list-tokens answers only the kinds of its phase, and a Choice on the kind takes only the branches that kind can.
+ */
+function abstractSuccessors(name, phase, kind, kindsAt) {
+  const state = def.States[name];
+  const look = state.ResultPath === '$.look' ? state.Parameters.phase : state.Parameters?.look?.phase;
+  const nextPhase = look ?? phase;
+  if (state.Type === 'Task' && state.ResultPath === '$.latest') {
+    return [...kindsAt[phase].map((k) => [state.Next, phase, k]), ...state.Catch.map((c) => [c.Next, phase, kind])];
+  }
+  if (state.Type === 'Choice') {
+    const next = [];
+    for (const rule of state.Choices) {
+      const match = matchesKind(rule, kind);
+      if (match !== false) {
+        next.push(rule.Next);
+      }
+      if (match === true) {
+        return next.map((n) => [n, phase, kind]);
+      }
+    }
+    return [...next, state.Default].filter(Boolean).map((n) => [n, phase, kind]);
+  }
+  return successors(state).map((n) => [n, nextPhase, kind]);
+}
+
+/** A cycle of the definition's graph, knowing the phase and the decision, without the given edges; or null. */
+function cycle(cut, kindsAt = KINDS_AT) {
+  const visiting = new Set();
+  const done = new Set();
+  const visit = (node, trail) => {
+    const key = node.join(' ');
+    if (done.has(key)) {
       return null;
     }
-    passes.push(name);
-    if (state.ResultPath === '$.failure') {
-      const parameters = state.Parameters ?? {};
-      failureError = Object.hasOwn(parameters, 'error') ? parameters.error
-        : parameters['error.$'] === '$.failure.error' ? failureError : undefined;
+    if (visiting.has(key)) {
+      return [...trail, node[0]];
     }
-    name = state.Next;
-  }
-  return null;
+    visiting.add(key);
+    for (const next of abstractSuccessors(...node, kindsAt)) {
+      if (!cut.some(([from, to]) => from === node[0] && to === next[0])) {
+        const found = visit(next, [...trail, node[0]]);
+        if (found) {
+          return found;
+        }
+      }
+    }
+    visiting.delete(key);
+    done.add(key);
+    return null;
+  };
+  return visit([def.StartAt, null, null], []);
 }
 
-/** The error names a Fail state can end the execution with. */
-function errorsOf(failName) {
-  const fail = def.States[failName];
-  if (fail.Error) {
-    return [fail.Error];
-  }
-  // From each first Pass state of a chain (one no other Pass state leads to).
-  const inner = new Set(states.filter(([, s]) => s.Type === 'Pass').map(([, s]) => s.Next));
-  // ExplainUnexpected keeps whatever name the error had (not one of the product's own).
-  return states.filter(([n, s]) => s.Type === 'Pass' && !inner.has(n) && !('error.$' in (s.Parameters ?? {})))
-    .map(([n]) => failReachedFrom(n))
-    .filter((f) => f?.name === failName).map((f) => f.error);
-}
-
-test('the raw definition is valid JSON with exactly the seven substitution placeholders, each given by the suite', () => {
+test('the raw definition is valid JSON with exactly the eight substitution placeholders, each given by the suite', () => {
   assert.doesNotThrow(() => JSON.parse(raw));
   assert.deepEqual(placeholders(raw).sort(),
     ['CheckRoleUsableFunctionArn', 'DeleteUserFunctionArn', 'ListTokensFunctionArn', 'OffboardingRoleName',
-      'PropagationWaitSeconds', 'RemoveTokensFunctionArn', 'ValidateRequestFunctionArn']);
+      'PropagationWaitSeconds', 'RecordOutcomeFunctionArn', 'RemoveTokensFunctionArn', 'ValidateRequestFunctionArn']);
   assert.match(raw, /"propagationWaitSeconds\.\$": "States\.StringToJson\('\$\{PropagationWaitSeconds\}'\)"/);
   assert.deepEqual(Object.keys(substitutions).sort(), placeholders(raw).sort(),
     'test/substitutions.json gives a value to each placeholder and to nothing else');
@@ -102,7 +165,8 @@ test('substitution replaces every placeholder and refuses missing or JSON-breaki
 });
 
 test('asl-validator accepts the substituted definition, paths and ARNs checked', () => {
-  const { isValid, errorsText } = aslValidator(def, { checkPaths: true, checkArn: true });
+  // A copy: the validator writes its defaults (QueryLanguage) into the states it checks.
+  const { isValid, errorsText } = aslValidator(definition(), { checkPaths: true, checkArn: true });
   assert.ok(isValid, errorsText('\n'));
 });
 
@@ -121,7 +185,7 @@ test('every ErrorEquals name is States.*, Lambda.*, Sandbox.Timedout or a class 
   }
 });
 
-test('nothing retries States.ALL; it is caught only last, after validation, keeping the error\'s own name', () => {
+test('nothing retries States.ALL; after validation a failing step is caught once, last, and handed to record-outcome as it was', () => {
   for (const r of retriers()) {
     assert.ok(!r.ErrorEquals.includes('States.ALL'), `${r.state} retries States.ALL`);
     assert.ok(!r.ErrorEquals.includes('States.TaskFailed'), `${r.state} retries States.TaskFailed`);
@@ -138,27 +202,48 @@ test('nothing retries States.ALL; it is caught only last, after validation, keep
     }
     assert.deepEqual(all, [state.Catch.at(-1)], `${name}: States.ALL is caught last, alone`);
     assert.deepEqual(all[0].ErrorEquals, ['States.ALL']);
-    assert.equal(all[0].Next, 'ExplainUnexpected');
+    if (name === 'RecordOutcome') {
+      // record-outcome itself failing: its own error and Cause end the execution.
+      assert.deepEqual(state.Catch, [{ ErrorEquals: ['States.ALL'], ResultPath: '$.notRecorded', Next: 'OutcomeNotRecorded' }]);
+      const { Type, ErrorPath, CausePath } = def.States.OutcomeNotRecorded;
+      assert.deepEqual({ Type, ErrorPath, CausePath }, { Type: 'Fail', ErrorPath: '$.notRecorded.Error',
+        CausePath: '$.notRecorded.Cause' });
+      continue;
+    }
+    // The step's name, the error's own name and its Cause exactly as caught: record-outcome names it (README:
+    // errors) and says what had been done before.
+    const step = TASK_OF_LAMBDA[LAMBDA_OF_ARN[state.Parameters.FunctionName]];
+    assert.deepEqual(all[0], { ErrorEquals: ['States.ALL'], ResultPath: '$.caught', Next: `${step}Failed` }, name);
+    assert.deepEqual(def.States[`${step}Failed`], { Type: 'Pass', Parameters: { step, 'error.$': '$.caught.Error',
+      'cause.$': '$.caught.Cause' }, ResultPath: '$.failure', Next: 'RecordOutcome' }, `${step}Failed`);
+    const others = state.Catch.slice(0, -1);
+    if (name === 'RemoveTokens') {
+      // A removal interrupted midway has done part of its round: a Retry would drop the error that says what, so
+      // the definition catches it, logs it and runs the step again itself (see the cycle test).
+      assert.deepEqual(others, [{ ErrorEquals: [`${JAVA}IamRetryableException`], ResultPath: '$.caught',
+        Next: 'RecordInterruptedRemoval' }]);
+    } else {
+      assert.deepEqual(others, [], `${name}: nothing else is caught apart`);
+    }
   }
-  // The failure keeps the name the error had: only the Cause gains what this execution had already done.
-  assert.deepEqual(def.States.ExplainUnexpected.Parameters, { 'error.$': '$.caught.Error',
-    cause: { 'errorMessage.$': '$.caught.Cause' } });
-  assert.equal(def.States.ExplainUnexpected.Next, 'DescribeFailure');
 });
 
 test('every Lambda Task uses lambda:invoke with Payload parameters, reads $.Payload and is named after its Lambda', () => {
-  const lambdaName = { 'list-tokens': 'ListTokens', 'remove-tokens': 'RemoveTokens', 'delete-user': 'DeleteUser',
-    'check-role-usable': 'CheckRoleUsable', 'validate-request': 'ValidateRequest' };
-  assert.deepEqual(['ValidateRequest', 'ListTokens', 'RemoveTokens', 'DeleteUser'].map((n) => def.States[n]?.Type),
-    ['Task', 'Task', 'Task', 'Task']);
+  assert.deepEqual(['ValidateRequest', 'ListTokens', 'RemoveTokens', 'DeleteUser', 'RecordOutcome'].map((n) => def.States[n]?.Type),
+    ['Task', 'Task', 'Task', 'Task', 'Task']);
   for (const [name, state] of tasks) {
     assert.equal(state.Resource, 'arn:aws:states:::lambda:invoke', name);
     const lambda = LAMBDA_OF_ARN[state.Parameters.FunctionName];
     assert.ok(lambda, `${name}: FunctionName ${state.Parameters.FunctionName} is not one of the substituted ARNs`);
-    assert.ok(name.includes(lambdaName[lambda]), `${name} invokes ${lambda} but its name does not say ${lambdaName[lambda]}`);
+    assert.ok(name.includes(TASK_OF_LAMBDA[lambda]), `${name} invokes ${lambda} but its name does not say ${TASK_OF_LAMBDA[lambda]}`);
     assert.ok('Payload' in state.Parameters || 'Payload.$' in state.Parameters, `${name} has no Payload`);
     assert.ok(Object.values(state.ResultSelector).every((v) => v.startsWith('$.Payload')), `${name} ResultSelector`);
   }
+  // The two looks at the user send list-tokens the same thing: the request, the account, and which look it is.
+  assert.deepEqual(def.States.ListTokensAgain.Parameters, def.States.ListTokens.Parameters);
+  assert.deepEqual(def.States.ListTokens.Parameters['Payload.$'],
+    'States.JsonMerge(States.JsonMerge($.request, $.memberAccess, false), $.look, false)');
+  assert.deepEqual(fieldsOf(def.States.ListTokens.ResultSelector), componentNames('Inspection'));
 });
 
 test('every Lambda Task retries the Lambda service errors, and every one that calls IAM retryable IAM errors, with bounded backoff', () => {
@@ -167,17 +252,12 @@ test('every Lambda Task retries the Lambda service errors, and every one that ca
     const lambda = retry.find((r) => LAMBDA_ERRORS.every((e) => r.ErrorEquals.includes(e)));
     assert.ok(lambda, `${name} does not retry ${LAMBDA_ERRORS.join(', ')} in one retrier`);
     const checked = [lambda];
-    if (name === 'ValidateRequest') {
-      // It calls neither IAM nor STS: its own errors are final, so nothing else is retried.
-      assert.deepEqual(retry, [lambda], 'ValidateRequest retries only the Lambda service errors');
+    if (NO_AWS_CALL.includes(name)) {
+      assert.deepEqual(retry, [lambda], `${name} retries only the Lambda service errors`);
     } else {
       const iam = retry.find((r) => r.ErrorEquals.includes(`${JAVA}IamRetryableException`));
-      if (REMOVALS.includes(name)) {
-        // A removal interrupted midway has done part of its round: a Retry would drop the error that says what, so
-        // the definition catches it, logs it and runs the step again itself.
+      if (name === 'RemoveTokens') {
         assert.equal(iam, undefined, `${name} must not retry IamRetryableException (it would lose what was done)`);
-        const caught = state.Catch.find((c) => c.ErrorEquals.includes(`${JAVA}IamRetryableException`));
-        assert.ok(caught?.Next.startsWith('RecordInterrupted'), `${name} catches IamRetryableException into its log`);
       } else {
         assert.ok(iam, `${name} does not retry IamRetryableException`);
         assert.equal(iam.JitterStrategy, 'FULL', `${name}: retryable IAM errors need jitter`);
@@ -204,14 +284,16 @@ test('validate-request comes first: its input is the raw execution input, its re
   assert.ok(!('ResultPath' in validate) && !('InputPath' in validate) && !('OutputPath' in validate),
     'the result replaces the raw input (an explicit "$" would be read as a key by the local engine)');
   assert.equal(validate.Next, 'Start');
-  const ends = Object.fromEntries(validate.Catch.map((c) => [c.ErrorEquals.join(), failReachedFrom(c.Next)]));
-  assert.deepEqual(Object.keys(ends), [`${JAVA}InvalidRequestException`, `${JAVA}InvalidConfigurationException`]);
-  assert.equal(ends[`${JAVA}InvalidRequestException`].error, 'Offboarding.InvalidRequest');
-  assert.equal(ends[`${JAVA}InvalidConfigurationException`].error, 'Offboarding.Misconfigured');
-  for (const [cls, end] of Object.entries(ends)) {
-    const explain = def.States[end.passes[0]];
-    assert.equal(explain.Parameters['cause.$'], 'States.StringToJson($.Cause)', `${cls}: no ResultPath, the error is the input`);
-    assert.equal(end.state.CausePath, '$.failure.cause.errorMessage', `${cls}: the Java message is the Cause`);
+  assert.deepEqual(validate.Catch, [
+    { ErrorEquals: [`${JAVA}InvalidRequestException`], Next: 'ExplainInvalidInput' },
+    { ErrorEquals: [`${JAVA}InvalidConfigurationException`], Next: 'ExplainMisconfiguredEntry' }]);
+  for (const [explain, fail, error] of [['ExplainInvalidInput', 'InvalidRequest', 'Offboarding.InvalidRequest'],
+    ['ExplainMisconfiguredEntry', 'Misconfigured', 'Offboarding.Misconfigured']]) {
+    const { Comment, ...shape } = def.States[explain];
+    assert.deepEqual(shape, { Type: 'Pass', Parameters: { 'cause.$': 'States.StringToJson($.Cause)' }, ResultPath: '$.failure',
+      Next: fail }, `${explain}: no ResultPath on the catcher, the error is the input`);
+    assert.deepEqual(def.States[fail], { Type: 'Fail', Error: error, CausePath: '$.failure.cause.errorMessage' },
+      `${fail}: the Java message is the Cause`);
   }
   // Start reads only validate-request's result, and the account to act in is validate-request's memberAccount.
   assert.equal(def.States.Start.Parameters['request.$'], '$.request');
@@ -222,131 +304,90 @@ test('validate-request comes first: its input is the raw execution input, its re
   assert.equal(raw.split('$$.Execution.Input').length, 2, 'only validate-request reads the raw input');
 });
 
-test('every other Lambda Task ends its errors in a Fail with a documented Error, the Java message and what was done before', () => {
-  const expected = {
-    IamAccessDeniedException: 'Offboarding.AccessDenied',
-    IamRequestFailedException: 'Offboarding.IamRequestFailed',
-    InvalidConfigurationException: 'Offboarding.Misconfigured',
-    IamRetryableException: 'Offboarding.IamUnavailable',
-  };
-  const only = {
-    CheckRoleUsable: { RoleNotUsableByDeadlineException: 'Offboarding.MemberRoleNotUsable',
-      RoleNotYetUsableException: 'Offboarding.MemberRoleNotUsable', InvalidRequestException: 'Offboarding.InvalidRequest' },
-    ListTokens: { InvalidRequestException: 'Offboarding.InvalidRequest' },
-    RemoveTokens: { InvalidRequestException: 'Offboarding.RemovalRefused', ItemNotTheUsersException: 'Offboarding.RemovalRefused' },
-    RemoveTokensLockOut: { InvalidRequestException: 'Offboarding.RemovalRefused',
-      ItemNotTheUsersException: 'Offboarding.RemovalRefused' },
-  };
-  for (const [name, state] of tasks.filter(([n]) => n !== 'ValidateRequest')) {
-    const want = { ...expected, ...only[name] };
-    const caught = state.Catch.flatMap((c) => c.ErrorEquals);
-    assert.deepEqual(caught.filter((e) => e.startsWith(JAVA)).map((e) => e.slice(JAVA.length)).sort(), Object.keys(want).sort(),
-      `${name} catches exactly these Java errors`);
-    for (const [cls, error] of Object.entries(want)) {
-      const catcher = state.Catch.find((c) => c.ErrorEquals.includes(JAVA + cls));
-      if (REMOVALS.includes(name) && cls === 'IamRetryableException') {
-        // Logged and run again (see the cycle test); past the round's budget, Offboarding.IamUnavailable.
-        const giveUp = def.States[def.States[catcher.Next].Next].Choices[0].Next;
-        assert.equal(failReachedFrom(giveUp)?.error, error, `${name}: ${cls} past the budget ends in ${error}`);
-        continue;
-      }
-      const end = failReachedFrom(catcher.Next);
-      assert.equal(end?.error, error, `${name}: ${cls} should end in ${error}`);
-      assert.equal(def.States[catcher.Next].Parameters['cause.$'], `States.StringToJson(${catcher.ResultPath}.Cause)`,
-        `${name}: ${cls}: the Java error payload is parsed from the caught Cause`);
-      if (error === 'Offboarding.InvalidRequest') {
-        assert.equal(end.state.CausePath, '$.failure.cause.errorMessage', `${name}: nothing was done yet, the Java message`);
-      } else {
-        assert.deepEqual(end.passes.slice(1), ['DescribeFailure'], `${name}: ${cls} goes through DescribeFailure`);
-        assert.equal(end.state.CausePath, '$.failure.message', `${name}: ${cls}: the Cause names what was done`);
-      }
-    }
-    // A step that ran out of time, however Lambda or Step Functions report it.
-    const timeout = state.Catch.find((c) => TIMEOUT_ERRORS.some((e) => c.ErrorEquals.includes(e)));
-    assert.deepEqual(timeout?.ErrorEquals, TIMEOUT_ERRORS, `${name} catches ${TIMEOUT_ERRORS.join(', ')} together`);
-    const end = failReachedFrom(timeout.Next);
-    assert.equal(end?.error, 'Offboarding.StepTimedOut', `${name}: a timeout ends in Offboarding.StepTimedOut`);
-    assert.deepEqual(end.passes.slice(1), ['DescribeFailure']);
-    assert.ok(def.States[timeout.Next].Parameters.cause['errorMessage.$'].includes(`${timeout.ResultPath}.Error, ${timeout.ResultPath}.Cause`),
-      `${name}: the timeout's Error and Cause are in the message`);
+test('every path after validation ends at record-outcome, sent the run\'s state, and the execution ends as it says', () => {
+  const terminals = states.filter(([, s]) => s.Type === 'Succeed' || s.Type === 'Fail').map(([n]) => n);
+  const afterValidation = reachable('Start', ['RecordOutcome']);
+  assert.deepEqual(terminals.filter((n) => afterValidation.has(n)), [], 'a path from Start that ends without record-outcome');
+  // Exactly what record-outcome reads (FinishedRun), each slot set up by Start so that every path has it.
+  const outcome = def.States.RecordOutcome;
+  assert.deepEqual(fieldsOf(outcome.Parameters.Payload), componentNames('FinishedRun'));
+  assert.deepEqual(outcome.Parameters.Payload, { 'request.$': '$.request', 'inventory.$': '$.inventory', 'latest.$': '$.latest',
+    'log.$': '$.log', 'deletion.$': '$.deletion', 'failure.$': '$.failure', 'execution.$': '$$.Execution.Id' });
+  const start = def.States.Start.Parameters;
+  assert.deepEqual([start.inventory, start.latest, start.deletion, start.failure], [null, null, null, null]);
+  assert.deepEqual(start.log, { rounds: null, sweeps: 0, deleteUserCalls: 0, interruptions: 0, interrupted: null, lastConflict: null });
+  // Each state that rewrites the log writes all of it.
+  for (const [name, state] of states.filter(([, s]) => s.ResultPath === '$.log')) {
+    assert.deepEqual(fieldsOf(state.Parameters), componentNames('RunLog'), name);
   }
-  assert.deepEqual(def.States.DescribeFailure.Parameters, { 'error.$': '$.failure.error', 'cause.$': '$.failure.cause',
-    'message.$': ROUNDS_SO_FAR });
-  assert.equal(def.States.DescribeFailure.ResultPath, '$.failure');
-  const { ErrorPath, CausePath, Error: error, Cause } = def.States.Failed;
-  assert.deepEqual({ ErrorPath, CausePath, error, Cause }, { ErrorPath: '$.failure.error', CausePath: '$.failure.message',
-    error: undefined, Cause: undefined });
+  assert.deepEqual(Object.keys(start.log), componentNames('RunLog'));
+  // The conclusion (Conclusion): failed with record-outcome's error and Cause, or the audit record as the output.
+  assert.deepEqual(fieldsOf(outcome.ResultSelector), componentNames('Conclusion'));
+  assert.equal(outcome.ResultPath, '$.outcome');
+  assert.equal(outcome.Next, 'Concluded');
+  assert.deepEqual(def.States.Concluded, { Type: 'Choice',
+    Choices: [{ Variable: '$.outcome.failed', BooleanEquals: true, Next: 'Failed' }], Default: 'Done' });
+  assert.deepEqual(def.States.Done, { Type: 'Succeed', OutputPath: '$.outcome.record' });
+  const { Type, ErrorPath, CausePath, Error: error, Cause } = def.States.Failed;
+  assert.deepEqual({ Type, ErrorPath, CausePath, error, Cause }, { Type: 'Fail', ErrorPath: '$.outcome.error',
+    CausePath: '$.outcome.cause', error: undefined, Cause: undefined });
 });
 
-test('every error an execution can end with is an Offboarding.* name that the README documents', () => {
+test('every error an execution can end with is an Offboarding.* name that the README documents, each reached by a test case', () => {
   const readme = fs.readFileSync(path.join(DIR, '..', 'README.md'), 'utf8');
-  const fails = states.filter(([, s]) => s.Type === 'Fail');
-  const errors = [...new Set(fails.flatMap(([name]) => errorsOf(name)))].sort();
-  assert.deepEqual(errors, ['Offboarding.AccessDenied', 'Offboarding.DeleteConflictPersists',
-    'Offboarding.IamRequestFailed', 'Offboarding.IamUnavailable', 'Offboarding.InvalidRequest',
-    'Offboarding.MemberRoleNotUsable', 'Offboarding.Misconfigured', 'Offboarding.RemovalRefused',
-    'Offboarding.StepTimedOut', 'Offboarding.UserPrivileged', 'Offboarding.UserProtected',
+  // Failed and OutcomeNotRecorded take their Error from record-outcome (its answers are the mocked ones, checked
+  // against the real function); the others are literal.
+  const literal = states.filter(([, s]) => s.Type === 'Fail' && s.Error).map(([, s]) => s.Error);
+  const testCases = mockConfig.StateMachines[STATE_MACHINE].TestCases;
+  const concluded = Object.values(testCases).filter((m) => m.RecordOutcome)
+    .flatMap((m) => Object.values(mockConfig.MockedResponses[m.RecordOutcome]))
+    .filter((e) => e.Return?.Payload.failed).map((e) => e.Return.Payload.error);
+  const errors = [...new Set([...literal, ...concluded])];
+  assert.deepEqual(errors.filter((e) => e.startsWith('Offboarding.')).sort(), ['Offboarding.AccessDenied',
+    'Offboarding.DeleteConflictPersists', 'Offboarding.IamRequestFailed', 'Offboarding.IamUnavailable',
+    'Offboarding.InvalidRequest', 'Offboarding.MemberRoleNotUsable', 'Offboarding.Misconfigured',
+    'Offboarding.RemovalRefused', 'Offboarding.StepTimedOut', 'Offboarding.UserPrivileged', 'Offboarding.UserProtected',
     'Offboarding.UserRecentlyActive']);
-  assert.deepEqual(errorsOf('Failed').sort(), ['Offboarding.AccessDenied', 'Offboarding.IamRequestFailed',
-    'Offboarding.IamUnavailable', 'Offboarding.MemberRoleNotUsable', 'Offboarding.Misconfigured',
-    'Offboarding.RemovalRefused', 'Offboarding.StepTimedOut'], 'the one Fail with ErrorPath');
-  for (const error of errors) {
+  assert.deepEqual(errors.filter((e) => !e.startsWith('Offboarding.')), ['Lambda.ServiceException'],
+    'anything else keeps its own name (an infrastructure failure)');
+  for (const error of errors.filter((e) => e.startsWith('Offboarding.'))) {
     assert.match(error, /^Offboarding\.[A-Z]\w+$/);
     assert.ok(readme.includes(`\`${error}\``), `README does not document ${error}`);
   }
 });
 
-test('every state is reachable and every cycle is bounded by the sweep counter', () => {
-  const reached = new Set();
-  const stack = [def.StartAt];
-  while (stack.length) {
-    const name = stack.pop();
-    if (!reached.has(name)) {
-      reached.add(name);
-      stack.push(...successors(def.States[name]));
-    }
-  }
-  assert.deepEqual(states.map(([n]) => n).filter((n) => !reached.has(n)), []);
+test('every state is reachable and every cycle is bounded: by the sweep counter, a retry budget, a deadline or the look', () => {
+  assert.deepEqual(states.map(([n]) => n).filter((n) => !reachable(def.StartAt).has(n)), []);
 
-  // Cut the one counted edge; what remains must be acyclic.
-  const counter = def.States.StartSweep.Parameters['sweeps.$'];
-  assert.equal(counter, 'States.MathAdd($.log.sweeps, 1)');
+  // Cut the counted edges; knowing which look the execution is at, what remains must be acyclic.
+  const counted = [
+    ['SweepOrGiveUp', 'StartSweep'], // at most 3 sweeps (below)
+    ['WaitBeforeRemovalAgain', 'RemoveTokens'], // at most 5 more attempts of a removal round (below)
+    ['ConfirmMemberRoleAfterPause', 'CheckRoleUsable'], // the role check's deadline (below)
+  ];
+  assert.equal(cycle(counted), null);
+  // The look is what ends the other loops: were list-tokens to answer a lock-out after one (at AGAIN), or a removal
+  // at the last look, the execution would quarantine or sweep forever.
+  assert.ok(cycle(counted, { ...KINDS_AT, AGAIN: [...KINDS_AT.AGAIN, 'LOCK_OUT'] })?.includes('WaitForQuarantine'));
+  assert.ok(cycle(counted, { ...KINDS_AT, LAST: [...KINDS_AT.LAST, 'REMOVE'] })?.includes('LastLook'));
+  assert.deepEqual(def.States.Start.Parameters.look, { phase: 'FIRST', 'execution.$': '$$.Execution.Id' });
+  assert.deepEqual(def.States.LookAgain.Parameters, { phase: 'AGAIN', 'execution.$': '$$.Execution.Id' });
+  assert.deepEqual(def.States.LastLook.Parameters, { phase: 'LAST', 'execution.$': '$$.Execution.Id' });
+  assert.deepEqual(componentNames('Decision').slice(0, 2), ['kind', 'phase']);
+
+  // The sweep counter, and the counted edge really closes a loop (otherwise the bound above proves nothing).
+  assert.equal(def.States.StartSweep.Parameters['sweeps.$'], 'States.MathAdd($.log.sweeps, 1)');
   const limit = def.States.SweepOrGiveUp.Choices[0];
-  assert.deepEqual([limit.Variable, limit.NumericGreaterThanEquals, limit.Next], ['$.log.sweeps', 3, 'ListTokensRemaining']);
+  assert.deepEqual([limit.Variable, limit.NumericGreaterThanEquals, limit.Next], ['$.log.sweeps', 3, 'LastLook']);
   assert.equal(def.States.SweepOrGiveUp.Default, 'StartSweep');
-  const visiting = new Set();
-  const done = new Set();
-  const visit = (name, trail) => {
-    if (done.has(name)) {
-      return;
-    }
-    assert.ok(!visiting.has(name), `unbounded cycle: ${[...trail, name].join(' -> ')}`);
-    visiting.add(name);
-    for (const next of successors(def.States[name])) {
-      // The other loops: the member-account role check, bounded by its deadline, and a removal run again after an
-      // interruption, bounded by the round's interruption counter (both below).
-      if (!(name === 'SweepOrGiveUp' && next === 'StartSweep') && !(name === 'ConfirmMemberRoleAfterPause')
-          && !name.startsWith('WaitBefore')) {
-        visit(next, [...trail, name]);
-      }
-    }
-    visiting.delete(name);
-    done.add(name);
-  };
-  visit(def.StartAt, []);
-  // and the counted edge really closes a loop (otherwise the bound above proves nothing)
-  assert.ok(successors(def.States.StartSweep).includes('SweepListTokens'));
-  for (const [task, again] of [['RemoveTokens', 'Removal'], ['RemoveTokensLockOut', 'LockOut']]) {
-    assert.equal(def.States[`RecordInterrupted${again}`].Parameters['interruptions.$'],
-      'States.MathAdd($.log.interruptions, 1)');
-    const limit = def.States[`Retry${again}OrGiveUp`].Choices[0];
-    assert.deepEqual([limit.Variable, limit.NumericGreaterThan, limit.Next],
-      ['$.log.interruptions', 5, 'ExplainIamUnavailable']);
-    assert.deepEqual(successors(def.States[`WaitBefore${again}Again`]), [task]);
-    assert.ok(def.States[`WaitBefore${again}Again`].Seconds >= 1);
-  }
-  assert.equal(def.States.RecordRemoval.Parameters.interruptions, 0, 'each round has its own budget');
-  assert.equal(def.States.RecordLockOut.Parameters.interruptions, 0);
+  assert.ok(reachable('StartSweep').has('SweepOrGiveUp'));
+  // A removal run again after an interruption, bounded by the round's interruption counter.
+  assert.equal(def.States.RecordInterruptedRemoval.Parameters['interruptions.$'], 'States.MathAdd($.log.interruptions, 1)');
+  const budget = def.States.RetryRemovalOrGiveUp.Choices[0];
+  assert.deepEqual([budget.Variable, budget.NumericGreaterThan, budget.Next], ['$.log.interruptions', 5, 'RemoveTokensFailed']);
+  assert.deepEqual(successors(def.States.WaitBeforeRemovalAgain), ['RemoveTokens']);
+  assert.ok(def.States.WaitBeforeRemovalAgain.Seconds >= 1);
+  assert.equal(def.States.RecordRound.Parameters.interruptions, 0, 'each round has its own budget');
   // The role check's loop: each pass waits, and every check carries the start time and a deadline within which the
   // function itself ends the wait.
   assert.deepEqual(successors(def.States.ConfirmMemberRoleAfterPause), ['CheckRoleUsable']);
@@ -356,26 +397,53 @@ test('every state is reachable and every cycle is bounded by the sweep counter',
   assert.ok(check.request.deadlineSeconds > 0 && check.request.deadlineSeconds <= 280);
 });
 
+test('the definition follows the decision: the removal round is the decision\'s, and only ABSENT, REFUSE and GIVE_UP end at once', () => {
+  const next = (choice, kind) => {
+    const rule = def.States[choice].Choices.find((r) => matchesKind(r, kind));
+    return rule ? rule.Next : def.States[choice].Default;
+  };
+  assert.deepEqual(Object.fromEntries(Object.values(KINDS_AT).flat().map((k) => [k, next('Decide', k)])), {
+    ABSENT: 'RecordOutcome', REFUSE: 'RecordOutcome', DRY_RUN: 'RemoveTokens', LOCK_OUT: 'RemoveTokens', REMOVE: 'RemoveTokens',
+    GIVE_UP: 'RecordOutcome' });
+  assert.deepEqual(Object.fromEntries(['DRY_RUN', 'LOCK_OUT', 'REMOVE'].map((k) => [k, next('AfterRemoval', k)])),
+    { DRY_RUN: 'RecordOutcome', LOCK_OUT: 'WaitForQuarantine', REMOVE: 'WaitForPropagation' });
+  assert.ok(def.States.Decide.Choices.concat(def.States.AfterRemoval.Choices).every((r) => matchesKind(r, 'REMOVE') !== null),
+    'Decide and AfterRemoval look at the decision alone');
+  assert.deepEqual(def.States.RemoveTokens.Parameters.Payload, { 'inventory.$': '$.latest.inventory',
+    'mode.$': '$.latest.decision.mode', 'dryRun.$': '$.latest.decision.dryRun', 'quarantineDays.$': '$.latest.decision.quarantineDays',
+    'memberAccount.$': '$.memberAccess.memberAccount', 'execution.$': '$$.Execution.Id' });
+  const { InputPath, ResultPath, Next } = def.States.KeepFirstInventory;
+  assert.deepEqual({ InputPath, ResultPath, Next }, { InputPath: '$.latest.inventory', ResultPath: '$.inventory', Next: 'Decide' },
+    'the audit record describes the user as the first inventory found it');
+  assert.equal(def.States.ListTokens.Next, 'KeepFirstInventory');
+  assert.equal(def.States.ListTokensAgain.Next, 'Decide');
+  assert.deepEqual([def.States.WaitForQuarantine.TimestampPath, def.States.WaitForQuarantine.Next],
+    ['$.removal.quarantineUntil', 'LookAgain']);
+});
+
 test('DeleteUser\'s last attempt answers instead of raising, so every call of a round is counted', () => {
   const deleteUser = def.States.DeleteUser;
   const conflict = deleteUser.Retry.find((r) => r.ErrorEquals.includes(`${JAVA}UserDeleteConflictException`));
   assert.deepEqual(deleteUser.Parameters.Payload, { 'userName.$': '$.request.userName', 'attempt.$': '$$.State.RetryCount',
-    lastAttempt: conflict.MaxAttempts, 'memberAccount.$': '$.request.memberAccount', 'execution.$': '$$.Execution.Id' });
-  // The conflict retrier can never run out (the call at RetryCount = MaxAttempts answers), so nothing catches it.
+    lastAttempt: conflict.MaxAttempts, 'memberAccount.$': '$.memberAccess.memberAccount', 'execution.$': '$$.Execution.Id' });
+  // The conflict retrier can never run out (the call at RetryCount = MaxAttempts answers), so nothing catches it
+  // apart (the catch-all is for the unexpected).
   assert.ok(!deleteUser.Catch.some((c) => c.ErrorEquals.includes(`${JAVA}UserDeleteConflictException`)));
   assert.deepEqual(deleteUser.ResultSelector, { 'outcome.$': '$.Payload.outcome', 'at.$': '$.Payload.at',
     'attempt.$': '$.Payload.attempt', 'conflict.$': '$.Payload.conflict' });
+  assert.deepEqual(fieldsOf(deleteUser.ResultSelector), componentNames('Deletion'));
+  assert.equal(deleteUser.ResultPath, '$.deletion');
   assert.equal(deleteUser.Next, 'DeletedYet');
   assert.deepEqual(def.States.DeletedYet.Choices,
     [{ Variable: '$.deletion.outcome', StringEquals: 'STILL_CONFLICTING', Next: 'ReadDeleteConflict' }]);
-  assert.equal(def.States.DeletedYet.Default, 'RecordDeleted');
-  // The round's calls: its attempt number (retries of every kind) + 1.
+  assert.equal(def.States.DeletedYet.Default, 'RecordOutcome');
+  // The round's calls: its attempt number (retries of every kind) + 1. The last round's are record-outcome's to add
+  // (deleteUserAttempts; workflow.test.js checks it equals the DeleteUser calls of every run).
   const thisRound = 'States.MathAdd(States.MathAdd($.log.deleteUserCalls, $.deletion.attempt), 1)';
   assert.equal(def.States.ReadDeleteConflict.Parameters['deleteUserCalls.$'], thisRound);
   assert.equal(def.States.ReadDeleteConflict.Parameters['lastConflict.$'], '$.deletion.conflict');
-  assert.equal(def.States.RecordDeleted.Parameters['deleteUserAttempts.$'], thisRound);
-  assert.equal(def.States.RecordAlreadyAbsent.Parameters['deleteUserAttempts.$'], '$.log.deleteUserCalls');
   assert.equal(def.States.StartSweep.Parameters['deleteUserCalls.$'], '$.log.deleteUserCalls', 'a sweep adds nothing itself');
+  assert.equal(def.States.RecordRound.Parameters['deleteUserCalls.$'], '$.log.deleteUserCalls');
 });
 
 test('the Promise.withResolvers polyfill is installed before the engine runs a Task', () => {

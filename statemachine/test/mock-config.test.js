@@ -110,6 +110,20 @@ test('every test case starts with validate-request, mocked as the real function 
   }
 });
 
+test('every test case validate-request accepts mocks record-outcome, which ends every path after validation', () => {
+  for (const [name, mapping] of Object.entries(testCases)) {
+    const accepted = Object.values(mockConfig.MockedResponses[mapping.ValidateRequest]).some((e) => e.Return);
+    assert.equal(Boolean(mapping.RecordOutcome), accepted, `${name}: RecordOutcome mocked ${accepted ? 'once accepted' : 'after a refusal'}`);
+    if (!accepted) {
+      continue;
+    }
+    // Its answer is the real function's (checked by RecordedAnswersAreTheRealFunctionsIT), or a service error.
+    const answers = Object.values(mockConfig.MockedResponses[mapping.RecordOutcome]);
+    assert.ok(answers.filter((e) => e.Return).length <= 1, `${name}: record-outcome answers once`);
+    assert.ok(answers.every((e) => e.Return || e.Throw.Error.startsWith('Lambda.')), `${name}: record-outcome throws only Lambda.*`);
+  }
+});
+
 test('the refusals the mocks must follow: what validate-request refuses before reading any field', () => {
   assert.equal(refusal(null, 'x'), 'not a JSON object');
   assert.equal(refusal([], 'x'), 'not a JSON object');
@@ -119,6 +133,7 @@ test('the refusals the mocks must follow: what validate-request refuses before r
   assert.equal(refusal({ userName: 'bob', trigger: { eventId: 'e', time: null } }, 'event-e'), 'an explicit null');
   assert.equal(refusal({ userName: 'bob', memberAccount: { accountId: '210987654321' } }, 'x'),
     'memberAccount, which only the workflow sets');
+  assert.equal(refusal({ userName: 'bob', phase: 'LAST' }, 'x'), 'phase, which only the workflow sets');
   const trigger = { eventId: '6a7e8feb-b491-4cf7-a9f1-bf3703467718', source: 'hr.system', time: '2026-11-20T12:00:00Z' };
   assert.equal(refusal({ userName: 'bob', trigger }, 'my-run'), 'a trigger this execution was not started for');
   assert.equal(refusal({ userName: 'bob', trigger }, 'event-6a7e8feb-b491-4cf7-a9f1-bf3703467718'), null);

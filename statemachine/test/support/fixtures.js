@@ -23,15 +23,17 @@ const LAMBDA_OF_ARN = {
   [substitutions.RemoveTokensFunctionArn]: 'remove-tokens',
   [substitutions.DeleteUserFunctionArn]: 'delete-user',
   [substitutions.CheckRoleUsableFunctionArn]: 'check-role-usable',
+  [substitutions.RecordOutcomeFunctionArn]: 'record-outcome',
 };
 
 /** Java request and result record of each Lambda. */
 const RECORDS = {
   'validate-request': { request: 'WorkflowEntry', result: 'ValidatedRequest' },
-  'list-tokens': { request: 'OffboardingRequest', result: 'UserInventory' },
+  'list-tokens': { request: 'OffboardingRequest', result: 'Inspection' },
   'remove-tokens': { request: 'RemoveTokensRequest', result: 'RemoveTokensResult' },
   'delete-user': { request: 'DeleteUserRequest', result: 'DeleteUserResult' },
   'check-role-usable': { request: 'CheckRoleUsableRequest', result: 'CheckRoleUsableResult' },
+  'record-outcome': { request: 'FinishedRun', result: 'Conclusion' },
 };
 
 /** The name a test case's execution runs under: its own, unless execution-names.js names another. */
@@ -46,8 +48,9 @@ function executionId(testCase) {
 
 /**
  * Runs a test case of MockConfigFile.json with its input from cases.js, under its execution name. Only the
- * propagation Wait and the role check's pause are zeroed. `def` replaces the definition (to show a test failing
- * on another one).
+ * propagation Wait, the role check's pause and the pause before an interrupted removal runs again are zeroed
+ * (WaitForQuarantine really runs: the mocked quarantineUntil lies in the past). `def` replaces the definition (to
+ * show a test failing on another one).
  */
 function run(testCase, def = definition()) {
   return runTestCase({
@@ -57,7 +60,7 @@ function run(testCase, def = definition()) {
     testCase,
     executionName: executionName(testCase),
     input: inputs[testCase],
-    zeroWaits: ['WaitForPropagation', 'ConfirmMemberRoleAfterPause', 'WaitBeforeRemovalAgain', 'WaitBeforeLockOutAgain'],
+    zeroWaits: ['WaitForPropagation', 'ConfirmMemberRoleAfterPause', 'WaitBeforeRemovalAgain'],
   });
 }
 

@@ -2,8 +2,10 @@
 
 // The JSON contract as the Java sources define it, read from the sources themselves so that the mocks and the
 // payloads the definition builds cannot drift from the records: field names are the record component names (or
-// their @JsonProperty), every field is written (Include.ALWAYS), input is read strictly (unknown fields and
-// nulls for primitives are rejected, nothing is coerced), dates are ISO-8601 instants.
+// their @JsonProperty), every field is written (Include.ALWAYS) unless its component says
+// @JsonInclude(Include.NON_NULL), input is read strictly (unknown fields and nulls for primitives are rejected,
+// nothing is coerced), dates are ISO-8601 instants. Only top-level records are JSON types: a record nested in a
+// class is a helper of that class (and may share its simple name with a JSON type, e.g. RoleChecker.Failure).
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -95,19 +97,21 @@ function stripComments(source) {
 function parseComponent(text) {
   const property = /@JsonProperty\(\s*(?:value\s*=\s*)?"([^"]+)"/.exec(text);
   const nullsAsEmpty = /@JsonSetter\([^)]*nulls\s*=\s*Nulls\.AS_EMPTY/.test(text);
+  const omittedWhenNull = /@JsonInclude\([^)]*NON_NULL/.test(text);
   const bare = text.replace(/@\w+(\s*\([^)]*\))?/g, '').trim();
   const m = /^(.*\S)\s+(\w+)$/s.exec(bare);
   if (!m) {
     throw new Error(`cannot read record component "${text}"`);
   }
-  return { name: property ? property[1] : m[2], javaName: m[2], type: m[1].replace(/\s+/g, ''), nullsAsEmpty };
+  return { name: property ? property[1] : m[2], javaName: m[2], type: m[1].replace(/\s+/g, ''), nullsAsEmpty,
+    omittedWhenNull };
 }
 
 function parseSource(text) {
   const source = stripComments(text);
   const records = {};
   const enums = {};
-  for (const m of source.matchAll(/\brecord\s+(\w+)\s*\(/g)) {
+  for (const m of source.matchAll(/^(?:public\s+|final\s+)*record\s+(\w+)\s*\(/gm)) {
     const open = m.index + m[0].length - 1;
     const components = splitTopLevel(source.slice(open + 1, closingParen(source, open))).map(parseComponent);
     const ignored = /@JsonIgnoreProperties\(\s*value\s*=\s*"(\w+)"\s*,\s*allowGetters\s*=\s*true/.exec(source);
@@ -188,11 +192,16 @@ function problems(value, type, mode, where = '$') {
   }
   const fields = new Map(record.components.map((c) => [c.name, c.type]));
   const nullable = new Set(record.components.filter((c) => c.nullsAsEmpty).map((c) => c.name));
+  const omittedWhenNull = new Set(record.components.filter((c) => c.omittedWhenNull).map((c) => c.name));
   const found = [];
   if (mode === 'output') {
     record.outputOnly.forEach((f) => fields.set(f.name, f.type));
     for (const name of fields.keys()) {
-      if (!Object.hasOwn(value, name)) {
+      if (omittedWhenNull.has(name)) {
+        if (value[name] === null) {
+          found.push(`${where}.${name}: null (the Java side leaves it out instead)`);
+        }
+      } else if (!Object.hasOwn(value, name)) {
         found.push(`${where}.${name}: missing (the Java side always writes it)`);
       }
     }

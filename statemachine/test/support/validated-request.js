@@ -33,7 +33,7 @@ function refusal(input, executionName) {
   if (holdsNull(input)) {
     return 'an explicit null';
   }
-  for (const field of ['memberAccount', 'execution']) {
+  for (const field of ['memberAccount', 'execution', 'phase']) {
     if (Object.hasOwn(input, field)) {
       return `${field}, which only the workflow sets`;
     }
@@ -59,6 +59,7 @@ function validatedRequest(input, executionName, defaultQuarantineDays = 0) {
       trigger: input.trigger ?? null,
       execution: null,
       memberAccount: null,
+      phase: null,
     },
     memberAccount: input.accountId !== undefined && input.accountId !== HOME_ACCOUNT_ID
       ? { accountId: input.accountId, sessionName: executionName } : null,

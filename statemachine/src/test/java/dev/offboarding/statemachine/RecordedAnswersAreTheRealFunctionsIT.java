@@ -1,0 +1,173 @@
+package dev.offboarding.statemachine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.decision.Decider;
+import dev.offboarding.json.Json;
+import dev.offboarding.json.RequestReader;
+import dev.offboarding.local.LocalContext;
+import dev.offboarding.model.UserInventory;
+import dev.offboarding.recordoutcome.RecordOutcomeHandler;
+import dev.offboarding.validation.OffboardingRequest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The mocked layer (npm test, run before this in the test phase) mocks what Java decides: list-tokens' decision and
+ * record-outcome's conclusion. For every such call of every test case it writes what the definition sent and the
+ * mocked answer to {@code target/list-tokens-calls/<TestCase>-<State>-<n>.json} and
+ * {@code target/record-outcome-calls/<TestCase>-<n>.json}; this feeds each payload to the real Java and requires the
+ * mocked answer exactly, and requires every answer that {@code test/MockConfigFile.json} mocks to have been used.
+ * Paths are relative to the module, failsafe's working directory.
+ */
+class RecordedAnswersAreTheRealFunctionsIT {
+    private static final Path MOCK_CONFIG = Path.of("test", "MockConfigFile.json");
+    private static final Path RECORD_OUTCOME_CALLS = Path.of("target", "record-outcome-calls");
+    private static final Path LIST_TOKENS_CALLS = Path.of("target", "list-tokens-calls");
+    private static final List<String> LIST_TOKENS_STATES = List.of("ListTokens", "ListTokensAgain");
+    private static JsonNode mockConfig;
+
+    @TestFactory
+    Stream<DynamicTest> recordOutcomeAnswersEachPayloadAsMocked() throws IOException {
+        return calls(RECORD_OUTCOME_CALLS).stream().map(file -> dynamicTest(name(file), () -> {
+            JsonNode call = read(file);
+            String[] caseAndIndex = name(file).split("-");
+            JsonNode mocked = mockedReturn(caseAndIndex[0], "RecordOutcome", Integer.parseInt(caseAndIndex[1]));
+
+            JsonNode real = recordOutcome(call.path("payload"));
+
+            assertEquals(mocked, call.path("answer"), "the suite recorded another answer than the mock's");
+            assertEquals(real, mocked, () -> "record-outcome answers " + name(file) + "'s payload otherwise than its mock");
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> listTokensDecidesAsMockedForEachRequestAndInventory() throws IOException {
+        return calls(LIST_TOKENS_CALLS).stream().map(file -> dynamicTest(name(file), () -> {
+            JsonNode call = read(file);
+            String[] caseStateIndex = name(file).split("-");
+            JsonNode mocked = mockedReturn(caseStateIndex[0], caseStateIndex[1], Integer.parseInt(caseStateIndex[2]));
+            OffboardingRequest request = RequestReader.read(call.path("payload"), OffboardingRequest.class);
+            UserInventory inventory = Json.mapper().treeToValue(mocked.path("inventory"), UserInventory.class);
+
+            JsonNode real = Json.mapper().valueToTree(Decider.decide(inventory, request));
+
+            assertEquals(mocked, call.path("answer"), "the suite recorded another answer than the mock's");
+            assertEquals(real, mocked.path("decision"), () -> "the Decider decides otherwise for " + name(file));
+        }));
+    }
+
+    @Test
+    void everyRecordOutcomeAnswerTheMockConfigHasWasUsed() throws IOException {
+        assertEquals(Set.of(), missing(List.of("RecordOutcome"), RECORD_OUTCOME_CALLS, "%s-%d"),
+                "mocked record-outcome answers no test case used (or npm test did not run)");
+    }
+
+    @Test
+    void everyListTokensAnswerTheMockConfigHasWasUsed() throws IOException {
+        assertEquals(Set.of(), missing(LIST_TOKENS_STATES, LIST_TOKENS_CALLS, "%s-%s-%d"),
+                "mocked list-tokens answers no test case used (or npm test did not run)");
+    }
+
+    /** The file names that every mocked Return of these states in every test case calls for, less those written. */
+    private static Set<String> missing(List<String> states, Path dir, String pattern) throws IOException {
+        Set<String> expected = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> testCase : testCases().properties()) {
+            for (String state : states) {
+                JsonNode response = testCase.getValue().path(state);
+                if (response.isMissingNode()) {
+                    continue;
+                }
+                for (Map.Entry<String, JsonNode> entry : mockConfig().path("MockedResponses").path(response.asText())
+                        .properties()) {
+                    if (entry.getValue().has("Return")) {
+                        for (int n : indexes(entry.getKey())) {
+                            expected.add(states.size() == 1 ? pattern.formatted(testCase.getKey(), n)
+                                    : pattern.formatted(testCase.getKey(), state, n));
+                        }
+                    }
+                }
+            }
+        }
+        assertFalse(expected.isEmpty(), "the mock config mocks no such answer at all");
+        Set<String> found = new TreeSet<>(calls(dir).stream().map(RecordedAnswersAreTheRealFunctionsIT::name).toList());
+        expected.removeAll(found);
+        return expected;
+    }
+
+    private static JsonNode recordOutcome(JsonNode payload) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new RecordOutcomeHandler().handleRequest(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(payload)), out,
+                new LocalContext("record-outcome"));
+        return Json.mapper().readTree(out.toByteArray());
+    }
+
+    /** The Return.Payload a test case's mock of a state answers its n-th invocation with. */
+    private static JsonNode mockedReturn(String testCase, String state, int n) throws IOException {
+        String response = testCases().path(testCase).path(state).asText();
+        for (Map.Entry<String, JsonNode> entry : mockConfig().path("MockedResponses").path(response).properties()) {
+            if (indexes(entry.getKey()).contains(n)) {
+                assertTrue(entry.getValue().has("Return"), testCase + ": " + state + " " + n + " is not a mocked Return");
+                return entry.getValue().path("Return").path("Payload");
+            }
+        }
+        throw new AssertionError(testCase + ": " + state + " has no mocked response for invocation " + n);
+    }
+
+    /** A mock-config key, "n" or "n-m". */
+    private static List<Integer> indexes(String key) {
+        String[] range = key.split("-");
+        int from = Integer.parseInt(range[0]);
+        int to = Integer.parseInt(range[range.length - 1]);
+        List<Integer> all = new ArrayList<>();
+        for (int n = from; n <= to; n++) {
+            all.add(n);
+        }
+        return all;
+    }
+
+    private static List<Path> calls(Path dir) throws IOException {
+        assertTrue(Files.isDirectory(dir), dir.toAbsolutePath() + " is missing: npm test writes it");
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> all = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            assertFalse(all.isEmpty(), dir.toAbsolutePath() + " is empty: npm test writes it");
+            return all;
+        }
+    }
+
+    private static String name(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".json".length());
+    }
+
+    private static JsonNode testCases() throws IOException {
+        return mockConfig().path("StateMachines").path("OffboardUser").path("TestCases");
+    }
+
+    private static JsonNode mockConfig() throws IOException {
+        if (mockConfig == null) {
+            mockConfig = read(MOCK_CONFIG);
+        }
+        return mockConfig;
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        return Json.mapper().readTree(Files.readString(file));
+    }
+}
