@@ -92,7 +92,7 @@ test('the mock config is Step Functions Local\'s shape and true to the Java cont
   for (const [name, response] of Object.entries(mockConfig.MockedResponses)) {
     for (const [key, entry] of Object.entries(response)) {
       if (entry.Return) {
-        assert.deepEqual(problems(entry.Return.Payload, 'CheckRoleUsableResult', 'output'), [], `${name}.${key}`);
+        assert.deepEqual(problems(entry.Return.Payload, 'check-role-usable.output'), [], `${name}.${key}`);
       } else if (!entry.Throw.Error.startsWith('Lambda.')) {
         const cause = JSON.parse(entry.Throw.Cause);
         assert.deepEqual(Object.keys(cause), ['errorMessage', 'errorType', 'stackTrace']);
@@ -103,7 +103,7 @@ test('the mock config is Step Functions Local\'s shape and true to the Java cont
   }
   for (const input of Object.values(inputs).filter((i) => !i.checks.includes('IS_READY'))) {
     assert.deepEqual(problems({ request: input, successes: 0, attempt: 0, startedAt: '2026-11-20T12:00:00Z' },
-      'CheckRoleUsableRequest', 'input'), []);
+      'check-role-usable.input'), []);
   }
 });
 

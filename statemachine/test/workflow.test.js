@@ -194,7 +194,7 @@ function checkRun(result) {
     const lambda = LAMBDA_OF_ARN[call.input.FunctionName];
     assert.ok(lambda, `${call.state} was called with FunctionName ${call.input.FunctionName}`);
     assert.deepEqual(Object.keys(call.input).sort(), ['FunctionName', 'Payload']);
-    assert.deepEqual(problems(call.input.Payload, RECORDS[lambda].request, 'input'), [],
+    assert.deepEqual(problems(call.input.Payload, RECORDS[lambda].request), [],
       `${call.state} payload does not fit ${RECORDS[lambda].request}`);
     assert.equal(call.input.Payload.execution, id, `${call.state} names the execution`);
   }
@@ -269,6 +269,7 @@ function checkRun(result) {
     assert.deepEqual([result.status, result.output], ['SUCCEEDED', conclusion.record], 'the output is record-outcome\'s record');
   }
   if (result.status === 'SUCCEEDED') {
+    assert.deepEqual(problems(result.output, 'audit-record'), [], 'the output is an audit record');
     assert.deepEqual(Object.keys(result.output), AUDIT_FIELDS);
     assert.equal(result.output.executionId, id);
     for (const field of FROM_REQUEST) {

@@ -26,15 +26,9 @@ const LAMBDA_OF_ARN = {
   [substitutions.RecordOutcomeFunctionArn]: 'record-outcome',
 };
 
-/** Java request and result record of each Lambda. */
-const RECORDS = {
-  'validate-request': { request: 'WorkflowEntry', result: 'ValidatedRequest' },
-  'list-tokens': { request: 'OffboardingRequest', result: 'Inspection' },
-  'remove-tokens': { request: 'RemoveTokensRequest', result: 'RemoveTokensResult' },
-  'delete-user': { request: 'DeleteUserRequest', result: 'DeleteUserResult' },
-  'check-role-usable': { request: 'CheckRoleUsableRequest', result: 'CheckRoleUsableResult' },
-  'record-outcome': { request: 'FinishedRun', result: 'Conclusion' },
-};
+/** The schemas (schemas/<name>.schema.json) of each Lambda's request and result. */
+const RECORDS = Object.fromEntries(Object.values(LAMBDA_OF_ARN)
+  .map((lambda) => [lambda, { request: `${lambda}.input`, result: `${lambda}.output` }]));
 
 /** The name a test case's execution runs under: its own, unless execution-names.js names another. */
 function executionName(testCase) {

@@ -1,0 +1,157 @@
+package dev.offboarding.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.deployment.Contracts.Contract;
+import dev.offboarding.deployment.RecordSchema.View;
+import dev.offboarding.errors.InvalidRequestException;
+import dev.offboarding.json.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every example in events/ is valid against its schema (validated with a JSON Schema validator, as any other tool
+ * would), and an input's schema accepts exactly what its function accepts: the example, and every one-field change of
+ * it (a field left out, set to null or to another type, an unknown field added), is accepted by both or refused by
+ * both. An output's schema requires every field the function writes.
+ */
+class EveryExampleMatchesItsSchemaTest {
+
+    static Stream<String> examples() throws IOException {
+        return EveryExampleEventIsAcceptedByItsHandlerTest.allExamples().stream()
+                .filter(f -> !EveryExampleEventIsAcceptedByItsHandlerTest.isPutEvents(f));
+    }
+
+    static Stream<String> inputExamples() throws IOException {
+        return examples().filter(f -> !EveryExampleEventIsAcceptedByItsHandlerTest.isOutput(f));
+    }
+
+    static Stream<String> outputExamples() throws IOException {
+        return examples().filter(EveryExampleEventIsAcceptedByItsHandlerTest::isOutput);
+    }
+
+    static Stream<String> putEvents() throws IOException {
+        return EveryExampleEventIsAcceptedByItsHandlerTest.putEvents();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void eachExampleIsValidAgainstItsSchema(String file) throws IOException {
+        Contract contract = contractOf(file);
+
+        assertEquals(List.of(), Schemas.problems(contract.schema(), example(file)), "events/" + file + " as "
+                + contract.schema());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("putEvents")
+    void eachPutEventsDetailIsValidAsAnEventsDetail(String file) throws IOException {
+        for (JsonNode entry : example(file)) {
+            ObjectNode event = Json.mapper().createObjectNode().put("id", "6a7e8feb-b491-4cf7-a9f1-bf3703467718")
+                    .put("source", entry.get("Source").asText()).put("time", "2026-11-20T12:00:00Z");
+            event.set("detail", Json.mapper().readTree(entry.get("Detail").asText()));
+
+            assertEquals(List.of(), Schemas.problems("start-offboarding.input", event), "events/" + file);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inputExamples")
+    void theSchemaAcceptsAChangeOfTheExampleExactlyWhenTheFunctionDoes(String file) throws IOException {
+        Contract contract = contractOf(file);
+        List<String> disagreements = new ArrayList<>();
+
+        for (OneFieldChanges.Change change : OneFieldChanges.of(example(file))) {
+            List<String> schemaSays = Schemas.problems(contract.schema(), change.document());
+            String codeSays = refusal(contract, change.document());
+            if (schemaSays.isEmpty() != (codeSays == null)) {
+                disagreements.add(change.description() + ": the schema " + (schemaSays.isEmpty() ? "accepts it"
+                        : "refuses it " + schemaSays) + ", the code " + (codeSays == null ? "accepts it" : "refuses it: "
+                        + codeSays));
+            }
+        }
+
+        assertEquals(List.of(), disagreements, "events/" + file + " as " + contract.schema());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outputExamples")
+    void anOutputLackingAnyFieldIsRefused(String file) throws IOException {
+        Contract contract = contractOf(file);
+        List<OneFieldChanges.Change> lacking = OneFieldChanges.leavingOut(example(file));
+
+        assertTrue(lacking.size() > 10, "events/" + file + " has fields at every depth");
+        for (OneFieldChanges.Change change : lacking) {
+            assertNotEquals(List.of(), Schemas.problems(contract.schema(), change.document()), change.description());
+        }
+    }
+
+    @Test
+    void everyExampleBelongsToAContract() throws IOException {
+        for (String file : examples().toList()) {
+            assertTrue(Contracts.ofExample(file).isPresent(), "events/" + file + " is an example of no schema");
+        }
+    }
+
+    @Test
+    void aWrongExampleIsRefusedNamingWhatIsWrong() throws IOException {
+        ObjectNode misspelled = (ObjectNode) example("delete-user.json");
+        misspelled.set("attempts", misspelled.remove("attempt"));
+        ObjectNode numberForAnInstant = (ObjectNode) example("list-tokens-output.json");
+        numberForAnInstant.put("takenAt", 1763640000);
+
+        assertEquals(List.of("$: property 'attempts' is not defined in the schema and the schema does not allow"
+                + " additional properties"), Schemas.problems("delete-user.input", misspelled));
+        assertEquals(List.of("$.takenAt: integer found, string expected"),
+                Schemas.problems("list-tokens.output", numberForAnInstant));
+    }
+
+    @Test
+    void theInputsAreReadAsTheirFunctionsReadThem() throws IOException {
+        ObjectNode nullInDetail = (ObjectNode) example("eventbridge-offboarding-event.json");
+        ((ObjectNode) nullInDetail.get("detail")).putNull("reason");
+        ObjectNode setByTheWorkflow = (ObjectNode) example("offboarding-request.json");
+        setByTheWorkflow.put("execution", "arn:aws:states:us-east-1:123456789012:execution:OffboardUser:x");
+
+        assertTrue(refusal(Contracts.named("start-offboarding.input"), nullInDetail).contains("detail.reason"),
+                "start-offboarding's own check of the raw event: no null in its detail");
+        assertTrue(refusal(Contracts.named("offboarding-request"), setByTheWorkflow).contains("execution"),
+                "validate-request refuses what only the workflow sets");
+        assertEquals(null, refusal(Contracts.named("list-tokens.input"), setByTheWorkflow),
+                "list-tokens is given the execution by the workflow");
+        assertEquals(View.READ, Contracts.named("list-tokens.input").view());
+    }
+
+    private static Contract contractOf(String file) {
+        return Contracts.ofExample(file).orElseThrow(() -> new AssertionError("events/" + file + " is an example of"
+                + " no schema"));
+    }
+
+    /**
+     * Why the code refuses this input, or null when it accepts it. A refusal is an InvalidRequestException; any other
+     * exception fails the invocation all the same, and is named as what it is.
+     */
+    private static String refusal(Contract contract, JsonNode input) {
+        try {
+            contract.reading().read(input);
+            return null;
+        } catch (InvalidRequestException e) {
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + " (not InvalidRequestException)";
+        }
+    }
+
+    private static JsonNode example(String file) throws IOException {
+        return Json.mapper().readTree(Repository.EVENTS.resolve(file).toFile());
+    }
+}

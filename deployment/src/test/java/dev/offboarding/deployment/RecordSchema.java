@@ -1,0 +1,293 @@
+package dev.offboarding.deployment;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.json.Json;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.StreamSupport;
+
+/**
+ * Where a schema and the Java record it describes disagree, found by walking the record's components (and what
+ * Jackson writes or ignores besides them) beside the schema's properties, at every depth:
+ * <ul>
+ * <li>the same field names (a {@code @JsonProperty} name where there is one), {@code additionalProperties: false}
+ * (the mapper refuses an unknown field); as written, every field required (the mapper writes every field, null ones
+ * too); a field forbidden by a view of what is read ({@code false}) must be one the record has;</li>
+ * <li>the JSON type of the Java type: {@code String} a string, {@code boolean} a boolean, {@code int}/{@code Integer}/
+ * {@code long} an integer, {@code Instant} {@code definitions/instant.json}, an enum exactly its constants, a
+ * {@code List} an array of its element, a record an object checked the same way, {@code JsonNode} anything;</li>
+ * <li>null as the code enforces it: never for a primitive, except where {@code @JsonSetter(nulls = AS_EMPTY)} reads it
+ * (then it must be accepted); never for a {@code Boolean} or a number that is read (RequestReader refuses it).</li>
+ * </ul>
+ * Which nulls a function writes, and which values it refuses beyond their type, are the schema's to say: the
+ * examples and their one-field changes check those against the code.
+ */
+final class RecordSchema {
+    enum View {
+        /** As the function reads it (an input). */
+        READ,
+        /** As the function writes it (an output). */
+        WRITTEN
+    }
+
+    private RecordSchema() {
+    }
+
+    static List<String> disagreements(Class<?> record, View view, SchemaNode schema) {
+        List<String> found = new ArrayList<>();
+        checkType(record, view, schema, record.getSimpleName(), found);
+        return found;
+    }
+
+    private record Field(String name, Type type, boolean nullReadAsEmpty, boolean ignoredWhenRead) {
+        Class<?> raw() {
+            return rawClass(type);
+        }
+    }
+
+    private static void checkRecord(Class<?> record, View view, SchemaNode schema, String where, List<String> found) {
+        JsonNode node = schema.node();
+        if (!"object".equals(node.path("type").asText())) {
+            found.add(where + ": " + record.getName() + " is a JSON object, the schema says " + describe(node));
+            return;
+        }
+        if (!node.path("additionalProperties").isBoolean() || node.path("additionalProperties").asBoolean()) {
+            found.add(where + ": additionalProperties must be false: the mapper refuses a field " + record.getSimpleName()
+                    + " does not have");
+        }
+        Map<String, Field> fields = fields(record, view);
+        JsonNode properties = node.path("properties");
+        Set<String> named = new TreeSet<>();
+        properties.fieldNames().forEachRemaining(named::add);
+        if (!named.equals(new TreeSet<>(fields.keySet()))) {
+            found.add(where + ": the schema's properties are " + named + ", " + record.getName()
+                    + (view == View.READ ? " reads " : " writes ") + new TreeSet<>(fields.keySet()));
+        }
+        Set<String> required = new TreeSet<>();
+        node.path("required").forEach(r -> required.add(r.asText()));
+        if (view == View.WRITTEN && !required.equals(named)) {
+            found.add(where + ": required is " + required + ", but every field is written (null ones too): " + named);
+        }
+        if (!named.containsAll(required)) {
+            found.add(where + ": required names fields that are not properties: " + required);
+        }
+        for (Field field : fields.values()) {
+            if (properties.has(field.name())) {
+                checkField(field, view, schema.child(properties.get(field.name())), where + "." + field.name(), found);
+            }
+        }
+    }
+
+    private static void checkField(Field field, View view, SchemaNode property, String where, List<String> found) {
+        if (property.node().isBoolean() && !property.node().asBoolean()) {
+            if (view == View.WRITTEN) {
+                found.add(where + ": forbidden (false), but the function writes it");
+            }
+            return;
+        }
+        if (field.ignoredWhenRead()) {
+            if (!isAnything(property.node())) {
+                found.add(where + ": the function ignores it when reading (@JsonIgnoreProperties), whatever it holds,"
+                        + " so the schema must accept anything; it says " + describe(property.node()));
+            }
+            return;
+        }
+        Nullability nullability = Nullability.of(property);
+        Class<?> raw = field.raw();
+        boolean mayBeNull = nullability.nullable() || nullability.onlyNull();
+        if (raw.isPrimitive()) {
+            if (view == View.READ && field.nullReadAsEmpty() && !nullability.nullable()) {
+                found.add(where + ": @JsonSetter(nulls = AS_EMPTY) reads null as " + raw + "'s default, so null must be"
+                        + " accepted");
+            } else if (mayBeNull && !(view == View.READ && field.nullReadAsEmpty())) {
+                found.add(where + ": a " + raw + " is never null");
+            }
+        } else if (view == View.READ && mayBeNull && (raw == Boolean.class || Number.class.isAssignableFrom(raw))) {
+            found.add(where + ": RequestReader refuses a null " + raw.getSimpleName() + " (leave it out for its default),"
+                    + " so the schema must not accept null");
+        }
+        if (!nullability.onlyNull()) {
+            checkType(field.type(), view, nullability.value(), where, found);
+        }
+    }
+
+    private static void checkType(Type type, View view, SchemaNode schema, String where, List<String> found) {
+        SchemaNode resolved = schema.resolved();
+        JsonNode node = resolved.node();
+        Class<?> raw = rawClass(type);
+        if (raw == JsonNode.class) {
+            if (!isAnything(node)) {
+                found.add(where + ": a JsonNode holds any JSON, the schema says " + describe(node));
+            }
+        } else if (raw == String.class) {
+            boolean textEnum = node.has("enum") && StreamSupport.stream(node.get("enum").spliterator(), false)
+                    .allMatch(JsonNode::isTextual);
+            if (!"string".equals(node.path("type").asText()) && !textEnum) {
+                found.add(where + ": a String is a JSON string, the schema says " + describe(node));
+            }
+        } else if (raw == boolean.class || raw == Boolean.class) {
+            expectType(node, "boolean", raw, where, found);
+        } else if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+            expectType(node, "integer", raw, where, found);
+        } else if (raw == Instant.class) {
+            URI instant = Schemas.DIR.resolve("definitions/instant.json").toUri();
+            if (!resolved.document().equals(instant) || !node.equals(Schemas.document(instant))) {
+                found.add(where + ": an Instant is definitions/instant.json (ISO-8601 with Z), the schema says "
+                        + describe(node));
+            }
+        } else if (raw.isEnum()) {
+            List<String> constants = Arrays.stream(raw.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+            List<String> listed = new ArrayList<>();
+            node.path("enum").forEach(v -> listed.add(v.isTextual() ? v.asText() : v.toString()));
+            if (!listed.equals(constants)) {
+                found.add(where + ": " + raw.getName() + " is one of " + constants + ", the schema's enum is " + listed);
+            }
+        } else if (List.class.isAssignableFrom(raw)) {
+            if (!"array".equals(node.path("type").asText())) {
+                found.add(where + ": a List is a JSON array, the schema says " + describe(node));
+                return;
+            }
+            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+            Nullability item = Nullability.of(resolved.child(node.path("items")));
+            checkType(element, view, item.value(), where + "[]", found);
+        } else if (raw.isRecord()) {
+            checkRecord(raw, view, resolved, where, found);
+        } else {
+            found.add(where + ": no JSON rule for the Java type " + type.getTypeName());
+        }
+    }
+
+    private static void expectType(JsonNode node, String json, Class<?> raw, String where, List<String> found) {
+        if (!json.equals(node.path("type").asText())) {
+            found.add(where + ": a " + raw.getSimpleName() + " is a JSON " + json + ", the schema says " + describe(node));
+        }
+    }
+
+    /**
+     * The JSON fields of a record in a view: its components (by their {@code @JsonProperty} name), plus, as written,
+     * the {@code @JsonProperty} methods Jackson writes beside them, or, as read, the names
+     * {@code @JsonIgnoreProperties(allowGetters = true)} lets through and ignores.
+     */
+    private static Map<String, Field> fields(Class<?> record, View view) {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            java.lang.reflect.Field javaField = field(record, component.getName());
+            JsonProperty property = javaField.getAnnotation(JsonProperty.class);
+            if (property == null) {
+                property = component.getAccessor().getAnnotation(JsonProperty.class);
+            }
+            String name = property != null && !property.value().isEmpty() ? property.value() : component.getName();
+            JsonSetter setter = javaField.getAnnotation(JsonSetter.class);
+            boolean asEmpty = setter != null && setter.nulls() == Nulls.AS_EMPTY;
+            fields.put(name, new Field(name, component.getGenericType(), asEmpty, false));
+        }
+        Set<String> accessors = new TreeSet<>();
+        Arrays.stream(record.getRecordComponents()).forEach(c -> accessors.add(c.getName()));
+        JsonIgnoreProperties ignored = record.getAnnotation(JsonIgnoreProperties.class);
+        for (Method method : record.getDeclaredMethods()) {
+            JsonProperty property = method.getAnnotation(JsonProperty.class);
+            if (property == null || accessors.contains(method.getName()) || Modifier.isStatic(method.getModifiers())
+                    || method.getParameterCount() != 0) {
+                continue;
+            }
+            String name = property.value().isEmpty() ? method.getName() : property.value();
+            boolean ignoredWhenRead = ignored != null && ignored.allowGetters()
+                    && Arrays.asList(ignored.value()).contains(name);
+            if (view == View.WRITTEN) {
+                fields.put(name, new Field(name, method.getGenericReturnType(), false, false));
+            } else if (ignoredWhenRead) {
+                fields.put(name, new Field(name, method.getGenericReturnType(), false, true));
+            }
+        }
+        return fields;
+    }
+
+    private static java.lang.reflect.Field field(Class<?> record, String name) {
+        try {
+            return record.getDeclaredField(name);
+        } catch (NoSuchFieldException e) {
+            throw new AssertionError(record + " has a component " + name + " but no field", e);
+        }
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        throw new AssertionError("no JSON rule for the Java type " + type.getTypeName());
+    }
+
+    /** Accepts any JSON value: {@code true}, or an object with nothing but annotations. */
+    private static boolean isAnything(JsonNode node) {
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        List<String> annotations = List.of("description", "$comment", "title");
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return annotations.containsAll(keys);
+    }
+
+    private static String describe(JsonNode node) {
+        return node.toString();
+    }
+
+    /**
+     * Whether a property's schema accepts null, and its schema for the other values: {@code {"type": [T, "null"]}},
+     * {@code {"enum": [..., null]}}, {@code {"anyOf": [S, {"type": "null"}]}}, or {@code {"type": "null"}} alone.
+     */
+    private record Nullability(SchemaNode value, boolean nullable, boolean onlyNull) {
+        private static final JsonNode NULL = Json.mapper().createObjectNode().put("type", "null");
+
+        static Nullability of(SchemaNode property) {
+            SchemaNode schema = property.node().has("$ref") && property.node().size() == 1 ? property.resolved() : property;
+            JsonNode node = schema.node();
+            if (node.equals(NULL)) {
+                return new Nullability(schema, false, true);
+            }
+            JsonNode anyOf = node.path("anyOf");
+            if (anyOf.isArray() && anyOf.size() == 2 && anyOf.get(1).equals(NULL)) {
+                return new Nullability(schema.child(anyOf.get(0)), true, false);
+            }
+            JsonNode type = node.path("type");
+            if (type.isArray() && type.size() == 2 && type.get(1).asText().equals("null")) {
+                ObjectNode copy = node.deepCopy();
+                copy.put("type", type.get(0).asText());
+                return new Nullability(schema.child(copy), true, false);
+            }
+            JsonNode values = node.path("enum");
+            if (values.isArray() && StreamSupport.stream(values.spliterator(), false).anyMatch(JsonNode::isNull)) {
+                ObjectNode copy = node.deepCopy();
+                ArrayNode others = copy.putArray("enum");
+                values.forEach(v -> {
+                    if (!v.isNull()) {
+                        others.add(v);
+                    }
+                });
+                return new Nullability(schema.child(copy), true, false);
+            }
+            return new Nullability(schema, false, false);
+        }
+    }
+}
