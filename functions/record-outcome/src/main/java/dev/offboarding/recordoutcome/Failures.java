@@ -25,6 +25,8 @@ final class Failures {
             JAVA + "ItemNotTheUsersException");
     private static final Set<String> STOPPED = Set.of("States.Timeout", "Sandbox.Timedout", "Lambda.Unknown");
     static final String REMOVE_TOKENS = "RemoveTokens";
+    /** The steps that read the request; any other step refusing its input is a defect, kept under its own name. */
+    private static final Set<String> READS_THE_REQUEST = Set.of("CheckRoleUsable", "ListTokens");
 
     private Failures() {
     }
@@ -38,9 +40,11 @@ final class Failures {
         if (REMOVE_TOKENS.equals(failure.step()) && REFUSED_REMOVAL.contains(error)) {
             return described("Offboarding.RemovalRefused", errorMessage(failure.cause()), done, interrupted);
         }
-        if ((JAVA + "InvalidRequestException").equals(error)) {
-            // Nothing was changed by a request refused before its first step.
-            return Conclusion.failed("Offboarding.InvalidRequest", errorMessage(failure.cause()));
+        if ((JAVA + "InvalidRequestException").equals(error) && READS_THE_REQUEST.contains(failure.step())) {
+            // The request itself, refused by a step that reads it: its message alone when nothing was changed yet.
+            String message = errorMessage(failure.cause());
+            return done.isEmpty() ? Conclusion.failed("Offboarding.InvalidRequest", message)
+                    : described("Offboarding.InvalidRequest", message, done, interrupted);
         }
         String name = NAMES.get(error);
         return name != null

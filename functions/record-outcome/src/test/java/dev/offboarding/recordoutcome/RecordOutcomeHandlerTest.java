@@ -293,6 +293,26 @@ class RecordOutcomeHandlerTest {
                 conclusion.cause());
     }
 
+    @Test
+    void anInvalidRequestAfterSomethingWasChangedStillSaysWhatWasDone() {
+        Conclusion conclusion = failedWith(new Failure("ListTokens", "dev.offboarding.errors.InvalidRequestException",
+                lambdaError("userName is empty", "InvalidRequestException")), new Rounds(LOCK_OUT, null), null);
+
+        assertEquals("Offboarding.InvalidRequest", conclusion.error());
+        assertTrue(conclusion.cause().startsWith("userName is empty Before this step this execution had removed or"
+                + " deactivated (nothing if empty): [" + LOCK_OUT_JSON + "]"), conclusion.cause());
+    }
+
+    @Test
+    void anInvalidRequestFromDeleteUserIsADefectKeptUnderItsOwnNameWithWhatWasDone() {
+        Conclusion conclusion = failedWith(new Failure("DeleteUser", "dev.offboarding.errors.InvalidRequestException",
+                lambdaError("attempt must be from 0", "InvalidRequestException")), new Rounds(REMOVAL, null), null);
+
+        assertEquals("dev.offboarding.errors.InvalidRequestException", conclusion.error());
+        assertTrue(conclusion.cause().contains("Before this step this execution had removed or deactivated"),
+                conclusion.cause());
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({"States.Timeout", "Sandbox.Timedout", "Lambda.Unknown"})
     void aStepThatStoppedBeforeItFinishedIsStepTimedOutAndSaysToRunAgain(String error) {
