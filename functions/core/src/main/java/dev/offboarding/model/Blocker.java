@@ -1,6 +1,7 @@
 package dev.offboarding.model;
 
 import dev.offboarding.iam.IamGateway;
+import dev.offboarding.iam.IamGateway.Removal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,5 +117,33 @@ public abstract class Blocker<T> {
 
     private String idOf(String userName, T item) {
         return item == null ? null : id(userName, item);
+    }
+
+    /**
+     * A credential that can be turned off and on again (an access key, a signing certificate, an SSH public key, a
+     * service-specific credential): the lock-out deactivates it, with the other credentials, before the console
+     * password is deleted; a removal deletes it.
+     */
+    abstract static class Credential<T> extends Blocker<T> {
+        Credential(String field, Function<UserInventory, List<T>> items,
+                   BiConsumer<UserInventory.Found, List<T>> found, ItemRules<T> rules) {
+            super(field, items, found, rules);
+        }
+
+        /** Sets it inactive for the user. */
+        abstract Removal deactivate(IamGateway iam, String userName, String id);
+
+        abstract Removal delete(IamGateway iam, String userName, String id);
+
+        @Override
+        final List<Step> lockOut(IamGateway iam, String userName, T item, Step.Of steps) {
+            return List.of(steps.in(Round.DEACTIVATE, Step.Verb.DEACTIVATE,
+                    partly -> deactivate(iam, userName, steps.id())));
+        }
+
+        @Override
+        List<Step> removal(IamGateway iam, String userName, T item, boolean alreadyDeactivated, Step.Of steps) {
+            return List.of(steps.in(Round.REMOVE, Step.Verb.DELETE, partly -> delete(iam, userName, steps.id())));
+        }
     }
 }

@@ -33,7 +33,8 @@ public enum BlockerKind {
             List.of("GetLoginProfile", "DeleteLoginProfile"),
             new Blocker<LoginProfile>("loginProfile",
                     inventory -> inventory.loginProfile() == null ? List.of() : List.of(inventory.loginProfile()),
-                    UserInventory.Found::loginProfile, null) {
+                    (found, profile) -> found.loginProfile = profile.isEmpty() ? null : profile.get(0),
+                    null) {
                 @Override
                 String id(String userName, LoginProfile profile) {
                     return userName;
@@ -58,7 +59,8 @@ public enum BlockerKind {
             }),
     ACCESS_KEY("access key", "access keys", Phrase.TOKENS,
             List.of("ListAccessKeys", "GetAccessKeyLastUsed", "UpdateAccessKey", "DeleteAccessKey"),
-            new Blocker<AccessKey>("accessKeys", UserInventory::accessKeys, UserInventory.Found::accessKeys,
+            new Blocker.Credential<AccessKey>("accessKeys", UserInventory::accessKeys,
+                    (found, keys) -> found.accessKeys = keys,
                     ItemRules.of("accessKeyId", AccessKey::accessKeyId, Ids.ACCESS_KEY_ID, new Quota(2, "access keys"))
                             .withStatus(AccessKey::status)) {
                 @Override
@@ -73,27 +75,33 @@ public enum BlockerKind {
                 }
 
                 @Override
-                List<Step> lockOut(IamGateway iam, String userName, AccessKey key, Step.Of steps) {
-                    return List.of(steps.in(Round.DEACTIVATE, Verb.DEACTIVATE,
-                            partly -> iam.deactivateAccessKey(userName, key.accessKeyId())));
+                Removal deactivate(IamGateway iam, String userName, String id) {
+                    return iam.deactivateAccessKey(userName, id);
                 }
 
-                /** A key that may be active (its status not given, too) is deactivated before anything is deleted. */
+                @Override
+                Removal delete(IamGateway iam, String userName, String id) {
+                    return iam.deleteAccessKey(userName, id);
+                }
+
+                /**
+                 * A key that may be active (its status not given, too) is deactivated, unreported, before anything
+                 * is deleted: then no key works any more if a later step fails.
+                 */
                 @Override
                 List<Step> removal(IamGateway iam, String userName, AccessKey key, boolean alreadyDeactivated,
                                    Step.Of steps) {
-                    Step delete = steps.in(Round.REMOVE, Verb.DELETE,
-                            partly -> iam.deleteAccessKey(userName, key.accessKeyId()));
+                    List<Step> deleted = super.removal(iam, userName, key, alreadyDeactivated, steps);
                     if ("Inactive".equals(key.status())) {
-                        return List.of(delete);
+                        return deleted;
                     }
-                    return List.of(lockOut(iam, userName, key, steps).get(0).unreported(), delete);
+                    return List.of(lockOut(iam, userName, key, steps).get(0).unreported(), deleted.get(0));
                 }
             }),
     SIGNING_CERTIFICATE("signing certificate", "signing certificates", Phrase.TOKENS,
             List.of("ListSigningCertificates", "UpdateSigningCertificate", "DeleteSigningCertificate"),
-            new Blocker<SigningCertificate>("signingCertificates", UserInventory::signingCertificates,
-                    UserInventory.Found::signingCertificates,
+            new Blocker.Credential<SigningCertificate>("signingCertificates", UserInventory::signingCertificates,
+                    (found, certificates) -> found.signingCertificates = certificates,
                     ItemRules.of("certificateId", SigningCertificate::certificateId, Ids.CERTIFICATE_ID,
                             new Quota(2, "signing certificates")).withStatus(SigningCertificate::status)) {
                 @Override
@@ -102,21 +110,19 @@ public enum BlockerKind {
                 }
 
                 @Override
-                List<Step> lockOut(IamGateway iam, String userName, SigningCertificate certificate, Step.Of steps) {
-                    return List.of(steps.in(Round.DEACTIVATE, Verb.DEACTIVATE,
-                            partly -> iam.deactivateSigningCertificate(userName, certificate.certificateId())));
+                Removal deactivate(IamGateway iam, String userName, String id) {
+                    return iam.deactivateSigningCertificate(userName, id);
                 }
 
                 @Override
-                List<Step> removal(IamGateway iam, String userName, SigningCertificate certificate,
-                                   boolean alreadyDeactivated, Step.Of steps) {
-                    return List.of(steps.in(Round.REMOVE, Verb.DELETE,
-                            partly -> iam.deleteSigningCertificate(userName, certificate.certificateId())));
+                Removal delete(IamGateway iam, String userName, String id) {
+                    return iam.deleteSigningCertificate(userName, id);
                 }
             }),
     SSH_PUBLIC_KEY("SSH public key", "SSH public keys", Phrase.TOKENS,
             List.of("ListSSHPublicKeys", "UpdateSSHPublicKey", "DeleteSSHPublicKey"),
-            new Blocker<SshPublicKey>("sshPublicKeys", UserInventory::sshPublicKeys, UserInventory.Found::sshPublicKeys,
+            new Blocker.Credential<SshPublicKey>("sshPublicKeys", UserInventory::sshPublicKeys,
+                    (found, keys) -> found.sshPublicKeys = keys,
                     ItemRules.of("sshPublicKeyId", SshPublicKey::sshPublicKeyId, Ids.SSH_PUBLIC_KEY_ID,
                             new Quota(5, "SSH public keys")).withStatus(SshPublicKey::status)) {
                 @Override
@@ -125,23 +131,21 @@ public enum BlockerKind {
                 }
 
                 @Override
-                List<Step> lockOut(IamGateway iam, String userName, SshPublicKey key, Step.Of steps) {
-                    return List.of(steps.in(Round.DEACTIVATE, Verb.DEACTIVATE,
-                            partly -> iam.deactivateSshPublicKey(userName, key.sshPublicKeyId())));
+                Removal deactivate(IamGateway iam, String userName, String id) {
+                    return iam.deactivateSshPublicKey(userName, id);
                 }
 
                 @Override
-                List<Step> removal(IamGateway iam, String userName, SshPublicKey key, boolean alreadyDeactivated,
-                                   Step.Of steps) {
-                    return List.of(steps.in(Round.REMOVE, Verb.DELETE,
-                            partly -> iam.deleteSshPublicKey(userName, key.sshPublicKeyId())));
+                Removal delete(IamGateway iam, String userName, String id) {
+                    return iam.deleteSshPublicKey(userName, id);
                 }
             }),
     SERVICE_SPECIFIC_CREDENTIAL("service-specific credential", "service-specific credentials", Phrase.TOKENS,
             List.of("ListServiceSpecificCredentials", "UpdateServiceSpecificCredential",
                     "DeleteServiceSpecificCredential"),
-            new Blocker<ServiceSpecificCredential>("serviceSpecificCredentials",
-                    UserInventory::serviceSpecificCredentials, UserInventory.Found::serviceSpecificCredentials,
+            new Blocker.Credential<ServiceSpecificCredential>("serviceSpecificCredentials",
+                    UserInventory::serviceSpecificCredentials,
+                    (found, credentials) -> found.serviceSpecificCredentials = credentials,
                     ItemRules.of("serviceSpecificCredentialId", ServiceSpecificCredential::serviceSpecificCredentialId,
                                     Ids.SERVICE_SPECIFIC_CREDENTIAL_ID, new Quota(20, "service-specific credentials"))
                             .withStatus(ServiceSpecificCredential::status).and(BlockerKind::atMostTwoPerService)) {
@@ -151,23 +155,21 @@ public enum BlockerKind {
                 }
 
                 @Override
-                List<Step> lockOut(IamGateway iam, String userName, ServiceSpecificCredential credential,
-                                   Step.Of steps) {
-                    return List.of(steps.in(Round.DEACTIVATE, Verb.DEACTIVATE, partly ->
-                            iam.deactivateServiceSpecificCredential(userName, credential.serviceSpecificCredentialId())));
+                Removal deactivate(IamGateway iam, String userName, String id) {
+                    return iam.deactivateServiceSpecificCredential(userName, id);
                 }
 
                 @Override
-                List<Step> removal(IamGateway iam, String userName, ServiceSpecificCredential credential,
-                                   boolean alreadyDeactivated, Step.Of steps) {
-                    return List.of(steps.in(Round.REMOVE, Verb.DELETE, partly ->
-                            iam.deleteServiceSpecificCredential(userName, credential.serviceSpecificCredentialId())));
+                Removal delete(IamGateway iam, String userName, String id) {
+                    return iam.deleteServiceSpecificCredential(userName, id);
                 }
             }),
     MFA_DEVICE("MFA device", "MFA devices", Phrase.MFA_DEVICE,
             List.of("ListMFADevices", "DeactivateMFADevice", "DeleteVirtualMFADevice"),
-            new Blocker<MfaDevice>("mfaDevices", UserInventory::mfaDevices, UserInventory.Found::mfaDevices,
-                    ItemRules.of("serialNumber", MfaDevice::serialNumber, Ids.SERIAL_NUMBER, new Quota(8, "MFA devices"))) {
+            new Blocker<MfaDevice>("mfaDevices", UserInventory::mfaDevices,
+                    (found, devices) -> found.mfaDevices = devices,
+                    ItemRules.of("serialNumber", MfaDevice::serialNumber, Ids.SERIAL_NUMBER,
+                            new Quota(8, "MFA devices"))) {
                 @Override
                 List<MfaDevice> list(IamGateway iam, String userName) {
                     return iam.mfaDevices(userName);
@@ -202,8 +204,10 @@ public enum BlockerKind {
             }),
     INLINE_POLICY("inline policy", "inline policies", Phrase.INLINE_POLICY,
             List.of("ListUserPolicies", "GetUserPolicy", "DeleteUserPolicy"),
-            new Blocker<InlinePolicy>("inlinePolicies", UserInventory::inlinePolicies, UserInventory.Found::inlinePolicies,
-                    ItemRules.of("policyName", InlinePolicy::policyName, Ids.POLICY_NAME, new Quota(128, "inline policies"))) {
+            new Blocker<InlinePolicy>("inlinePolicies", UserInventory::inlinePolicies,
+                    (found, policies) -> found.inlinePolicies = policies,
+                    ItemRules.of("policyName", InlinePolicy::policyName, Ids.POLICY_NAME,
+                            new Quota(128, "inline policies"))) {
                 /** The names only: each document is read in the third round. */
                 @Override
                 List<InlinePolicy> list(IamGateway iam, String userName) {
@@ -227,7 +231,7 @@ public enum BlockerKind {
     ATTACHED_POLICY("attached managed policy", "attached managed policies", Phrase.ATTACHED_POLICY,
             List.of("ListAttachedUserPolicies", "DetachUserPolicy"),
             new Blocker<AttachedPolicy>("attachedPolicies", UserInventory::attachedPolicies,
-                    UserInventory.Found::attachedPolicies,
+                    (found, policies) -> found.attachedPolicies = policies,
                     ItemRules.of("policyArn", AttachedPolicy::policyArn, new IdRule.ManagedPolicyArn(),
                             new Quota(20, "attached managed policies"))) {
                 @Override
@@ -244,7 +248,8 @@ public enum BlockerKind {
             }),
     GROUP_MEMBERSHIP("group membership", "group memberships", Phrase.GROUP_MEMBERSHIP,
             List.of("ListGroupsForUser", "RemoveUserFromGroup"),
-            new Blocker<GroupMembership>("groups", UserInventory::groups, UserInventory.Found::groups,
+            new Blocker<GroupMembership>("groups", UserInventory::groups,
+                    (found, groups) -> found.groups = groups,
                     // Group names are unique regardless of case: "Admins" and "admins" are the same group.
                     ItemRules.of("groupName", GroupMembership::groupName, Ids.GROUP_NAME, new Quota(10, "groups"))
                             .idIgnoringCase()) {

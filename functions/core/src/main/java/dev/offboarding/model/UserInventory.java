@@ -103,57 +103,21 @@ public record UserInventory(
 
     /** The blockers list-tokens found, kind by kind: each kind's {@link Blocker} puts its items here. */
     public static final class Found {
-        private LoginProfile loginProfile;
-        private List<AccessKey> accessKeys;
-        private List<SigningCertificate> signingCertificates;
-        private List<SshPublicKey> sshPublicKeys;
-        private List<ServiceSpecificCredential> serviceSpecificCredentials;
-        private List<MfaDevice> mfaDevices;
-        private List<InlinePolicy> inlinePolicies;
-        private List<AttachedPolicy> attachedPolicies;
-        private List<GroupMembership> groups;
+        LoginProfile loginProfile;
+        List<AccessKey> accessKeys;
+        List<SigningCertificate> signingCertificates;
+        List<SshPublicKey> sshPublicKeys;
+        List<ServiceSpecificCredential> serviceSpecificCredentials;
+        List<MfaDevice> mfaDevices;
+        List<InlinePolicy> inlinePolicies;
+        List<AttachedPolicy> attachedPolicies;
+        List<GroupMembership> groups;
 
         /** The inventory of the user that exists, with these blockers and no guard facts yet. */
         public UserInventory of(String userName, UserDetails user, Instant takenAt) {
             return new UserInventory(userName, true, user, loginProfile, accessKeys, signingCertificates,
                     sshPublicKeys, serviceSpecificCredentials, mfaDevices, inlinePolicies, attachedPolicies, groups,
                     null, false, false, false, null, takenAt, null);
-        }
-
-        void loginProfile(List<LoginProfile> found) {
-            loginProfile = found.isEmpty() ? null : found.get(0);
-        }
-
-        void accessKeys(List<AccessKey> found) {
-            accessKeys = found;
-        }
-
-        void signingCertificates(List<SigningCertificate> found) {
-            signingCertificates = found;
-        }
-
-        void sshPublicKeys(List<SshPublicKey> found) {
-            sshPublicKeys = found;
-        }
-
-        void serviceSpecificCredentials(List<ServiceSpecificCredential> found) {
-            serviceSpecificCredentials = found;
-        }
-
-        void mfaDevices(List<MfaDevice> found) {
-            mfaDevices = found;
-        }
-
-        void inlinePolicies(List<InlinePolicy> found) {
-            inlinePolicies = found;
-        }
-
-        void attachedPolicies(List<AttachedPolicy> found) {
-            attachedPolicies = found;
-        }
-
-        void groups(List<GroupMembership> found) {
-            groups = found;
         }
     }
 }
