@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads which kinds of blocker a DeleteConflict message from DeleteUser points at ({@link BlockerKind#conflictPhrase}). */
+/**
+ * Reads which kinds of blocker a DeleteConflict message from DeleteUser points at: the kinds whose
+ * {@link BlockerKind#conflictPhrase} it holds.
+ */
 public final class DeleteConflicts {
     private DeleteConflicts() {
     }

@@ -20,20 +20,39 @@ import java.util.function.Function;
  * reads must not be seen to reach a removal.
  */
 public abstract class Blocker<T> {
+    private final Names names;
+    private final List<String> iamActions;
     private final String field;
     private final Function<UserInventory, List<T>> items;
     private final BiConsumer<UserInventory.Found, List<T>> found;
     private final ItemRules<T> rules;
 
     /**
+     * What a kind is called.
+     *
+     * @param description   one item, e.g. "access key"
+     * @param plural        its items, e.g. "access keys"; "console password" (a user has one at most)
+     * @param conflictPhrase the words of IAM's DeleteConflict message for this kind, in lower case
+     * @param conflictName  what such a DeleteConflict is said to name
+     */
+    record Names(String description, String plural, String conflictPhrase, String conflictName) {
+        static Names of(String description, String plural, String conflictPhrase) {
+            return new Names(description, plural, conflictPhrase, plural);
+        }
+    }
+
+    /**
+     * @param iamActions the IAM actions list-tokens and remove-tokens call for this kind, in the order they would
      * @param field the inventory's field, e.g. {@code accessKeys}
      * @param items the inventory's items of this kind
      * @param found where list-tokens puts what it found
      * @param rules what each item must be before it is sent to IAM; null for the login profile, which is the user's
      *              own and has no id of its own
      */
-    Blocker(String field, Function<UserInventory, List<T>> items, BiConsumer<UserInventory.Found, List<T>> found,
-            ItemRules<T> rules) {
+    Blocker(Names names, List<String> iamActions, String field, Function<UserInventory, List<T>> items,
+            BiConsumer<UserInventory.Found, List<T>> found, ItemRules<T> rules) {
+        this.names = names;
+        this.iamActions = List.copyOf(iamActions);
         this.field = field;
         this.items = items;
         this.found = found;
@@ -75,6 +94,14 @@ public abstract class Blocker<T> {
     abstract List<Step> removal(IamGateway iam, String userName, T item, boolean alreadyDeactivated, Step.Of steps);
 
     // ---- what follows from it -------------------------------------------------------------------------------------
+
+    final Names names() {
+        return names;
+    }
+
+    final List<String> iamActions() {
+        return iamActions;
+    }
 
     final List<T> itemsOf(UserInventory inventory) {
         return items.apply(inventory);
@@ -125,9 +152,9 @@ public abstract class Blocker<T> {
      * password is deleted; a removal deletes it.
      */
     abstract static class Credential<T> extends Blocker<T> {
-        Credential(String field, Function<UserInventory, List<T>> items,
+        Credential(Names names, List<String> iamActions, String field, Function<UserInventory, List<T>> items,
                    BiConsumer<UserInventory.Found, List<T>> found, ItemRules<T> rules) {
-            super(field, items, found, rules);
+            super(names, iamActions, field, items, found, rules);
         }
 
         /** Sets it inactive for the user. */

@@ -2,6 +2,7 @@ package dev.offboarding.model;
 
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.IamGateway.Removal;
+import dev.offboarding.model.Blocker.Names;
 import dev.offboarding.model.ItemRules.Quota;
 import dev.offboarding.model.Step.Verb;
 import java.util.Arrays;
@@ -15,8 +16,9 @@ import java.util.function.Function;
 
 /**
  * The nine things that make IAM answer DeleteConflict to DeleteUser while they remain, in the one order the product
- * knows them by: the inventory's, the results', the checks'. Each kind says, once, how it is read, checked, locked
- * out and removed ({@link Blocker}), which IAM actions that takes, and how IAM's DeleteConflict message names it.
+ * knows them by: the inventory's, the results', the checks'. Each kind's {@link Blocker} (in {@link Kinds}) says,
+ * once, how it is read, checked, locked out and removed, which IAM actions that takes, what it is called and how
+ * IAM's DeleteConflict message names it.
  *
  * <p>remove-tokens acts {@link Round} by round: it deactivates what can be reactivated, then deletes the console
  * password, then removes everything else; within a round, kind by kind in this order.
@@ -29,291 +31,48 @@ import java.util.function.Function;
  * takes at least 16 ({@code {"Statement":[]}}): 128.
  */
 public enum BlockerKind {
-    LOGIN_PROFILE("console password", "console password", Phrase.LOGIN_PROFILE, "the console password (login profile)",
-            List.of("GetLoginProfile", "DeleteLoginProfile"),
-            new Blocker<LoginProfile>("loginProfile",
-                    inventory -> inventory.loginProfile() == null ? List.of() : List.of(inventory.loginProfile()),
-                    (found, profile) -> found.loginProfile = profile.isEmpty() ? null : profile.get(0),
-                    null) {
-                @Override
-                String id(String userName, LoginProfile profile) {
-                    return userName;
-                }
-
-                @Override
-                List<LoginProfile> list(IamGateway iam, String userName) {
-                    return iam.loginProfile(userName).stream().toList();
-                }
-
-                @Override
-                List<Step> lockOut(IamGateway iam, String userName, LoginProfile profile, Step.Of steps) {
-                    return List.of(steps.in(Round.DELETE_PASSWORD, Verb.DELETE,
-                            partly -> iam.deleteLoginProfile(userName)).retriedWhileUnmodifiable());
-                }
-
-                @Override
-                List<Step> removal(IamGateway iam, String userName, LoginProfile profile, boolean alreadyDeactivated,
-                                   Step.Of steps) {
-                    return lockOut(iam, userName, profile, steps);
-                }
-            }),
-    ACCESS_KEY("access key", "access keys", Phrase.TOKENS,
-            List.of("ListAccessKeys", "GetAccessKeyLastUsed", "UpdateAccessKey", "DeleteAccessKey"),
-            new Blocker.Credential<AccessKey>("accessKeys", UserInventory::accessKeys,
-                    (found, keys) -> found.accessKeys = keys,
-                    ItemRules.of("accessKeyId", AccessKey::accessKeyId, Ids.ACCESS_KEY_ID, new Quota(2, "access keys"))
-                            .withStatus(AccessKey::status)) {
-                @Override
-                List<AccessKey> list(IamGateway iam, String userName) {
-                    return iam.accessKeys(userName);
-                }
-
-                @Override
-                Optional<Detail<AccessKey>> detail() {
-                    return Optional.of((iam, userName, key) ->
-                            Optional.of(key.withLastUsed(iam.accessKeyLastUsed(key.accessKeyId()))));
-                }
-
-                @Override
-                Removal deactivate(IamGateway iam, String userName, String id) {
-                    return iam.deactivateAccessKey(userName, id);
-                }
-
-                @Override
-                Removal delete(IamGateway iam, String userName, String id) {
-                    return iam.deleteAccessKey(userName, id);
-                }
-
-                /**
-                 * A key that may be active (its status not given, too) is deactivated, unreported, before anything
-                 * is deleted: then no key works any more if a later step fails.
-                 */
-                @Override
-                List<Step> removal(IamGateway iam, String userName, AccessKey key, boolean alreadyDeactivated,
-                                   Step.Of steps) {
-                    List<Step> deleted = super.removal(iam, userName, key, alreadyDeactivated, steps);
-                    if ("Inactive".equals(key.status())) {
-                        return deleted;
-                    }
-                    return List.of(lockOut(iam, userName, key, steps).get(0).unreported(), deleted.get(0));
-                }
-            }),
-    SIGNING_CERTIFICATE("signing certificate", "signing certificates", Phrase.TOKENS,
-            List.of("ListSigningCertificates", "UpdateSigningCertificate", "DeleteSigningCertificate"),
-            new Blocker.Credential<SigningCertificate>("signingCertificates", UserInventory::signingCertificates,
-                    (found, certificates) -> found.signingCertificates = certificates,
-                    ItemRules.of("certificateId", SigningCertificate::certificateId, Ids.CERTIFICATE_ID,
-                            new Quota(2, "signing certificates")).withStatus(SigningCertificate::status)) {
-                @Override
-                List<SigningCertificate> list(IamGateway iam, String userName) {
-                    return iam.signingCertificates(userName);
-                }
-
-                @Override
-                Removal deactivate(IamGateway iam, String userName, String id) {
-                    return iam.deactivateSigningCertificate(userName, id);
-                }
-
-                @Override
-                Removal delete(IamGateway iam, String userName, String id) {
-                    return iam.deleteSigningCertificate(userName, id);
-                }
-            }),
-    SSH_PUBLIC_KEY("SSH public key", "SSH public keys", Phrase.TOKENS,
-            List.of("ListSSHPublicKeys", "UpdateSSHPublicKey", "DeleteSSHPublicKey"),
-            new Blocker.Credential<SshPublicKey>("sshPublicKeys", UserInventory::sshPublicKeys,
-                    (found, keys) -> found.sshPublicKeys = keys,
-                    ItemRules.of("sshPublicKeyId", SshPublicKey::sshPublicKeyId, Ids.SSH_PUBLIC_KEY_ID,
-                            new Quota(5, "SSH public keys")).withStatus(SshPublicKey::status)) {
-                @Override
-                List<SshPublicKey> list(IamGateway iam, String userName) {
-                    return iam.sshPublicKeys(userName);
-                }
-
-                @Override
-                Removal deactivate(IamGateway iam, String userName, String id) {
-                    return iam.deactivateSshPublicKey(userName, id);
-                }
-
-                @Override
-                Removal delete(IamGateway iam, String userName, String id) {
-                    return iam.deleteSshPublicKey(userName, id);
-                }
-            }),
-    SERVICE_SPECIFIC_CREDENTIAL("service-specific credential", "service-specific credentials", Phrase.TOKENS,
-            List.of("ListServiceSpecificCredentials", "UpdateServiceSpecificCredential",
-                    "DeleteServiceSpecificCredential"),
-            new Blocker.Credential<ServiceSpecificCredential>("serviceSpecificCredentials",
-                    UserInventory::serviceSpecificCredentials,
-                    (found, credentials) -> found.serviceSpecificCredentials = credentials,
-                    ItemRules.of("serviceSpecificCredentialId", ServiceSpecificCredential::serviceSpecificCredentialId,
-                                    Ids.SERVICE_SPECIFIC_CREDENTIAL_ID, new Quota(20, "service-specific credentials"))
-                            .withStatus(ServiceSpecificCredential::status).and(BlockerKind::atMostTwoPerService)) {
-                @Override
-                List<ServiceSpecificCredential> list(IamGateway iam, String userName) {
-                    return iam.serviceSpecificCredentials(userName);
-                }
-
-                @Override
-                Removal deactivate(IamGateway iam, String userName, String id) {
-                    return iam.deactivateServiceSpecificCredential(userName, id);
-                }
-
-                @Override
-                Removal delete(IamGateway iam, String userName, String id) {
-                    return iam.deleteServiceSpecificCredential(userName, id);
-                }
-            }),
-    MFA_DEVICE("MFA device", "MFA devices", Phrase.MFA_DEVICE,
-            List.of("ListMFADevices", "DeactivateMFADevice", "DeleteVirtualMFADevice"),
-            new Blocker<MfaDevice>("mfaDevices", UserInventory::mfaDevices,
-                    (found, devices) -> found.mfaDevices = devices,
-                    ItemRules.of("serialNumber", MfaDevice::serialNumber, Ids.SERIAL_NUMBER,
-                            new Quota(8, "MFA devices"))) {
-                @Override
-                List<MfaDevice> list(IamGateway iam, String userName) {
-                    return iam.mfaDevices(userName);
-                }
-
-                /**
-                 * Deactivation detaches an MFA device from the user. A virtual device then still exists, unassigned,
-                 * and would block re-enrolment under its name: it is deleted too, right after, in the same step. Its
-                 * serial is in the inventory, so no account-wide scan. Hardware and FIDO devices go with deactivation.
-                 */
-                @Override
-                List<Step> removal(IamGateway iam, String userName, MfaDevice device, boolean alreadyDeactivated,
-                                   Step.Of steps) {
-                    String serial = device.serialNumber();
-                    if (!device.virtual()) {
-                        return List.of(steps.in(Round.REMOVE, Verb.DEACTIVATE,
-                                partly -> iam.deactivateMfaDevice(userName, serial)));
-                    }
-                    if (alreadyDeactivated) {
-                        return List.of(steps.in(Round.REMOVE, Verb.DELETE, partly -> iam.deleteVirtualMfaDevice(serial)));
-                    }
-                    return List.of(steps.in(Round.REMOVE, Verb.DELETE, partly -> {
-                        Removal deactivated = iam.deactivateMfaDevice(userName, serial);
-                        if (deactivated == Removal.DONE) {
-                            partly.accept(Verb.DEACTIVATE);
-                        }
-                        Removal deleted = iam.deleteVirtualMfaDevice(serial);
-                        return deactivated == Removal.DONE || deleted == Removal.DONE ? Removal.DONE
-                                : Removal.ALREADY_ABSENT;
-                    }));
-                }
-            }),
-    INLINE_POLICY("inline policy", "inline policies", Phrase.INLINE_POLICY,
-            List.of("ListUserPolicies", "GetUserPolicy", "DeleteUserPolicy"),
-            new Blocker<InlinePolicy>("inlinePolicies", UserInventory::inlinePolicies,
-                    (found, policies) -> found.inlinePolicies = policies,
-                    ItemRules.of("policyName", InlinePolicy::policyName, Ids.POLICY_NAME,
-                            new Quota(128, "inline policies"))) {
-                /** The names only: each document is read in the third round. */
-                @Override
-                List<InlinePolicy> list(IamGateway iam, String userName) {
-                    return iam.inlinePolicyNames(userName).stream().map(name -> new InlinePolicy(name, null)).toList();
-                }
-
-                /** A policy deleted since it was listed is left out. */
-                @Override
-                Optional<Detail<InlinePolicy>> detail() {
-                    return Optional.of((iam, userName, policy) -> iam.inlinePolicyDocument(userName, policy.policyName())
-                            .map(document -> new InlinePolicy(policy.policyName(), document)));
-                }
-
-                @Override
-                List<Step> removal(IamGateway iam, String userName, InlinePolicy policy, boolean alreadyDeactivated,
-                                   Step.Of steps) {
-                    return List.of(steps.in(Round.REMOVE, Verb.DELETE,
-                            partly -> iam.deleteInlinePolicy(userName, policy.policyName())));
-                }
-            }),
-    ATTACHED_POLICY("attached managed policy", "attached managed policies", Phrase.ATTACHED_POLICY,
-            List.of("ListAttachedUserPolicies", "DetachUserPolicy"),
-            new Blocker<AttachedPolicy>("attachedPolicies", UserInventory::attachedPolicies,
-                    (found, policies) -> found.attachedPolicies = policies,
-                    ItemRules.of("policyArn", AttachedPolicy::policyArn, new IdRule.ManagedPolicyArn(),
-                            new Quota(20, "attached managed policies"))) {
-                @Override
-                List<AttachedPolicy> list(IamGateway iam, String userName) {
-                    return iam.attachedPolicies(userName);
-                }
-
-                @Override
-                List<Step> removal(IamGateway iam, String userName, AttachedPolicy policy, boolean alreadyDeactivated,
-                                   Step.Of steps) {
-                    return List.of(steps.in(Round.REMOVE, Verb.DETACH,
-                            partly -> iam.detachPolicy(userName, policy.policyArn())));
-                }
-            }),
-    GROUP_MEMBERSHIP("group membership", "group memberships", Phrase.GROUP_MEMBERSHIP,
-            List.of("ListGroupsForUser", "RemoveUserFromGroup"),
-            new Blocker<GroupMembership>("groups", UserInventory::groups,
-                    (found, groups) -> found.groups = groups,
-                    // Group names are unique regardless of case: "Admins" and "admins" are the same group.
-                    ItemRules.of("groupName", GroupMembership::groupName, Ids.GROUP_NAME, new Quota(10, "groups"))
-                            .idIgnoringCase()) {
-                @Override
-                List<GroupMembership> list(IamGateway iam, String userName) {
-                    return iam.groups(userName);
-                }
-
-                @Override
-                List<Step> removal(IamGateway iam, String userName, GroupMembership group, boolean alreadyDeactivated,
-                                   Step.Of steps) {
-                    return List.of(steps.in(Round.REMOVE, Verb.REMOVE,
-                            partly -> iam.removeFromGroup(userName, group.groupName())));
-                }
-            });
+    LOGIN_PROFILE(Kinds.LOGIN_PROFILE),
+    ACCESS_KEY(Kinds.ACCESS_KEY),
+    SIGNING_CERTIFICATE(Kinds.SIGNING_CERTIFICATE),
+    SSH_PUBLIC_KEY(Kinds.SSH_PUBLIC_KEY),
+    SERVICE_SPECIFIC_CREDENTIAL(Kinds.SERVICE_SPECIFIC_CREDENTIAL),
+    MFA_DEVICE(Kinds.MFA_DEVICE),
+    INLINE_POLICY(Kinds.INLINE_POLICY),
+    ATTACHED_POLICY(Kinds.ATTACHED_POLICY),
+    GROUP_MEMBERSHIP(Kinds.GROUP_MEMBERSHIP);
 
     /** At most this many service-specific credentials per service and user. */
     public static final int MAX_PER_SERVICE = 2;
 
-    private final String description;
-    private final String plural;
-    private final String conflictPhrase;
-    private final String conflictName;
-    private final List<String> iamActions;
     private final Blocker<?> blocker;
 
-    BlockerKind(String description, String plural, String conflictPhrase, List<String> iamActions,
-                Blocker<?> blocker) {
-        this(description, plural, conflictPhrase, plural, iamActions, blocker);
-    }
-
-    BlockerKind(String description, String plural, String conflictPhrase, String conflictName,
-                List<String> iamActions, Blocker<?> blocker) {
-        this.description = description;
-        this.plural = plural;
-        this.conflictPhrase = conflictPhrase;
-        this.conflictName = conflictName;
-        this.iamActions = iamActions;
+    BlockerKind(Blocker<?> blocker) {
         this.blocker = blocker;
     }
 
     /** One item, e.g. "access key". */
     public String description() {
-        return description;
+        return blocker.names().description();
     }
 
     /** Its items, e.g. "access keys"; "console password" (a user has one at most). */
     public String plural() {
-        return plural;
+        return blocker.names().plural();
     }
 
     /** The words of IAM's DeleteConflict message for this kind, in lower case, e.g. "tokens" for the credentials. */
     public String conflictPhrase() {
-        return conflictPhrase;
+        return blocker.names().conflictPhrase();
     }
 
     /** What a DeleteConflict for this kind is said to name, e.g. "attached managed policies". */
     public String conflictName() {
-        return conflictName;
+        return blocker.names().conflictName();
     }
 
     /** The IAM actions list-tokens and remove-tokens call for this kind, in the order they would. */
     public List<String> iamActions() {
-        return iamActions;
+        return blocker.iamActions();
     }
 
     /** How many items of this kind the inventory lists. */
@@ -376,6 +135,266 @@ public enum BlockerKind {
                         + " at most " + MAX_PER_SERVICE + " per service: take the inventory again with list-tokens");
             }
         });
+    }
+
+    /** Each kind's {@link Blocker}: everything the product knows of the kind, and the only place it says it. */
+    private static final class Kinds {
+        static final Blocker<LoginProfile> LOGIN_PROFILE = new Blocker<>(
+                new Names("console password", "console password", Phrase.LOGIN_PROFILE,
+                        "the console password (login profile)"),
+                List.of("GetLoginProfile", "DeleteLoginProfile"),
+                "loginProfile",
+                inventory -> inventory.loginProfile() == null ? List.of() : List.of(inventory.loginProfile()),
+                (found, profile) -> found.loginProfile = profile.isEmpty() ? null : profile.get(0),
+                null) {
+            @Override
+            String id(String userName, LoginProfile profile) {
+                return userName;
+            }
+
+            @Override
+            List<LoginProfile> list(IamGateway iam, String userName) {
+                return iam.loginProfile(userName).stream().toList();
+            }
+
+            @Override
+            List<Step> lockOut(IamGateway iam, String userName, LoginProfile profile, Step.Of steps) {
+                return List.of(steps.in(Round.DELETE_PASSWORD, Verb.DELETE,
+                        partly -> iam.deleteLoginProfile(userName)).retriedWhileUnmodifiable());
+            }
+
+            @Override
+            List<Step> removal(IamGateway iam, String userName, LoginProfile profile, boolean alreadyDeactivated,
+                               Step.Of steps) {
+                return lockOut(iam, userName, profile, steps);
+            }
+        };
+
+        static final Blocker<AccessKey> ACCESS_KEY = new Blocker.Credential<>(
+                Names.of("access key", "access keys", Phrase.TOKENS),
+                List.of("ListAccessKeys", "GetAccessKeyLastUsed", "UpdateAccessKey", "DeleteAccessKey"),
+                "accessKeys", UserInventory::accessKeys,
+                (found, keys) -> found.accessKeys = keys,
+                ItemRules.of("accessKeyId", AccessKey::accessKeyId, Ids.ACCESS_KEY_ID, new Quota(2, "access keys"))
+                        .withStatus(AccessKey::status)) {
+            @Override
+            List<AccessKey> list(IamGateway iam, String userName) {
+                return iam.accessKeys(userName);
+            }
+
+            @Override
+            Optional<Detail<AccessKey>> detail() {
+                return Optional.of((iam, userName, key) ->
+                        Optional.of(key.withLastUsed(iam.accessKeyLastUsed(key.accessKeyId()))));
+            }
+
+            @Override
+            Removal deactivate(IamGateway iam, String userName, String id) {
+                return iam.deactivateAccessKey(userName, id);
+            }
+
+            @Override
+            Removal delete(IamGateway iam, String userName, String id) {
+                return iam.deleteAccessKey(userName, id);
+            }
+
+            /**
+             * A key that may be active (its status not given, too) is deactivated, unreported, before anything
+             * is deleted: then no key works any more if a later step fails.
+             */
+            @Override
+            List<Step> removal(IamGateway iam, String userName, AccessKey key, boolean alreadyDeactivated,
+                               Step.Of steps) {
+                List<Step> deleted = super.removal(iam, userName, key, alreadyDeactivated, steps);
+                if ("Inactive".equals(key.status())) {
+                    return deleted;
+                }
+                return List.of(lockOut(iam, userName, key, steps).get(0).unreported(), deleted.get(0));
+            }
+        };
+
+        static final Blocker<SigningCertificate> SIGNING_CERTIFICATE = new Blocker.Credential<>(
+                Names.of("signing certificate", "signing certificates", Phrase.TOKENS),
+                List.of("ListSigningCertificates", "UpdateSigningCertificate", "DeleteSigningCertificate"),
+                "signingCertificates", UserInventory::signingCertificates,
+                (found, certificates) -> found.signingCertificates = certificates,
+                ItemRules.of("certificateId", SigningCertificate::certificateId, Ids.CERTIFICATE_ID,
+                        new Quota(2, "signing certificates")).withStatus(SigningCertificate::status)) {
+            @Override
+            List<SigningCertificate> list(IamGateway iam, String userName) {
+                return iam.signingCertificates(userName);
+            }
+
+            @Override
+            Removal deactivate(IamGateway iam, String userName, String id) {
+                return iam.deactivateSigningCertificate(userName, id);
+            }
+
+            @Override
+            Removal delete(IamGateway iam, String userName, String id) {
+                return iam.deleteSigningCertificate(userName, id);
+            }
+        };
+
+        static final Blocker<SshPublicKey> SSH_PUBLIC_KEY = new Blocker.Credential<>(
+                Names.of("SSH public key", "SSH public keys", Phrase.TOKENS),
+                List.of("ListSSHPublicKeys", "UpdateSSHPublicKey", "DeleteSSHPublicKey"),
+                "sshPublicKeys", UserInventory::sshPublicKeys,
+                (found, keys) -> found.sshPublicKeys = keys,
+                ItemRules.of("sshPublicKeyId", SshPublicKey::sshPublicKeyId, Ids.SSH_PUBLIC_KEY_ID,
+                        new Quota(5, "SSH public keys")).withStatus(SshPublicKey::status)) {
+            @Override
+            List<SshPublicKey> list(IamGateway iam, String userName) {
+                return iam.sshPublicKeys(userName);
+            }
+
+            @Override
+            Removal deactivate(IamGateway iam, String userName, String id) {
+                return iam.deactivateSshPublicKey(userName, id);
+            }
+
+            @Override
+            Removal delete(IamGateway iam, String userName, String id) {
+                return iam.deleteSshPublicKey(userName, id);
+            }
+        };
+
+        static final Blocker<ServiceSpecificCredential> SERVICE_SPECIFIC_CREDENTIAL = new Blocker.Credential<>(
+                Names.of("service-specific credential", "service-specific credentials", Phrase.TOKENS),
+                List.of("ListServiceSpecificCredentials", "UpdateServiceSpecificCredential",
+                        "DeleteServiceSpecificCredential"),
+                "serviceSpecificCredentials",
+                UserInventory::serviceSpecificCredentials,
+                (found, credentials) -> found.serviceSpecificCredentials = credentials,
+                ItemRules.of("serviceSpecificCredentialId", ServiceSpecificCredential::serviceSpecificCredentialId,
+                                Ids.SERVICE_SPECIFIC_CREDENTIAL_ID, new Quota(20, "service-specific credentials"))
+                        .withStatus(ServiceSpecificCredential::status).and(BlockerKind::atMostTwoPerService)) {
+            @Override
+            List<ServiceSpecificCredential> list(IamGateway iam, String userName) {
+                return iam.serviceSpecificCredentials(userName);
+            }
+
+            @Override
+            Removal deactivate(IamGateway iam, String userName, String id) {
+                return iam.deactivateServiceSpecificCredential(userName, id);
+            }
+
+            @Override
+            Removal delete(IamGateway iam, String userName, String id) {
+                return iam.deleteServiceSpecificCredential(userName, id);
+            }
+        };
+
+        static final Blocker<MfaDevice> MFA_DEVICE = new Blocker<>(
+                Names.of("MFA device", "MFA devices", Phrase.MFA_DEVICE),
+                List.of("ListMFADevices", "DeactivateMFADevice", "DeleteVirtualMFADevice"),
+                "mfaDevices", UserInventory::mfaDevices,
+                (found, devices) -> found.mfaDevices = devices,
+                ItemRules.of("serialNumber", MfaDevice::serialNumber, Ids.SERIAL_NUMBER,
+                        new Quota(8, "MFA devices"))) {
+            @Override
+            List<MfaDevice> list(IamGateway iam, String userName) {
+                return iam.mfaDevices(userName);
+            }
+
+            /**
+             * Deactivation detaches an MFA device from the user. A virtual device then still exists, unassigned,
+             * and would block re-enrolment under its name: it is deleted too, right after, in the same step. Its
+             * serial is in the inventory, so no account-wide scan. Hardware and FIDO devices go with deactivation.
+             */
+            @Override
+            List<Step> removal(IamGateway iam, String userName, MfaDevice device, boolean alreadyDeactivated,
+                               Step.Of steps) {
+                String serial = device.serialNumber();
+                if (!device.virtual()) {
+                    return List.of(steps.in(Round.REMOVE, Verb.DEACTIVATE,
+                            partly -> iam.deactivateMfaDevice(userName, serial)));
+                }
+                if (alreadyDeactivated) {
+                    return List.of(steps.in(Round.REMOVE, Verb.DELETE,
+                            partly -> iam.deleteVirtualMfaDevice(serial)));
+                }
+                return List.of(steps.in(Round.REMOVE, Verb.DELETE, partly -> {
+                    Removal deactivated = iam.deactivateMfaDevice(userName, serial);
+                    if (deactivated == Removal.DONE) {
+                        partly.accept(Verb.DEACTIVATE);
+                    }
+                    Removal deleted = iam.deleteVirtualMfaDevice(serial);
+                    return deactivated == Removal.DONE || deleted == Removal.DONE ? Removal.DONE
+                            : Removal.ALREADY_ABSENT;
+                }));
+            }
+        };
+
+        static final Blocker<InlinePolicy> INLINE_POLICY = new Blocker<>(
+                Names.of("inline policy", "inline policies", Phrase.INLINE_POLICY),
+                List.of("ListUserPolicies", "GetUserPolicy", "DeleteUserPolicy"),
+                "inlinePolicies", UserInventory::inlinePolicies,
+                (found, policies) -> found.inlinePolicies = policies,
+                ItemRules.of("policyName", InlinePolicy::policyName, Ids.POLICY_NAME,
+                        new Quota(128, "inline policies"))) {
+            /** The names only: each document is read in the third round. */
+            @Override
+            List<InlinePolicy> list(IamGateway iam, String userName) {
+                return iam.inlinePolicyNames(userName).stream().map(name -> new InlinePolicy(name, null)).toList();
+            }
+
+            /** A policy deleted since it was listed is left out. */
+            @Override
+            Optional<Detail<InlinePolicy>> detail() {
+                return Optional.of((iam, userName, policy) -> iam
+                        .inlinePolicyDocument(userName, policy.policyName())
+                        .map(document -> new InlinePolicy(policy.policyName(), document)));
+            }
+
+            @Override
+            List<Step> removal(IamGateway iam, String userName, InlinePolicy policy, boolean alreadyDeactivated,
+                               Step.Of steps) {
+                return List.of(steps.in(Round.REMOVE, Verb.DELETE,
+                        partly -> iam.deleteInlinePolicy(userName, policy.policyName())));
+            }
+        };
+
+        static final Blocker<AttachedPolicy> ATTACHED_POLICY = new Blocker<>(
+                Names.of("attached managed policy", "attached managed policies", Phrase.ATTACHED_POLICY),
+                List.of("ListAttachedUserPolicies", "DetachUserPolicy"),
+                "attachedPolicies", UserInventory::attachedPolicies,
+                (found, policies) -> found.attachedPolicies = policies,
+                ItemRules.of("policyArn", AttachedPolicy::policyArn, new IdRule.ManagedPolicyArn(),
+                        new Quota(20, "attached managed policies"))) {
+            @Override
+            List<AttachedPolicy> list(IamGateway iam, String userName) {
+                return iam.attachedPolicies(userName);
+            }
+
+            @Override
+            List<Step> removal(IamGateway iam, String userName, AttachedPolicy policy, boolean alreadyDeactivated,
+                               Step.Of steps) {
+                return List.of(steps.in(Round.REMOVE, Verb.DETACH,
+                        partly -> iam.detachPolicy(userName, policy.policyArn())));
+            }
+        };
+
+        static final Blocker<GroupMembership> GROUP_MEMBERSHIP = new Blocker<>(
+                Names.of("group membership", "group memberships", Phrase.GROUP_MEMBERSHIP),
+                List.of("ListGroupsForUser", "RemoveUserFromGroup"),
+                "groups", UserInventory::groups,
+                (found, groups) -> found.groups = groups,
+                // Group names are unique regardless of case: "Admins" and "admins" are the same group.
+                ItemRules.of("groupName", GroupMembership::groupName, Ids.GROUP_NAME, new Quota(10, "groups"))
+                        .idIgnoringCase()) {
+            @Override
+            List<GroupMembership> list(IamGateway iam, String userName) {
+                return iam.groups(userName);
+            }
+
+            @Override
+            List<Step> removal(IamGateway iam, String userName, GroupMembership group, boolean alreadyDeactivated,
+                               Step.Of steps) {
+                return List.of(steps.in(Round.REMOVE, Verb.REMOVE,
+                        partly -> iam.removeFromGroup(userName, group.groupName())));
+            }
+        };
     }
 
     /** The words of IAM's DeleteConflict messages ("Cannot delete entity, must ... first."), in lower case. */

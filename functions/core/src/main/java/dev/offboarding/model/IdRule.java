@@ -47,7 +47,7 @@ public sealed interface IdRule {
         }
     }
 
-    /** IAM's {@code arnType} for a managed policy: {@code arn:<partition>:iam::<account or aws>:policy/<path><name>}. */
+    /** A managed policy's ARN (IAM's {@code arnType}): {@code arn:<partition>:iam::<account or aws>:policy/<name>}. */
     record ManagedPolicyArn() implements IdRule {
         private static final Pattern POLICY_ARN =
                 Pattern.compile("arn:aws[a-z-]*:iam::(aws|\\d{12}):policy(/[A-Za-z0-9.,+@=_-]+)*/[\\w+=,.@-]{1,128}");
