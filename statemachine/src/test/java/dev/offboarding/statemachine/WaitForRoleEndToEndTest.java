@@ -74,26 +74,8 @@ class WaitForRoleEndToEndTest {
         return org.home().calls().all().stream().filter(c -> c.operation().equals(operation)).toList();
     }
 
-    /**
-     * The longest pause the definition's Retry of RoleNotYetUsableException allows before retry {@code n} (from 1):
-     * min(IntervalSeconds x BackoffRate^(n-1), MaxDelaySeconds); with FULL jitter the pause is anywhere from 0 to it.
-     */
-    private static Duration capOfRetry(int n) throws IOException {
-        JsonNode definition = RealFunctions.JSON.readTree(
-                RealFunctions.STATEMACHINE.resolve("wait-for-role.asl.json").toFile());
-        for (JsonNode retrier : definition.path("States").path("CheckRoleUsable").path("Retry")) {
-            for (JsonNode error : retrier.path("ErrorEquals")) {
-                if (error.asText().equals(RoleNotYetUsableException.class.getName())) {
-                    assertEquals("FULL", retrier.path("JitterStrategy").asText());
-                    double seconds = Math.min(retrier.path("IntervalSeconds").asDouble()
-                                    * Math.pow(retrier.path("BackoffRate").asDouble(), n - 1),
-                            retrier.path("MaxDelaySeconds").asDouble());
-                    return Duration.ofMillis(Math.round(seconds * 1000));
-                }
-            }
-        }
-        throw new AssertionError("wait-for-role retries no RoleNotYetUsableException");
-    }
+    private static final Retrier NOT_YET = Retrier.of(RealFunctions.STATEMACHINE.resolve("wait-for-role.asl.json"),
+            "CheckRoleUsable", RoleNotYetUsableException.class.getName());
 
     /**
      * When the engine invoked CheckRoleUsable, in order: at each entry of the state and at each retry (both lines
@@ -111,7 +93,7 @@ class WaitForRoleEndToEndTest {
      * later, each after a successful check a ConfirmAfterPause later; each pause of the Retry within what the
      * definition's Retry fields allow, and the jitter drawn (not every pause at its cap).
      */
-    private static void eachCheckCameWhenTheScheduleSays(WorkflowResult result, List<Call> checks) throws IOException {
+    private static void eachCheckCameWhenTheScheduleSays(WorkflowResult result, List<Call> checks) {
         assertEquals(invocationTimes(result), checks.stream().map(Call::at).toList(),
                 "the function and the simulator read the engine's clock");
         assertEquals(START, checks.get(0).at(), "the first check at the start: Start takes no time");
@@ -129,10 +111,8 @@ class WaitForRoleEndToEndTest {
                 assertEquals(retry, how.attempt(), "retries in a row are counted: " + how);
                 assertEquals(Duration.ofMillis(Math.round(how.waitedSeconds() * 1000)), between,
                         "retry " + retry + " came the pause it reported after the check before");
-                Duration cap = capOfRetry(retry);
-                assertTrue(!between.isNegative() && between.compareTo(cap) <= 0,
-                        "retry " + retry + " waited " + between + ", at most " + cap);
-                drawn |= between.compareTo(cap) < 0;
+                NOT_YET.assertAllows(retry, between);
+                drawn |= between.compareTo(NOT_YET.capOfRetry(retry)) < 0;
             } else {
                 retry = 0;
                 assertEquals(CONFIRM_PAUSE, between, "check " + (i + 1) + " came a ConfirmAfterPause after a success");
@@ -208,7 +188,7 @@ class WaitForRoleEndToEndTest {
             assertTrue(check.at().isBefore(deadline), "a check before the deadline was retried: " + check);
         }
         assertFalse(last.at().isBefore(deadline), "the wait ends at the first check at or past the deadline: " + checks);
-        assertFalse(last.at().isAfter(deadline.plus(capOfRetry(checks.size() - 1))),
+        assertFalse(last.at().isAfter(deadline.plus(NOT_YET.capOfRetry(checks.size() - 1))),
                 "and that check came at most one Retry pause after the deadline: " + last);
         assertEquals(List.of(), calls(org, "AssumeRole"), "TRUSTS fails first: ASSUMABLE is never tried");
         List<String> failures = result.events().stream()
