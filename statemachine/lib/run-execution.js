@@ -7,7 +7,7 @@
 //
 //   AWS_ENDPOINT_URL_LAMBDA=http://127.0.0.1:PORT node lib/run-execution.js --definition offboard-user.asl.json \
 //        --substitutions '{"ListTokensFunctionArn": "...", ...}' [--name EXECUTION] [--state-machine-name NAME]
-//        [--no-waits] [--zero-wait STATE]... < input.json
+//        [--no-waits] [--zero-wait STATE]... [--virtual-time ISO-INSTANT [--seed N]] < input.json
 //
 // Prints one JSON object per line as the execution goes: {"type": "StateEntered", "state": ...},
 // {"type": "StateRetried", "state": ..., "attempt": n, "error": ..., "waitedSeconds": s}, {"type": "StateCaught", ...},
@@ -15,12 +15,17 @@
 // {"type": "ExecutionSucceeded", "output": ...} or {"type": "ExecutionFailed", "error": ..., "cause": ...}.
 // --no-waits makes every Wait and every Retry pause 0 (for paths whose timing is not under test); --zero-wait NAME
 // skips one Wait state (e.g. a quarantine of days).
+// --virtual-time runs the execution on a logical clock that starts at that instant (lib/virtual-time.js): every Wait
+// and Retry pause is taken in full but in virtual time, at once, the FULL jitter drawn from a generator seeded with
+// --seed (default 1), and each Invoke tells the function host the virtual time in its ClientContext
+// ({"custom": {"localTime": "<ISO instant>"}}), so that the functions' clock follows the engine's.
 
 const { parseArgs } = require('node:util');
 const { loadDefinition } = require('./definition');
 const { contextObject } = require('./mock-config');
 const { StateMachine } = require('./local-engine');
 const { LambdaClient, InvokeCommand } = require('@aws-sdk/client-lambda');
+const virtualTime = require('./virtual-time');
 
 const MAX_INVOCATIONS = 10000;
 
@@ -52,15 +57,43 @@ function localLambdaClient(endpoint = process.env[ENDPOINT_VARIABLE]) {
   });
 }
 
+/** The client context key that carries the caller's logical time (an ISO-8601 instant) to the function host. */
+const LOCAL_TIME_KEY = 'localTime';
+
+/**
+ * The Task's ClientContext (base64 JSON, if it has one) with custom.localTime set to `localTime`, base64-encoded as
+ * Invoke takes it.
+ */
+function withLocalTime(clientContext, localTime) {
+  let context = {};
+  if (clientContext !== undefined) {
+    try {
+      context = JSON.parse(Buffer.from(clientContext, 'base64').toString('utf8'));
+    } catch {
+      context = null;
+    }
+    const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+    if (!isObject(context) || (context.custom !== undefined && !isObject(context.custom))) {
+      throw taskError('Lambda.InvalidRequestContentException',
+        `ClientContext is not a base64-encoded JSON object: ${clientContext}`);
+    }
+  }
+  const custom = { ...context.custom, [LOCAL_TIME_KEY]: localTime };
+  return Buffer.from(JSON.stringify({ ...context, custom })).toString('base64');
+}
+
 /**
  * One lambda:invoke as Step Functions' integration does it: Invoke with the Task's parameters (FunctionName as
  * given, Payload as JSON); the result is {ExecutedVersion, Payload (parsed JSON), StatusCode}; a function error is a
  * task error whose Error is the payload's errorType (Lambda.Unknown without one) and whose Cause is the error
  * payload as Lambda returned it; a failed call is Lambda.<exception name> (Lambda.SdkClientException when Lambda
- * did not answer).
+ * did not answer). With `localTime` (a run in virtual time), the ClientContext carries it.
  */
-async function invokeLambda(client, parameters) {
+async function invokeLambda(client, parameters, localTime) {
   const { Payload, ...rest } = parameters;
+  if (localTime !== undefined) {
+    rest.ClientContext = withLocalTime(rest.ClientContext, localTime);
+  }
   let response;
   try {
     response = await client.send(new InvokeCommand({
@@ -95,15 +128,16 @@ async function invokeLambda(client, parameters) {
 
 /**
  * A Task handler per Task state that invokes its function through the Lambda client, as lambda:invoke would; each
- * retry is reported (to {@code report}) when it starts.
+ * retry is reported (to {@code report}) when it starts, with the pause before it to the millisecond. With `clock`
+ * (lib/virtual-time.js), each invocation runs while the virtual time stands still and tells the function that time.
  */
-function lambdaInvokeHandlers(definition, client, invocations, report = print) {
+function lambdaInvokeHandlers(definition, client, invocations, report = print, clock = null) {
   const handlers = {};
   for (const [stateName, state] of Object.entries(definition.States)) {
     if (state.Type !== 'Task') {
       continue;
     }
-    handlers[stateName] = async (input) => {
+    const handler = async (input) => {
       if (invocations.length >= MAX_INVOCATIONS) {
         throw taskError('States.Runtime', `more than ${MAX_INVOCATIONS} task invocations: refusing to go on`);
       }
@@ -116,13 +150,13 @@ function lambdaInvokeHandlers(definition, client, invocations, report = print) {
         }
         report({
           type: 'StateRetried', state: stateName, attempt, error: previous.threw,
-          waitedSeconds: Math.round((Date.now() - previous.endedAt) / 100) / 10, at: new Date().toISOString(),
+          waitedSeconds: Math.round(Date.now() - previous.endedAt) / 1000, at: new Date().toISOString(),
         });
       }
       const call = { state: stateName, threw: null, endedAt: null };
       invocations.push(call);
       try {
-        return await invokeLambda(client, input);
+        return await invokeLambda(client, input, clock ? new Date().toISOString() : undefined);
       } catch (e) {
         call.threw = e.name;
         throw e;
@@ -130,6 +164,7 @@ function lambdaInvokeHandlers(definition, client, invocations, report = print) {
         call.endedAt = Date.now();
       }
     };
+    handlers[stateName] = clock ? (input) => clock.during(() => handler(input)) : handler;
   }
   return handlers;
 }
@@ -156,6 +191,15 @@ async function readStdin() {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Virtual time from an ISO-8601 instant, with the engine's jitter seeded by a whole number. */
+function installVirtualTime(instant, seed) {
+  const start = Date.parse(instant);
+  if (!Number.isFinite(start) || !/^\d{1,10}$/.test(seed)) {
+    throw new Error(`--virtual-time needs an ISO-8601 instant and --seed a whole number: ${instant}, ${seed}`);
+  }
+  return virtualTime.install({ start, seed: Number(seed) });
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -165,6 +209,8 @@ async function main() {
       'state-machine-name': { type: 'string', default: 'OffboardUser' },
       'no-waits': { type: 'boolean', default: false },
       'zero-wait': { type: 'string', multiple: true, default: [] },
+      'virtual-time': { type: 'string' },
+      seed: { type: 'string', default: '1' },
     },
   });
   if (!values.definition) {
@@ -173,7 +219,10 @@ async function main() {
   const definition = loadDefinition(values.definition, JSON.parse(values.substitutions));
   const input = JSON.parse(await readStdin());
   const invocations = [];
-  const overrides = { taskResourceLocalHandlers: lambdaInvokeHandlers(definition, localLambdaClient(), invocations) };
+  const clock = values['virtual-time'] === undefined ? null : installVirtualTime(values['virtual-time'], values.seed);
+  const overrides = {
+    taskResourceLocalHandlers: lambdaInvokeHandlers(definition, localLambdaClient(), invocations, print, clock),
+  };
   if (values['no-waits']) {
     const names = Object.keys(definition.States);
     overrides.waitTimeOverrides = Object.fromEntries(names.filter((n) => definition.States[n].Type === 'Wait').map((n) => [n, 0]));
@@ -222,4 +271,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { invokeLambda, lambdaInvokeHandlers, localLambdaClient };
+module.exports = { invokeLambda, lambdaInvokeHandlers, localLambdaClient, LOCAL_TIME_KEY };

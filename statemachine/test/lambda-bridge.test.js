@@ -7,7 +7,8 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('node:http');
-const { invokeLambda, localLambdaClient, lambdaInvokeHandlers } = require('../lib/run-execution');
+const virtualTime = require('../lib/virtual-time');
+const { invokeLambda, localLambdaClient, lambdaInvokeHandlers, LOCAL_TIME_KEY } = require('../lib/run-execution');
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:list-tokens';
 const ERROR = '{"errorMessage":"\\"userName\\" is required","errorType":"dev.offboarding.errors.InvalidRequestException",'
@@ -132,4 +133,43 @@ test('a Task handler reports the error it threw for the retry line, and the retr
   assert.equal(printed[0].state, 'ListTokens');
   assert.equal(printed[0].attempt, 1);
   assert.equal(printed[0].error, 'dev.offboarding.errors.InvalidRequestException');
+});
+
+test('with a logical time, the Invoke carries it in its ClientContext, beside what the Task put there', async (t) => {
+  const fn = await lambda(() => [200, { 'X-Amz-Executed-Version': '$LATEST' }, '{}']);
+  t.after(fn.close);
+  const own = Buffer.from(JSON.stringify({ client: { app_title: 'pipeline' }, custom: { team: 'qa' } })).toString('base64');
+
+  await invokeLambda(fn.client, { FunctionName: ARN, Payload: {} }, '2026-11-20T12:00:01.250Z');
+  await invokeLambda(fn.client, { FunctionName: ARN, ClientContext: own, Payload: {} }, '2026-11-20T12:00:02.000Z');
+  await invokeLambda(fn.client, { FunctionName: ARN, Payload: {} });
+
+  const contexts = fn.requests.map((r) => r.headers['x-amz-client-context']);
+  assert.deepEqual(JSON.parse(Buffer.from(contexts[0], 'base64').toString('utf8')),
+    { custom: { [LOCAL_TIME_KEY]: '2026-11-20T12:00:01.250Z' } });
+  assert.deepEqual(JSON.parse(Buffer.from(contexts[1], 'base64').toString('utf8')),
+    { client: { app_title: 'pipeline' }, custom: { team: 'qa', [LOCAL_TIME_KEY]: '2026-11-20T12:00:02.000Z' } });
+  assert.equal(contexts[2], undefined, 'on the real clock the Invoke is the Task\'s own');
+});
+
+test('a retry line gives the pause to the millisecond', async (t) => {
+  let calls = 0;
+  const fn = await lambda(() => (++calls === 1 ? [200, { 'X-Amz-Function-Error': 'Unhandled' }, ERROR]
+    : [200, { 'X-Amz-Executed-Version': '$LATEST' }, '{}']));
+  t.after(fn.close);
+  const clock = virtualTime.install({ start: Date.parse('2026-11-20T12:00:00Z'), seed: 1 });
+  t.after(clock.uninstall);
+  const invocations = [];
+  const printed = [];
+  const handlers = lambdaInvokeHandlers({ States: { ListTokens: { Type: 'Task' } } }, fn.client, invocations,
+    (line) => printed.push(line), clock);
+
+  await assert.rejects(handlers.ListTokens({ FunctionName: ARN, Payload: {} }));
+  invocations[0].endedAt -= 1234;
+  await handlers.ListTokens({ FunctionName: ARN, Payload: {} });
+
+  assert.equal(printed[0].waitedSeconds, 1.234);
+  assert.equal(printed[0].at, '2026-11-20T12:00:00.000Z');
+  assert.equal(JSON.parse(Buffer.from(fn.requests[1].headers['x-amz-client-context'], 'base64').toString('utf8'))
+    .custom[LOCAL_TIME_KEY], '2026-11-20T12:00:00.000Z', 'each invocation is told the engine\'s time');
 });

@@ -8,23 +8,15 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const { seededRandom } = require('../lib/virtual-time');
 const { definition, substitutions } = require('./support/fixtures');
 
 const def = definition();
 const retrier = def.States.DeleteUser.Retry.find((r) => r.ErrorEquals.includes('dev.offboarding.errors.UserDeleteConflictException'));
 const propagationWait = Number(substitutions.PropagationWaitSeconds);
 
-/** Deterministic uniform [0, 1) (mulberry32), so the test cannot flake. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic uniform [0, 1), so the test cannot flake: the generator the virtual clock seeds. */
+const random = seededRandom;
 
 function caps({ IntervalSeconds, BackoffRate, MaxDelaySeconds, MaxAttempts, JitterStrategy }) {
   assert.equal(JitterStrategy, 'FULL');

@@ -5,6 +5,7 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const { seededRandom } = require('../lib/virtual-time');
 const path = require('node:path');
 const fs = require('node:fs');
 const aslValidator = require('asl-validator');
@@ -159,17 +160,8 @@ test('a Lambda service error is retried and does not count as a check', async ()
 
 // ---- the schedule -------------------------------------------------------------------------------------------
 
-/** Deterministic uniform [0, 1) (mulberry32), so the test cannot flake. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic uniform [0, 1), so the test cannot flake: the generator the virtual clock seeds. */
+const random = seededRandom;
 
 /** The cap of the n-th retry wait (0-based): Step Functions waits a uniform part of it (JitterStrategy FULL). */
 function cap(n) {

@@ -5,17 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -70,6 +79,42 @@ class FunctionsAreDeployableArtifactsIT {
     @MethodSource("functions")
     void eachCodeUriIsABuiltJarHoldingItsHandler(String function) {
         assertEquals(List.of(), problems(Template.parse(TEMPLATE), function));
+    }
+
+    /**
+     * The jar's filters leave out parts of the SDK a function never loads. Every SDK class the product's own classes
+     * name (a call's owner, a parameter or return type, such as the IAM paginators the gateway reads lists through)
+     * must still be in it, or the first call that needs it fails with NoClassDefFoundError.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void eachJarHoldsEverySdkClassTheProductsClassesName(String function) throws IOException {
+        Path jar = Repository.ROOT.resolve(FunctionCode.of(Template.parse(TEMPLATE), function).codeUri());
+
+        assertEquals(List.of(), sdkClassesMissingFrom(jar), function + ": " + jar);
+    }
+
+    private static final Pattern SDK_CLASS = Pattern.compile("software/amazon/awssdk/[A-Za-z0-9_/$]+");
+
+    static List<String> sdkClassesMissingFrom(Path jar) throws IOException {
+        Set<String> missing = new TreeSet<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                if (!entry.getName().startsWith("dev/offboarding/") || !entry.getName().endsWith(".class")) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    // Class names stand in a class file's constant pool as plain ASCII text.
+                    Matcher named = SDK_CLASS.matcher(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+                    while (named.find()) {
+                        if (zip.getEntry(named.group() + ".class") == null) {
+                            missing.add(named.group());
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(missing);
     }
 
     @Test

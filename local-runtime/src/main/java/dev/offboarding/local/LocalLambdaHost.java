@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -39,6 +41,11 @@ import java.util.regex.Pattern;
  * alias (a local host has one version of each function). {@code X-Amz-Invocation-Type} may be
  * {@code RequestResponse} (the default) or {@code DryRun} (204, nothing invoked); {@code Event} is not served.
  * Requests are not authenticated and are served one at a time. It listens on the loopback address only.
+ *
+ * <p>A client context ({@code X-Amz-Client-Context}) must be what Invoke accepts, base64-encoded JSON; one whose
+ * {@code custom.localTime} is an ISO-8601 instant (a local engine running in virtual time) tells the host's
+ * {@code callersTime} listener that time before the function runs, so that the functions' clock follows the caller's
+ * (see {@link ClientContextTime}). Nothing else of it reaches the functions.
  */
 public final class LocalLambdaHost implements AutoCloseable {
     /** Invoke's path: {@code /2015-03-31/functions/{FunctionName}/invocations}. */
@@ -60,11 +67,14 @@ public final class LocalLambdaHost implements AutoCloseable {
     private final HttpServer server;
     private final LocalFunctions functions;
     private final Consumer<String> log;
+    private final Consumer<Instant> callersTime;
 
-    private LocalLambdaHost(HttpServer server, LocalFunctions functions, Consumer<String> log) {
+    private LocalLambdaHost(HttpServer server, LocalFunctions functions, Consumer<String> log,
+                            Consumer<Instant> callersTime) {
         this.server = server;
         this.functions = functions;
         this.log = log;
+        this.callersTime = callersTime;
     }
 
     /** Serves {@code functions} on a free loopback port. */
@@ -77,8 +87,17 @@ public final class LocalLambdaHost implements AutoCloseable {
      * per request: the function and how it answered.
      */
     public static LocalLambdaHost start(LocalFunctions functions, int port, Consumer<String> log) throws IOException {
+        return start(functions, port, log, time -> { });
+    }
+
+    /**
+     * The same, telling {@code callersTime} the logical time an invocation's client context carries, before the
+     * function runs: give it the clock the functions and the IAM simulator read.
+     */
+    public static LocalLambdaHost start(LocalFunctions functions, int port, Consumer<String> log,
+                                        Consumer<Instant> callersTime) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        LocalLambdaHost host = new LocalLambdaHost(server, functions, log);
+        LocalLambdaHost host = new LocalLambdaHost(server, functions, log, callersTime);
         server.createContext("/", host::serve);
         server.start();
         return host;
@@ -154,6 +173,13 @@ public final class LocalLambdaHost implements AutoCloseable {
                     : "Invocation type " + invocationType + " is none of Event, RequestResponse, DryRun.");
             return;
         }
+        Optional<Instant> localTime;
+        try {
+            localTime = ClientContextTime.of(exchange.getRequestHeaders().getFirst(ClientContextTime.HEADER));
+        } catch (IllegalArgumentException e) {
+            refuse(exchange, functionName, 400, "InvalidRequestContentException", e.getMessage());
+            return;
+        }
         byte[] body = exchange.getRequestBody().readNBytes(MAX_PAYLOAD_BYTES + 1);
         if (body.length > MAX_PAYLOAD_BYTES) {
             refuse(exchange, functionName, 413, "RequestTooLargeException",
@@ -176,6 +202,7 @@ public final class LocalLambdaHost implements AutoCloseable {
             exchange.sendResponseHeaders(204, -1);
             return;
         }
+        localTime.ifPresent(callersTime);
         Invocation result = functions.invoke(function, payload);
         if (result.failed()) {
             log.accept(functionName + " -> Unhandled " + result.errorType() + ": " + result.errorMessage());

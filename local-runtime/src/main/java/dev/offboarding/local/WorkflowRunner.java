@@ -2,6 +2,7 @@ package dev.offboarding.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.json.Json;
+import dev.offboarding.removetokens.Pause;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -43,12 +46,51 @@ public final class WorkflowRunner {
 
     /**
      * Options of one run. {@code noWaits} makes every Wait and Retry pause 0, for paths whose timing is not tested;
-     * {@code zeroWaits} names single Wait states to skip (a quarantine of days, in a local run).
+     * {@code zeroWaits} names single Wait states to skip (a quarantine of days, in a local run); {@code virtualTime},
+     * if not null, runs the execution on a logical clock instead of the real one.
      */
     public record Run(Path definition, Map<String, String> substitutions, String input, String executionName,
-                      String stateMachineName, boolean noWaits, List<String> zeroWaits) {
+                      String stateMachineName, boolean noWaits, List<String> zeroWaits, VirtualTime virtualTime) {
         public Run {
             zeroWaits = List.copyOf(zeroWaits);
+        }
+
+        /** A run on the real clock: every Wait and Retry pause that is not skipped really waits. */
+        public Run(Path definition, Map<String, String> substitutions, String input, String executionName,
+                   String stateMachineName, boolean noWaits, List<String> zeroWaits) {
+            this(definition, substitutions, input, executionName, stateMachineName, noWaits, zeroWaits, null);
+        }
+    }
+
+    /**
+     * An execution on a logical clock (statemachine/lib/virtual-time.js): it starts at {@code start}
+     * ({@code $$.Execution.StartTime}); every Wait and Retry pause is taken in full, but on the logical clock and at
+     * once; a Retry's FULL jitter is drawn from a generator seeded with {@code seed}; the clock stands still while a
+     * function runs. Before each invocation {@code clock} is told the logical time (it comes in the Invoke's client
+     * context): give it the clock the functions and the IAM simulator read, so that all of them share one clock. A
+     * test of timing then asserts exact times and waits for nothing.
+     */
+    public record VirtualTime(Instant start, long seed, Consumer<Instant> clock) {
+        /** The seeds the engine's generator takes: 0 to 2^32 - 1. */
+        public static final long MAX_SEED = 0xffffffffL;
+        /**
+         * The functions' own pause (remove-tokens' retry within a call) in virtual time, where a function's run takes
+         * no logical time: refused, since the next invocation would set the clock back over it.
+         */
+        public static final Pause FUNCTIONS_DO_NOT_PAUSE = duration -> {
+            throw new IllegalStateException("a function paused " + duration + " in a run in virtual time, where a"
+                    + " function's run takes no logical time");
+        };
+
+        public VirtualTime {
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(clock, "clock");
+            if (start.getNano() % 1_000_000 != 0) {
+                throw new IllegalArgumentException("the engine's clock counts whole milliseconds: " + start);
+            }
+            if (seed < 0 || seed > MAX_SEED) {
+                throw new IllegalArgumentException("the seed is a whole number from 0 to " + MAX_SEED + ": " + seed);
+            }
         }
     }
 
@@ -59,7 +101,8 @@ public final class WorkflowRunner {
             throw new LocalEngineException("the local Step Functions engine is not installed: run `npm ci` in "
                     + statemachineDir + " (it needs Node.js " + MINIMUM_NODE_MAJOR + " or newer and npm)");
         }
-        try (LocalLambdaHost host = LocalLambdaHost.start(functions)) {
+        Consumer<Instant> callersTime = run.virtualTime() == null ? time -> { } : run.virtualTime().clock();
+        try (LocalLambdaHost host = LocalLambdaHost.start(functions, 0, line -> { }, callersTime)) {
             List<String> command = new ArrayList<>(List.of(node, script.toString(),
                     "--definition", run.definition().toString(),
                     "--substitutions", Json.mapper().writeValueAsString(run.substitutions()),
@@ -70,6 +113,10 @@ public final class WorkflowRunner {
             for (String wait : run.zeroWaits()) {
                 command.add("--zero-wait");
                 command.add(wait);
+            }
+            if (run.virtualTime() != null) {
+                command.addAll(List.of("--virtual-time", run.virtualTime().start().toString(),
+                        "--seed", Long.toString(run.virtualTime().seed())));
             }
             Process process = start(command, host.url().toString());
             try (OutputStream stdin = process.getOutputStream()) {

@@ -10,16 +10,19 @@ import dev.offboarding.errors.UserDeleteConflictException;
 import dev.offboarding.local.WorkflowEvent;
 import dev.offboarding.local.WorkflowResult;
 import dev.offboarding.simulator.Call;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The second layer of the conformance suite: the same definition as the mocked layer, with the real handlers and
- * the IAM simulator behind every task. It proves the error names and payload shapes the Java side really produces
- * are the ones the definition expects.
+ * the IAM simulator behind every task, on a logical clock. It proves the error names and payload shapes the Java side
+ * really produces are the ones the definition expects, and the timing of its waits and retries.
  */
 class OffboardUserWithRealFunctionsTest {
     private static final List<String> REFUSED_AT_ENTRY = List.of("ValidateRequest", "ExplainInvalidInput", "InvalidRequest");
@@ -28,14 +31,26 @@ class OffboardUserWithRealFunctionsTest {
     private static final String BOB = """
             {"users": [{"userName": "bob", "loginProfile": {},
                         "accessKeys": [{"accessKeyId": "AKIAQBOBEXAMPLE00001"}]}]}""";
+    private static final Retrier CONFLICT = Retrier.of(RealFunctions.STATEMACHINE.resolve("offboard-user.asl.json"),
+            "DeleteUser", UserDeleteConflictException.class.getName());
     private static final String TRIGGER = "{\"eventId\": \"6a7e8feb-b491-4cf7-a9f1-bf3703467718\", \"source\": \"hr.system\","
             + " \"time\": \"2026-11-20T12:00:00Z\"}";
 
-    @Test
-    void littleTesterWithAThreeSecondLagIsDeletedAfterDeleteUserRetriesThroughTheConflict() throws Exception {
+    /**
+     * IAM's delete-conflict check lags 3 s behind the removal, longer than the 2 s WaitForPropagation: DeleteUser
+     * answers DeleteConflict, and the Retry calls it again until the first call at or past the lag, which deletes
+     * the user. On the logical clock each call's time is exact, for every seed of the jitter.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 20261121})
+    void littleTesterWithAThreeSecondLagIsDeletedAtTheFirstDeleteUserCallAfterTheLag(long seed) throws Exception {
         RealFunctions world = RealFunctions.scenario("little-tester");
+        Duration lag = Duration.ofSeconds(RealFunctions.read(RealFunctions.EVENTS.resolve("scenarios/little-tester.json"))
+                .path("simulator").path("visibilityLagSeconds").asLong());
+        Duration propagationWait = Duration.ofSeconds(Long.parseLong(RealFunctions.substitutions()
+                .get("PropagationWaitSeconds")));
 
-        WorkflowResult result = world.offboard(RealFunctions.request("little-tester"), false);
+        WorkflowResult result = world.offboard(RealFunctions.request("little-tester"), false, "lag-" + seed, seed);
 
         assertTrue(result.succeeded(), () -> result.error() + ": " + result.cause());
         JsonNode record = result.output();
@@ -48,10 +63,37 @@ class OffboardUserWithRealFunctionsTest {
         assertEquals(List.of("ListTokens", "RemoveTokens", "WaitForPropagation", "DeleteUser"),
                 path.stream().filter(List.of("ListTokens", "RemoveTokens", "WaitForPropagation", "DeleteUser")::contains)
                         .distinct().toList(), "the removal path, in order: " + path);
+
+        List<Call> deleteUsers = world.iam.calls().all().stream().filter(c -> c.operation().equals("DeleteUser")).toList();
+        Instant removed = world.iam.calls().all().stream()
+                .filter(c -> c.mutating() && c.outcome().equals("OK") && !c.operation().equals("DeleteUser"))
+                .map(Call::at).max(Instant::compareTo).orElseThrow();
+        Instant visibleUntil = removed.plus(lag);
+        assertEquals(removed.plus(propagationWait), deleteUsers.get(0).at(),
+                "the first DeleteUser call came WaitForPropagation after the removal");
+        Call deleted = deleteUsers.get(deleteUsers.size() - 1);
+        for (Call refused : deleteUsers.subList(0, deleteUsers.size() - 1)) {
+            assertEquals("DeleteConflict", refused.outcome(), refused.toString());
+            assertTrue(refused.at().isBefore(visibleUntil), "refused only while IAM still saw the removal: " + refused);
+        }
+        assertEquals("OK", deleted.outcome());
+        assertFalse(deleted.at().isBefore(visibleUntil), "deleted once the lag had passed: " + deleted);
+        assertEquals(deleted.at(), Instant.parse(record.path("deletedAt").asText()), "deletedAt is when IAM deleted it");
+        assertEquals(deleteUsers.size(), record.path("deleteUserAttempts").asInt(), "every DeleteUser call counted");
+
         List<WorkflowEvent> retries = result.retriesOf("DeleteUser");
-        assertFalse(retries.isEmpty(), "the 3 s lag outlasts the 2 s propagation wait: DeleteUser must be retried");
-        retries.forEach(r -> assertEquals(UserDeleteConflictException.class.getName(), r.error()));
-        assertTrue(record.path("deleteUserAttempts").asInt() >= 2);
+        assertEquals(deleteUsers.size() - 1, retries.size(), "one retry per conflict: " + deleteUsers);
+        for (int i = 0; i < retries.size(); i++) {
+            WorkflowEvent retry = retries.get(i);
+            assertEquals(UserDeleteConflictException.class.getName(), retry.error());
+            assertEquals(i + 1, retry.attempt());
+            Duration pause = Duration.between(deleteUsers.get(i).at(), deleteUsers.get(i + 1).at());
+            assertEquals(Duration.ofMillis(Math.round(retry.waitedSeconds() * 1000)), pause,
+                    "the retry came the pause it reported after the call it retried");
+            CONFLICT.assertAllows(i + 1, pause);
+        }
+        assertFalse(deleted.at().isAfter(visibleUntil.plus(CONFLICT.capOfRetry(retries.size()))),
+                "deleted at most one Retry pause after the lag had passed");
 
         assertFalse(world.iam.userExists("little_tester"));
         assertTrue(world.iam.virtualMfaDeviceSerials().isEmpty(), "no virtual MFA device left orphaned");
@@ -92,7 +134,7 @@ class OffboardUserWithRealFunctionsTest {
     @Test
     void aCredentialThatKeepsReappearingEndsInDeleteConflictPersistsNamingIt() throws Exception {
         RealFunctions world = RealFunctions.scenario("little-tester");
-        world.iam.visibilityLag(java.time.Duration.ZERO);
+        world.iam.visibilityLag(Duration.ZERO);
         // Some automation re-creates the user's key as soon as it is deleted.
         world.iam.afterCall("DeleteAccessKey", iam -> iam.createAccessKey(r -> r.userName("little_tester")));
 
@@ -280,7 +322,7 @@ class OffboardUserWithRealFunctionsTest {
     @Test
     void deleteUserAttemptsIsTheNumberOfDeleteUserCallsIamSawThroughThrottlingConflictsAndASweep() throws Exception {
         RealFunctions world = RealFunctions.scenario("little-tester");
-        world.iam.visibilityLag(java.time.Duration.ZERO);
+        world.iam.visibilityLag(Duration.ZERO);
         // The first removal of the key brings a new one (an automation catching up once), so DeleteUser conflicts
         // through its whole round and a sweep is needed; IAM also throttles the round's first three calls.
         AtomicInteger deletions = new AtomicInteger();

@@ -7,45 +7,60 @@ import dev.offboarding.listtokens.GuardSettings;
 import dev.offboarding.local.LocalFunctions;
 import dev.offboarding.local.WorkflowResult;
 import dev.offboarding.local.WorkflowRunner;
-import dev.offboarding.removetokens.Pause;
 import dev.offboarding.simulator.IamSimulator;
+import dev.offboarding.simulator.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The real offboard-user definition on the local engine, its tasks calling the real Java handlers against a
- * simulator on the real clock, so that waits, retries and the simulator's visibility lag happen in real time.
+ * simulator, all on one logical clock ({@link WorkflowRunner.VirtualTime}) that starts at the world's {@code now}:
+ * waits, retries and the simulator's visibility lag take their full logical time, and nothing really waits.
  */
 final class RealFunctions {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path STATEMACHINE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     static final Path EVENTS = STATEMACHINE.resolve("../events").normalize();
+    /** When an execution starts if its world does not say ({@code now}): the scenarios' time. */
+    static final Instant DEFAULT_START = Instant.parse("2026-11-20T12:00:00Z");
+    /** The seed of the engine's jitter for the runs whose timing is not under test. */
+    static final long DEFAULT_SEED = 1;
 
+    final Instant start;
+    final MutableClock clock;
     final IamSimulator iam;
     private final LocalFunctions functions;
 
-    private RealFunctions(IamSimulator iam) {
-        this.iam = iam;
-        this.functions = new LocalFunctions(iam, Clock.systemUTC(), GuardSettings.defaults(), Pause.REAL);
+    private RealFunctions(JsonNode world, Duration visibilityLag) {
+        this.start = startOf(world);
+        this.clock = new MutableClock(start);
+        this.iam = IamSimulator.fromWorld(world, clock).visibilityLag(visibilityLag);
+        this.functions = new LocalFunctions(iam, clock, GuardSettings.defaults(),
+                WorkflowRunner.VirtualTime.FUNCTIONS_DO_NOT_PAUSE);
     }
 
-    /** A scenario's world on the real clock, with its visibility lag. */
+    /** The world's {@code now}, or {@link #DEFAULT_START}. */
+    static Instant startOf(JsonNode world) {
+        return world.hasNonNull("now") ? Instant.parse(world.get("now").asText()) : DEFAULT_START;
+    }
+
+    /** A scenario's world, with its visibility lag. */
     static RealFunctions scenario(String name) {
         JsonNode scenario = read(EVENTS.resolve("scenarios/" + name + ".json"));
-        IamSimulator iam = IamSimulator.fromWorld(scenario.path("world"), Clock.systemUTC())
-                .visibilityLag(Duration.ofSeconds(scenario.path("simulator").path("visibilityLagSeconds").asLong(0)));
-        return new RealFunctions(iam);
+        return new RealFunctions(scenario.path("world"),
+                Duration.ofSeconds(scenario.path("simulator").path("visibilityLagSeconds").asLong(0)));
     }
 
     static RealFunctions world(String worldJson) {
         try {
-            return new RealFunctions(IamSimulator.fromWorld(JSON.readTree(worldJson), Clock.systemUTC()));
+            return new RealFunctions(JSON.readTree(worldJson), Duration.ZERO);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,10 +77,16 @@ final class RealFunctions {
     /** One execution named {@code executionName} with {@code request} as its input, whatever JSON it is. */
     WorkflowResult offboard(JsonNode request, boolean noWaits, String executionName)
             throws IOException, InterruptedException {
+        return offboard(request, noWaits, executionName, DEFAULT_SEED);
+    }
+
+    /** The same, the engine's FULL jitter drawn from {@code seed}. */
+    WorkflowResult offboard(JsonNode request, boolean noWaits, String executionName, long seed)
+            throws IOException, InterruptedException {
         WorkflowRunner runner = new WorkflowRunner(STATEMACHINE, "node", Duration.ofMinutes(5));
         WorkflowRunner.Run run = new WorkflowRunner.Run(STATEMACHINE.resolve("offboard-user.asl.json"),
-                substitutions(), JSON.writeValueAsString(request), executionName, "OffboardUser", noWaits,
-                java.util.List.of());
+                substitutions(), JSON.writeValueAsString(request), executionName, "OffboardUser", noWaits, List.of(),
+                new WorkflowRunner.VirtualTime(start, seed, clock::set));
         return runner.run(run, functions, event -> { });
     }
 

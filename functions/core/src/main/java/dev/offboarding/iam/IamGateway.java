@@ -19,21 +19,27 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ContextEntry;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
+import software.amazon.awssdk.services.iam.model.IamResponse;
+import software.amazon.awssdk.services.iam.model.ListUserPoliciesResponse;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.User;
 
 /**
- * Every IAM call the functions make, and nothing else. Lists read every page; removals are idempotent (a
+ * Every IAM call the functions make, and nothing else. Lists read every page through the SDK's paginators, within
+ * {@link BoundedPages}' bounds; removals are idempotent (a
  * {@code NoSuchEntity} answer means someone already removed it and returns {@link Removal#ALREADY_ABSENT}); every
  * other failure is translated once, here, into the error contract.
  */
 public final class IamGateway {
+    private static final int PAGE_SIZE = BoundedPages.MAX_ITEMS_PER_PAGE;
+
     private final IamClient iam;
 
     public IamGateway(IamClient iam) {
@@ -66,11 +72,10 @@ public final class IamGateway {
     }
 
     public List<AccessKey> accessKeys(String userName) {
-        return list("ListAccessKeys", userName, () -> Pages.all("ListAccessKeys", userName,
-                marker -> iam.listAccessKeys(r -> r.userName(userName).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+        return list("ListAccessKeys", userName,
+                iam.listAccessKeysPaginator(r -> r.userName(userName).maxItems(PAGE_SIZE)),
                 page -> page.accessKeyMetadata().stream()
-                        .map(k -> new AccessKey(k.accessKeyId(), k.statusAsString(), k.createDate(), null)).toList(),
-                page -> page.isTruncated(), page -> page.marker()));
+                        .map(k -> new AccessKey(k.accessKeyId(), k.statusAsString(), k.createDate(), null)).toList());
     }
 
     /** The key's last use; unknown (all null) if the key was deleted since it was listed. */
@@ -84,49 +89,43 @@ public final class IamGateway {
     }
 
     public List<SigningCertificate> signingCertificates(String userName) {
-        return list("ListSigningCertificates", userName, () -> Pages.all("ListSigningCertificates", userName,
-                marker -> iam.listSigningCertificates(r -> r.userName(userName).marker(marker)
-                        .maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+        return list("ListSigningCertificates", userName,
+                iam.listSigningCertificatesPaginator(r -> r.userName(userName).maxItems(PAGE_SIZE)),
                 page -> page.certificates().stream()
-                        .map(c -> new SigningCertificate(c.certificateId(), c.statusAsString(), c.uploadDate())).toList(),
-                page -> page.isTruncated(), page -> page.marker()));
+                        .map(c -> new SigningCertificate(c.certificateId(), c.statusAsString(), c.uploadDate())).toList());
     }
 
     public List<SshPublicKey> sshPublicKeys(String userName) {
-        return list("ListSSHPublicKeys", userName, () -> Pages.all("ListSSHPublicKeys", userName,
-                marker -> iam.listSSHPublicKeys(r -> r.userName(userName).marker(marker)
-                        .maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+        return list("ListSSHPublicKeys", userName,
+                iam.listSSHPublicKeysPaginator(r -> r.userName(userName).maxItems(PAGE_SIZE)),
                 page -> page.sshPublicKeys().stream()
-                        .map(k -> new SshPublicKey(k.sshPublicKeyId(), k.statusAsString(), k.uploadDate())).toList(),
-                page -> page.isTruncated(), page -> page.marker()));
+                        .map(k -> new SshPublicKey(k.sshPublicKeyId(), k.statusAsString(), k.uploadDate())).toList());
     }
 
-    /** Credentials of every service: no service name is passed, so none is missed (CodeCommit, Keyspaces, Bedrock...). */
+    /**
+     * Credentials of every service: no service name is passed, so none is missed (CodeCommit, Keyspaces, Bedrock...).
+     * The SDK has no paginator for this call, so its pages are fetched marker by marker ({@link BoundedPages#byMarker}).
+     */
     public List<ServiceSpecificCredential> serviceSpecificCredentials(String userName) {
-        return list("ListServiceSpecificCredentials", userName, () -> Pages.all("ListServiceSpecificCredentials",
-                userName,
-                marker -> iam.listServiceSpecificCredentials(r -> r.userName(userName).marker(marker)
-                        .maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+        return list("ListServiceSpecificCredentials", userName,
+                BoundedPages.byMarker(marker -> iam.listServiceSpecificCredentials(r -> r.userName(userName)
+                        .marker(marker).maxItems(PAGE_SIZE))),
                 page -> page.serviceSpecificCredentials().stream()
                         .map(c -> new ServiceSpecificCredential(c.serviceSpecificCredentialId(), c.serviceName(),
                                 c.serviceUserName(), c.statusAsString(), c.createDate(), c.expirationDate()))
-                        .toList(),
-                page -> page.isTruncated(), page -> page.marker()));
+                        .toList());
     }
 
     public List<MfaDevice> mfaDevices(String userName) {
-        return list("ListMFADevices", userName, () -> Pages.all("ListMFADevices", userName,
-                marker -> iam.listMFADevices(r -> r.userName(userName).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
-                page -> page.mfaDevices().stream()
-                        .map(d -> new MfaDevice(d.serialNumber(), d.enableDate()))
-                        .toList(),
-                page -> page.isTruncated(), page -> page.marker()));
+        return list("ListMFADevices", userName,
+                iam.listMFADevicesPaginator(r -> r.userName(userName).maxItems(PAGE_SIZE)),
+                page -> page.mfaDevices().stream().map(d -> new MfaDevice(d.serialNumber(), d.enableDate())).toList());
     }
 
     public List<String> inlinePolicyNames(String userName) {
-        return list("ListUserPolicies", userName, () -> Pages.all("ListUserPolicies", userName,
-                marker -> iam.listUserPolicies(r -> r.userName(userName).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
-                page -> page.policyNames(), page -> page.isTruncated(), page -> page.marker()));
+        return list("ListUserPolicies", userName,
+                iam.listUserPoliciesPaginator(r -> r.userName(userName).maxItems(PAGE_SIZE)),
+                ListUserPoliciesResponse::policyNames);
     }
 
     /** The policy document as JSON text; IAM returns it URL-encoded (RFC 3986). Empty if the policy is gone. */
@@ -142,19 +141,16 @@ public final class IamGateway {
     }
 
     public List<AttachedPolicy> attachedPolicies(String userName) {
-        return list("ListAttachedUserPolicies", userName, () -> Pages.all("ListAttachedUserPolicies", userName,
-                marker -> iam.listAttachedUserPolicies(r -> r.userName(userName).marker(marker)
-                        .maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+        return list("ListAttachedUserPolicies", userName,
+                iam.listAttachedUserPoliciesPaginator(r -> r.userName(userName).maxItems(PAGE_SIZE)),
                 page -> page.attachedPolicies().stream()
-                        .map(p -> new AttachedPolicy(p.policyName(), p.policyArn())).toList(),
-                page -> page.isTruncated(), page -> page.marker()));
+                        .map(p -> new AttachedPolicy(p.policyName(), p.policyArn())).toList());
     }
 
     public List<GroupMembership> groups(String userName) {
-        return list("ListGroupsForUser", userName, () -> Pages.all("ListGroupsForUser", userName,
-                marker -> iam.listGroupsForUser(r -> r.userName(userName).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
-                page -> page.groups().stream().map(g -> new GroupMembership(g.groupName(), g.arn(), g.path())).toList(),
-                page -> page.isTruncated(), page -> page.marker()));
+        return list("ListGroupsForUser", userName,
+                iam.listGroupsForUserPaginator(r -> r.userName(userName).maxItems(PAGE_SIZE)),
+                page -> page.groups().stream().map(g -> new GroupMembership(g.groupName(), g.arn(), g.path())).toList());
     }
 
     // ---- roles -------------------------------------------------------------------------------------------------
@@ -179,16 +175,14 @@ public final class IamGateway {
 
     /** The same, with values for condition keys the policies may test (e.g. {@code aws:MultiFactorAuthPresent}). */
     public Optional<List<ActionDecision>> simulate(String principalArn, List<String> actions, List<ContextEntry> context) {
-        return orEmptyIfAbsent("SimulatePrincipalPolicy", principalArn, () -> Pages.all("SimulatePrincipalPolicy",
-                principalArn,
-                marker -> iam.simulatePrincipalPolicy(r -> r.policySourceArn(principalArn).actionNames(actions)
-                        .contextEntries(context).marker(marker).maxItems(Pages.MAX_ITEMS_PER_PAGE)),
+        return orEmptyIfAbsent("SimulatePrincipalPolicy", principalArn, () -> BoundedPages.all("SimulatePrincipalPolicy",
+                principalArn, iam.simulatePrincipalPolicyPaginator(r -> r.policySourceArn(principalArn)
+                        .actionNames(actions).contextEntries(context).maxItems(PAGE_SIZE)),
                 page -> page.evaluationResults().stream()
                         .map(e -> new ActionDecision(e.evalActionName(), e.evalDecisionAsString(),
                                 e.matchedStatements().stream().map(m -> m.sourcePolicyId()).distinct().toList(),
                                 e.missingContextValues()))
-                        .toList(),
-                page -> page.isTruncated(), page -> page.marker()));
+                        .toList()));
     }
 
     // ---- removals ----------------------------------------------------------------------------------------------
@@ -302,9 +296,14 @@ public final class IamGateway {
         }
     }
 
-    /** A list of a user that vanished meanwhile is empty: nothing of it can block anything any more. */
-    private <T> List<T> list(String action, String target, Supplier<List<T>> read) {
-        return orEmptyIfAbsent(action, target, read).orElse(List.of());
+    /**
+     * Every page of a user's list ({@link BoundedPages}). A list of a user that vanished meanwhile is empty: nothing
+     * of it can block anything any more.
+     */
+    private <R extends IamResponse, T> List<T> list(String action, String userName, Iterable<R> pages,
+                                                    Function<R, List<T>> items) {
+        return orEmptyIfAbsent(action, userName, () -> BoundedPages.all(action, userName, pages, items))
+                .orElse(List.of());
     }
 
     private Removal remove(String action, String target, Runnable removal) {

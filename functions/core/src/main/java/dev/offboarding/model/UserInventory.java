@@ -1,5 +1,6 @@
 package dev.offboarding.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -82,9 +84,13 @@ public record UserInventory(
     /** How many items must go before DeleteUser can succeed. */
     @JsonProperty("blockerCount")
     public int blockerCount() {
-        return (loginProfile == null ? 0 : 1) + accessKeys.size() + signingCertificates.size() + sshPublicKeys.size()
-                + serviceSpecificCredentials.size() + mfaDevices.size() + inlinePolicies.size()
-                + attachedPolicies.size() + groups.size();
+        return Arrays.stream(BlockerKind.values()).mapToInt(kind -> kind.count(this)).sum();
+    }
+
+    /** Every kind of blocker in {@link BlockerKind}'s order, each with this inventory's items of it (maybe none). */
+    @JsonIgnore
+    public List<BlockerItems<?>> blockers() {
+        return Arrays.stream(BlockerKind.values()).<BlockerItems<?>>map(kind -> kind.itemsOf(this)).toList();
     }
 
     /**
@@ -93,5 +99,25 @@ public record UserInventory(
      */
     private static <T> List<T> listOf(List<T> items) {
         return items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
+    }
+
+    /** The blockers list-tokens found, kind by kind: each kind's {@link Blocker} puts its items here. */
+    public static final class Found {
+        LoginProfile loginProfile;
+        List<AccessKey> accessKeys;
+        List<SigningCertificate> signingCertificates;
+        List<SshPublicKey> sshPublicKeys;
+        List<ServiceSpecificCredential> serviceSpecificCredentials;
+        List<MfaDevice> mfaDevices;
+        List<InlinePolicy> inlinePolicies;
+        List<AttachedPolicy> attachedPolicies;
+        List<GroupMembership> groups;
+
+        /** The inventory of the user that exists, with these blockers and no guard facts yet. */
+        public UserInventory of(String userName, UserDetails user, Instant takenAt) {
+            return new UserInventory(userName, true, user, loginProfile, accessKeys, signingCertificates,
+                    sshPublicKeys, serviceSpecificCredentials, mfaDevices, inlinePolicies, attachedPolicies, groups,
+                    null, false, false, false, null, takenAt, null);
+        }
     }
 }

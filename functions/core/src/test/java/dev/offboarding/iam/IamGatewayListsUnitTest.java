@@ -224,7 +224,7 @@ class IamGatewayListsUnitTest {
 
         IamRequestFailedException e = assertThrows(IamRequestFailedException.class, () -> call.read().apply(gateway));
 
-        call.send().apply(verify(iam, times(Pages.MAX_PAGES)), any(call.requestType()));
+        call.send().apply(verify(iam, times(BoundedPages.MAX_PAGES)), any(call.requestType()));
         assertTrue(e.getMessage().contains("iam:" + call.action()), e.getMessage());
         assertTrue(e.getMessage().contains(USER), e.getMessage());
     }

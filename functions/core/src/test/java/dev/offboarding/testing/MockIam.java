@@ -8,6 +8,7 @@ import static org.mockito.Mockito.withSettings;
 import java.util.List;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamRequest;
+import software.amazon.awssdk.services.iam.model.IamResponse;
 
 /**
  * A mocked {@link IamClient}. The gateway calls the {@code Consumer<Builder>} overloads, which are default methods
@@ -24,10 +25,14 @@ public final class MockIam {
         return mock(IamClient.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
     }
 
-    /** The IAM operations that were sent, in order (the request-object calls, e.g. "getUser", "deleteAccessKey"). */
+    /**
+     * The IAM operations that were sent, in order (the request-object calls that answer an IAM response, e.g.
+     * "getUser", "deleteAccessKey"; a paginator is not a call, the pages it fetches are).
+     */
     public static List<String> operationsSent(IamClient iam) {
         return mockingDetails(iam).getInvocations().stream()
-                .filter(i -> i.getArguments().length == 1 && i.getArguments()[0] instanceof IamRequest)
+                .filter(i -> i.getArguments().length == 1 && i.getArguments()[0] instanceof IamRequest
+                        && IamResponse.class.isAssignableFrom(i.getMethod().getReturnType()))
                 .map(i -> i.getMethod().getName())
                 .toList();
     }

@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceResponse;
@@ -216,9 +218,12 @@ class MfaOwnershipUnitTest {
         JsonNode result = invoke(removal(null, null, BOBS_PHONE));
 
         assertTrue(items(result).contains("MFA_DEVICE " + BOBS_PHONE + " DELETED"), items(result).toString());
-        verify(iam).listMFADevices(ListMfaDevicesRequest.builder().userName("bob").maxItems(1000).build());
-        verify(iam).listMFADevices(ListMfaDevicesRequest.builder().userName("bob").marker("page2").maxItems(1000)
-                .build());
+        ArgumentCaptor<ListMfaDevicesRequest> asked = ArgumentCaptor.forClass(ListMfaDevicesRequest.class);
+        verify(iam, times(2)).listMFADevices(asked.capture());
+        assertEquals(Arrays.asList(null, "page2"), asked.getAllValues().stream().map(ListMfaDevicesRequest::marker)
+                .toList(), "the second page is asked for with the first one's marker");
+        assertTrue(asked.getAllValues().stream().allMatch(r -> "bob".equals(r.userName()) && r.maxItems() == 1000),
+                asked.getAllValues().toString());
     }
 
     /**

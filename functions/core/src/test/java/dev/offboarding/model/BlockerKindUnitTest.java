@@ -1,0 +1,88 @@
+package dev.offboarding.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import dev.offboarding.iam.IamGateway;
+import dev.offboarding.testing.MockIam;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/** What each kind of blocker declares, and what an inventory derives from the kinds. */
+class BlockerKindUnitTest {
+    private static final Instant CREATED = Instant.parse("2024-03-01T09:30:00Z");
+
+    @ParameterizedTest
+    @EnumSource(BlockerKind.class)
+    void eachKindIsNamedAndSaysWhichIamActionsListAndChangeIt(BlockerKind kind) {
+        assertFalse(kind.description().isBlank());
+        assertFalse(kind.plural().isBlank());
+        assertFalse(kind.conflictPhrase().isBlank());
+        assertFalse(kind.conflictName().isBlank());
+        assertTrue(kind.iamActions().get(0).matches("(List|Get)\\w+"), "listed first: " + kind.iamActions());
+        assertTrue(kind.iamActions().stream().anyMatch(a -> a.matches("(Delete|Detach|Remove|Deactivate)\\w+")),
+                "and removed: " + kind.iamActions());
+    }
+
+    /** bob: a console password, two keys, a group; nothing else. */
+    private static UserInventory bob() {
+        return new UserInventory("bob", true, null, new LoginProfile(CREATED, false),
+                List.of(new AccessKey("AKIA1EXAMPLE00000001", "Active", CREATED, null),
+                        new AccessKey("AKIA2EXAMPLE00000002", "Inactive", CREATED, null)),
+                null, null, null, null, null, null,
+                List.of(new GroupMembership("developers", "arn:aws:iam::123456789012:group/developers", "/")),
+                null, false, false, false, null, CREATED, null);
+    }
+
+    @Test
+    void blockersAreEveryKindInTheDeclaredOrderWithItsItemsAndTheirIds() {
+        List<BlockerItems<?>> blockers = bob().blockers();
+
+        assertEquals(Arrays.asList(BlockerKind.values()), blockers.stream().map(BlockerItems::kind).toList());
+        assertEquals(List.of("bob"), blockers.get(0).ids(), "the console password is the user's own");
+        assertEquals("console password", blockers.get(0).description());
+        assertEquals(List.of("AKIA1EXAMPLE00000001", "AKIA2EXAMPLE00000002"), blockers.get(1).ids());
+        assertEquals("access keys", blockers.get(1).description());
+        assertEquals(List.of("developers"), blockers.get(8).ids());
+        assertEquals(Set.of(0), Set.copyOf(blockers.subList(2, 8).stream().map(b -> b.items().size()).toList()));
+    }
+
+    @Test
+    void theBlockerCountIsEveryItemOfEveryKind() {
+        assertEquals(4, bob().blockerCount());
+        assertEquals(0, UserInventory.absent("bob", CREATED).blockerCount());
+    }
+
+    @Test
+    void planningCallsNothing() {
+        IamClient iam = MockIam.iamClient();
+
+        BlockerKind.lockOutPlan(new IamGateway(iam), bob());
+        BlockerKind.removalPlan(new IamGateway(iam), bob(), Set.of());
+
+        verifyNoInteractions(iam);
+    }
+
+    @Test
+    void theRemovalPlanGoesRoundByRound() {
+        List<String> plan = BlockerKind.removalPlan(new IamGateway(MockIam.iamClient()), bob(), Set.of()).stream()
+                .map(step -> step.round() + " " + step.kind() + " " + step.id() + " " + step.verb()
+                        + (step.reported() ? "" : " (not reported)"))
+                .toList();
+
+        assertEquals(List.of(
+                "DEACTIVATE ACCESS_KEY AKIA1EXAMPLE00000001 DEACTIVATE (not reported)",
+                "DELETE_PASSWORD LOGIN_PROFILE bob DELETE",
+                "REMOVE ACCESS_KEY AKIA1EXAMPLE00000001 DELETE",
+                "REMOVE ACCESS_KEY AKIA2EXAMPLE00000002 DELETE",
+                "REMOVE GROUP_MEMBERSHIP developers REMOVE"), plan);
+    }
+}
