@@ -610,7 +610,7 @@ test('persistent conflict: three sweeps, then DeleteConflictPersists naming what
   assert.equal(r.error, 'Offboarding.DeleteConflictPersists');
   assert.match(r.cause, /^User little_tester still cannot be deleted: DeleteUser kept answering DeleteConflict through 3 sweeps\./);
   assert.ok(r.cause.includes('A fresh inventory lists 1 blocker(s)'), r.cause);
-  assert.ok(r.cause.includes('groups [{"groupName":"qa","arn":"arn:aws:iam::123456789012:group/qa","path":"/"}]'), r.cause);
+  assert.ok(r.cause.includes('group memberships [{"groupName":"qa","arn":"arn:aws:iam::123456789012:group/qa","path":"/"}]'), r.cause);
   assert.ok(r.cause.includes('access keys []'), r.cause);
   assert.ok(r.cause.includes(`Last answer: ${payloadOf('DeleteUserConflictForever', 203).conflict} Remove what is listed`), r.cause);
 });

@@ -61,15 +61,8 @@ final class Causes {
                                    List<RemovalRound> done) {
         return "User " + userName + " still cannot be deleted: DeleteUser kept answering DeleteConflict through "
                 + sweeps + " sweeps. A fresh inventory lists " + remaining.blockerCount() + " blocker(s): "
-                + "login profile " + json(remaining.loginProfile())
-                + "; access keys " + json(remaining.accessKeys())
-                + "; signing certificates " + json(remaining.signingCertificates())
-                + "; SSH public keys " + json(remaining.sshPublicKeys())
-                + "; service-specific credentials " + json(remaining.serviceSpecificCredentials())
-                + "; MFA devices " + json(remaining.mfaDevices())
-                + "; inline policies " + json(remaining.inlinePolicies())
-                + "; attached policies " + json(remaining.attachedPolicies())
-                + "; groups " + json(remaining.groups())
+                + remaining.blockers().stream().map(b -> b.description() + " " + json(b.items()))
+                    .collect(Collectors.joining("; "))
                 + ". Last answer: " + lastAnswer + " Remove what is listed (or what IAM names) by hand, or stop"
                 + " whatever keeps re-creating it, then run the offboarding again. Already done by this execution: ["
                 + rounds(done) + "]";

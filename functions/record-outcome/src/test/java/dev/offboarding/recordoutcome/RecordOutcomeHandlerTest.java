@@ -235,11 +235,11 @@ class RecordOutcomeHandlerTest {
 
         assertEquals("Offboarding.DeleteConflictPersists", conclusion.error());
         assertEquals("User bob still cannot be deleted: DeleteUser kept answering DeleteConflict through 3 sweeps. A"
-                + " fresh inventory lists 2 blocker(s): login profile {\"createDate\":\"2025-03-04T10:15:00Z\","
-                + "\"passwordResetRequired\":false}; access keys [{\"accessKeyId\":\"" + KEY + "\",\"status\":"
+                + " fresh inventory lists 2 blocker(s): console password [{\"createDate\":\"2025-03-04T10:15:00Z\","
+                + "\"passwordResetRequired\":false}]; access keys [{\"accessKeyId\":\"" + KEY + "\",\"status\":"
                 + "\"Active\",\"createDate\":\"2025-03-04T10:20:00Z\",\"lastUsed\":null}]; signing certificates [];"
                 + " SSH public keys []; service-specific credentials []; MFA devices []; inline policies [];"
-                + " attached policies []; groups []. Last answer: Cannot delete entity, must delete access keys"
+                + " attached managed policies []; group memberships []. Last answer: Cannot delete entity, must delete access keys"
                 + " first. Remove what is listed (or what IAM names) by hand, or stop whatever keeps re-creating it,"
                 + " then run the offboarding again. Already done by this execution: [" + LOCK_OUT_JSON + "]",
                 conclusion.cause());
