@@ -1,6 +1,7 @@
 package dev.offboarding.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.audit.AuditRecord;
 import dev.offboarding.checkroleusable.WaitForRoleRequest;
 import dev.offboarding.deployment.RecordSchema.View;
 import dev.offboarding.json.Json;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * Each JSON contract with its schema, the Java type it describes and, for an input, how the code reads it. A
  * function's come from the template: {@code schemas/<module>.input.schema.json} is its handler's input type as the
  * handler reads it, {@code schemas/<module>.output.schema.json} its output type as it writes it, so a new function
- * needs only its two schema files. The workflows' inputs are listed here.
+ * needs only its two schema files. The workflows' inputs and the audit record are listed here.
  */
 final class Contracts {
     /** The execution a workflow input is validated for when read as validate-request reads it. */
@@ -40,11 +41,14 @@ final class Contracts {
     /**
      * @param schema       schemas/{@code schema}.schema.json
      * @param examples     the events/ files that are examples of it: {@code <examples>.json} and {@code <examples>-*.json}
-     *                     for an input, {@code <examples>-output.json} for an output
+     *                     for an input, {@code <examples>-output.json} for an output (null: it has none of its own)
      * @param reading      how the code reads it (null for an output: the code writes it)
      */
     record Contract(String schema, Class<?> type, View view, String examples, Reading reading) {
         boolean hasExample(String file) {
+            if (examples == null) {
+                return false;
+            }
             if (view == View.WRITTEN) {
                 return file.equals(examples + "-output.json");
             }
@@ -58,10 +62,17 @@ final class Contracts {
             new Contract("wait-for-role-request", WaitForRoleRequest.class, View.READ, "wait-for-role",
                     json -> RequestReader.read(json, WaitForRoleRequest.class)));
 
+    /**
+     * The OffboardUser execution's output when it succeeds, as record-outcome writes it; its example is the record in
+     * events/record-outcome-output.json.
+     */
+    private static final Contract AUDIT_RECORD = new Contract("audit-record", AuditRecord.class, View.WRITTEN, null,
+            null);
+
     private Contracts() {
     }
 
-    /** Every function's input and output (from the template), then the workflows' inputs. */
+    /** Every function's input and output (from the template), then the workflows' inputs and the audit record. */
     static List<Contract> all() {
         Template template = Template.load();
         List<Contract> all = new ArrayList<>();
@@ -79,6 +90,7 @@ final class Contracts {
             all.add(new Contract(function.module() + ".output", output, View.WRITTEN, function.module(), null));
         }
         all.addAll(WORKFLOW_INPUTS);
+        all.add(AUDIT_RECORD);
         return all;
     }
 

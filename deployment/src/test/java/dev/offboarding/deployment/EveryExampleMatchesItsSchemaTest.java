@@ -107,11 +107,11 @@ class EveryExampleMatchesItsSchemaTest {
         ObjectNode misspelled = (ObjectNode) example("delete-user.json");
         misspelled.set("attempts", misspelled.remove("attempt"));
         ObjectNode numberForAnInstant = (ObjectNode) example("list-tokens-output.json");
-        numberForAnInstant.put("takenAt", 1763640000);
+        ((ObjectNode) numberForAnInstant.get("inventory")).put("takenAt", 1763640000);
 
         assertEquals(List.of("$: property 'attempts' is not defined in the schema and the schema does not allow"
                 + " additional properties"), Schemas.problems("delete-user.input", misspelled));
-        assertEquals(List.of("$.takenAt: integer found, string expected"),
+        assertEquals(List.of("$.inventory.takenAt: integer found, string expected"),
                 Schemas.problems("list-tokens.output", numberForAnInstant));
     }
 
@@ -129,6 +129,22 @@ class EveryExampleMatchesItsSchemaTest {
         assertEquals(null, refusal(Contracts.named("list-tokens.input"), setByTheWorkflow),
                 "list-tokens is given the execution by the workflow");
         assertEquals(View.READ, Contracts.named("list-tokens.input").view());
+    }
+
+    @Test
+    void thePhaseIsTheWorkflowsOwn() throws IOException {
+        ObjectNode request = (ObjectNode) example("offboarding-request.json");
+        request.put("phase", "AGAIN");
+        ObjectNode event = (ObjectNode) example("eventbridge-offboarding-event.json");
+        ((ObjectNode) event.get("detail")).put("phase", "LAST");
+
+        assertTrue(refusal(Contracts.named("offboarding-request"), request).contains("phase"),
+                "validate-request refuses a phase in the workflow's input");
+        assertNotEquals(List.of(), Schemas.problems("offboarding-request", request));
+        assertEquals(List.of("$.detail.phase: schema for 'phase' is false"), Schemas.problems("start-offboarding.input",
+                event), "start-offboarding's policy refuses a phase in an event's detail, as it refuses trigger");
+        assertEquals(null, refusal(Contracts.named("list-tokens.input"), request), "list-tokens is given it by the workflow");
+        assertEquals(List.of(), Schemas.problems("list-tokens.input", request));
     }
 
     private static Contract contractOf(String file) {

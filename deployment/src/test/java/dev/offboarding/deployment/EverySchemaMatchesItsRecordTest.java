@@ -3,10 +3,18 @@ package dev.offboarding.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.audit.AuditRecord;
+import dev.offboarding.audit.WouldRefuse;
 import dev.offboarding.deployment.RecordSchema.View;
+import dev.offboarding.json.Json;
+import dev.offboarding.deleteuser.DeleteUserResult;
 import dev.offboarding.model.UserInventory;
+import dev.offboarding.recordoutcome.Deletion;
+import dev.offboarding.recordoutcome.Rounds;
+import dev.offboarding.recordoutcome.RunLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,9 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * without them fails here.
  */
 class EverySchemaMatchesItsRecordTest {
-    /** The execution's output: its record is not a Java type yet; the workflow suite validates every output against it. */
-    private static final String AUDIT_RECORD = "audit-record";
-
     static Stream<String> contracts() {
         return Contracts.all().stream().map(Contracts.Contract::schema);
     }
@@ -39,10 +44,9 @@ class EverySchemaMatchesItsRecordTest {
 
     @Test
     void everySchemaIsAFunctionsInputOrOutputAWorkflowsInputOrTheAuditRecord() {
-        List<String> expected = new ArrayList<>(contracts().toList());
-        expected.add(AUDIT_RECORD);
-
-        assertEquals(expected.stream().sorted().toList(), Schemas.names());
+        assertEquals(contracts().sorted().toList(), Schemas.names());
+        assertEquals(AuditRecord.class, Contracts.named("audit-record").type());
+        assertEquals(View.WRITTEN, Contracts.named("audit-record").view());
     }
 
     @Test
@@ -88,6 +92,109 @@ class EverySchemaMatchesItsRecordTest {
         assertReported(UserInventory.class, View.READ, readInventory.child(nullRefused),
                 ".exists: @JsonSetter(nulls = AS_EMPTY) reads null as boolean's default, so null must be accepted");
         assertEquals(List.of(), RecordSchema.disagreements(UserInventory.class, View.READ, readInventory));
+    }
+
+    @Test
+    void aRecordWithFieldsWrittenOnlyWhenSetIsCheckedShapeByShape() {
+        SchemaNode audit = Schemas.node("audit-record");
+        JsonNode shapes = audit.node().at("/properties/wouldRefuse/anyOf/0");
+        List<ObjectNode> inlined = new ArrayList<>();
+        shapes.get("oneOf").forEach(shape -> inlined.add(audit.child(shape).resolved().node().deepCopy()));
+
+        ObjectNode nullTags = oneOf(inlined);
+        ((ObjectNode) nullTags.at("/oneOf/0/properties/tags")).putArray("type").add("array").add("null");
+        ObjectNode noLastActivity = oneOf(inlined.subList(0, 2));
+        ObjectNode lacksCause = oneOf(inlined);
+        ((ObjectNode) lacksCause.at("/oneOf/1/properties")).remove("cause");
+        removeRequired((ObjectNode) lacksCause.at("/oneOf/1"), "cause");
+        ObjectNode causeOptional = oneOf(inlined);
+        removeRequired((ObjectNode) causeOptional.at("/oneOf/0"), "cause");
+        ObjectNode oneObject = inlined.get(0).deepCopy();
+        ((ObjectNode) oneObject.get("properties")).set("privilegeReasons", inlined.get(1).at("/properties/privilegeReasons"));
+        ((ObjectNode) oneObject.get("properties")).set("lastActivity", inlined.get(2).at("/properties/lastActivity"));
+        removeRequired(oneObject, "tags");
+        ObjectNode oneObjectNullTags = oneObject.deepCopy();
+        ((ObjectNode) oneObjectNullTags.at("/properties/tags")).putArray("type").add("array").add("null");
+        SchemaNode deleted = Schemas.node("delete-user.output").resolved();
+        ObjectNode shapesOfAPlainRecord = oneOf(List.of((ObjectNode) deleted.node()));
+
+        assertEquals(List.of(), RecordSchema.disagreements(WouldRefuse.class, View.WRITTEN, audit.child(shapes)));
+        assertEquals(List.of(), RecordSchema.disagreements(WouldRefuse.class, View.WRITTEN, audit.child(oneObject)),
+                "one object naming every field, those written only when set not required");
+        assertReported(WouldRefuse.class, View.WRITTEN, audit.child(nullTags),
+                "(oneOf 0).tags: @JsonInclude(NON_NULL) leaves it out when it is null, so it is never written as null");
+        assertReported(WouldRefuse.class, View.WRITTEN, audit.child(oneObjectNullTags),
+                ".tags: @JsonInclude(NON_NULL) leaves it out when it is null, so it is never written as null");
+        assertReported(WouldRefuse.class, View.WRITTEN, audit.child(noLastActivity),
+                ".lastActivity: written when it is set, but no alternative of the oneOf has it");
+        assertReported(WouldRefuse.class, View.WRITTEN, audit.child(lacksCause),
+                "(oneOf 1): the schema's properties are [error, privilegeReasons]");
+        assertReported(WouldRefuse.class, View.WRITTEN, audit.child(causeOptional),
+                "(oneOf 0): required is [error, tags], but every field is written (null ones too) but [lastActivity,"
+                        + " privilegeReasons, tags], left out when null: [cause, error]");
+        assertReported(DeleteUserResult.class, View.WRITTEN, deleted.child(shapesOfAPlainRecord),
+                "a oneOf of objects, but " + DeleteUserResult.class.getName() + " writes every field");
+    }
+
+    @Test
+    void aLinkedListIsWalkedOnceAndStillChecked() {
+        SchemaNode input = Schemas.node("record-outcome.input");
+        SchemaNode rounds = input.child(input.node().at("/$defs/rounds"));
+        ObjectNode beforeIsTheLog = rounds.node().deepCopy();
+        ((ObjectNode) beforeIsTheLog.at("/properties/before/anyOf/0")).put("$ref", "#/$defs/log");
+        ObjectNode roundIsAnItem = rounds.node().deepCopy();
+        ((ObjectNode) roundIsAnItem.at("/properties/round/anyOf/0")).put("$ref",
+                "definitions/removed-item.json#/$defs/unchecked");
+
+        assertEquals(List.of(), RecordSchema.disagreements(Rounds.class, View.READ, rounds),
+                "Rounds(round, before) against a schema whose before points back to itself");
+        assertReported(Rounds.class, View.READ, rounds.child(beforeIsTheLog), "Rounds.before: the schema's properties"
+                + " are [deleteUserCalls, interrupted, interruptions, lastConflict, rounds, sweeps], "
+                + Rounds.class.getName() + " reads [before, round]");
+        assertReported(Rounds.class, View.READ, rounds.child(roundIsAnItem), "Rounds.round: the schema's properties are"
+                + " [action, id, kind], dev.offboarding.audit.RemovalRound reads [items, mode, quarantineUntil]");
+    }
+
+    @Test
+    void aJsonNodeIsWhateverTheSchemaSaysWhenWrittenAndAnythingWhenRead() {
+        SchemaNode input = Schemas.node("record-outcome.input");
+        ObjectNode log = input.node().at("/$defs/log").deepCopy();
+        ((ObjectNode) log.get("properties")).putObject("interrupted").put("$ref",
+                "audit-record.schema.json#/$defs/interruptedRemoval");
+
+        assertReported(RunLog.class, View.READ, input.child(log),
+                "RunLog.interrupted: a JsonNode is read from any JSON, the schema says");
+        assertEquals(List.of(), RecordSchema.disagreements(AuditRecord.class, View.WRITTEN,
+                Schemas.node("audit-record")), "the audit record's interruptedRemovals, a JsonNode, as its schema states it");
+    }
+
+    @Test
+    void aPrimitiveLeftOutIsRefusedWhenReadSoItIsRequired() {
+        SchemaNode input = Schemas.node("record-outcome.input");
+        ObjectNode optionalAttempt = input.node().at("/$defs/deletion").deepCopy();
+        removeRequired(optionalAttempt, "attempt");
+
+        assertReported(Deletion.class, View.READ, input.child(optionalAttempt),
+                "Deletion.attempt: the mapper refuses a missing int (FAIL_ON_NULL_FOR_PRIMITIVES), so it must be required");
+    }
+
+    @Test
+    void theFieldsAreListedInTheRecordsOrder() {
+        SchemaNode written = Schemas.node("delete-user.output").resolved();
+        ObjectNode reordered = written.node().deepCopy();
+        JsonNode userName = ((ObjectNode) reordered.get("properties")).remove("userName");
+        ((ObjectNode) reordered.get("properties")).set("userName", userName);
+
+        assertReported(DeleteUserResult.class, View.WRITTEN, written.child(reordered), "the schema lists [outcome, at,"
+                + " attempt, conflict, userName], " + DeleteUserResult.class.getName() + " has them in the order"
+                + " [userName, outcome, at, attempt, conflict]");
+    }
+
+    private static ObjectNode oneOf(List<ObjectNode> shapes) {
+        ObjectNode schema = Json.mapper().createObjectNode();
+        ArrayNode alternatives = schema.putArray("oneOf");
+        shapes.forEach(shape -> alternatives.add(shape.deepCopy()));
+        return schema;
     }
 
     private static void assertReported(Class<?> record, View view, SchemaNode schema, String expected) {

@@ -1,0 +1,40 @@
+package dev.offboarding.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.json.Json;
+import dev.offboarding.local.LocalContext;
+import dev.offboarding.recordoutcome.RecordOutcomeHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The documented record-outcome output is what the function answers to the documented input. record-outcome calls no
+ * AWS API, so its real answer is computed here, by the handler as Lambda runs it (stream in, stream out); list-tokens'
+ * documented output is checked against the simulator in local-runtime's FunctionEventsTest.
+ */
+class RecordOutcomeExampleIsItsRealAnswerTest {
+    static final String INPUT = "record-outcome.json";
+    static final String OUTPUT = "record-outcome-output.json";
+
+    @Test
+    void theOutputExampleIsWhatRecordOutcomeAnswersToTheInputExample() throws IOException {
+        JsonNode answer = answer(INPUT);
+        JsonNode documented = Json.mapper().readTree(Repository.EVENTS.resolve(OUTPUT).toFile());
+
+        assertEquals(documented, answer, "events/" + OUTPUT + " is not what record-outcome answers to events/" + INPUT
+                + "; it answers:\n" + Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+    }
+
+    private static JsonNode answer(String input) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = Files.newInputStream(Repository.EVENTS.resolve(input))) {
+            new RecordOutcomeHandler().handleRequest(in, out, new LocalContext("record-outcome"));
+        }
+        return Json.mapper().readTree(out.toByteArray());
+    }
+}
