@@ -2,7 +2,8 @@
 
 // The functions' JSON contract, as the JSON Schemas in schemas/ state it (the Java build checks each schema against
 // its record and each example in events/ against its schema): every mocked Lambda response, every payload the
-// definition builds and every execution output is validated against them here.
+// definition builds and every execution output is validated against them here; contract() names the records they
+// describe, with their fields, for the definition's own field lists.
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -62,9 +63,46 @@ function problems(value, schema) {
     + (e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''));
 }
 
+let records;
+
+/**
+ * The records the schemas describe, by title (the Java record's simple name), each with its fields in the order the
+ * schema lists them: the Java build checks each schema's fields, and their order, against its record
+ * (EverySchemaMatchesItsRecordTest). A definition with views ($defs read, written, ...) is described by its written
+ * view, or else its first; a title that only points elsewhere ($ref) adds nothing.
+ */
+function contract(dir = SCHEMAS_DIR) {
+  if (!records) {
+    const found = {};
+    const visit = (node, where) => {
+      if (!node || typeof node !== 'object') {
+        return;
+      }
+      const views = node.$defs ? Object.values(node.$defs).filter((v) => v && v.properties) : [];
+      const fields = node.properties ?? (node.$defs?.written ?? views[0])?.properties;
+      if (node.title && fields) {
+        const names = Object.keys(fields);
+        if (found[node.title] && JSON.stringify(found[node.title].names) !== JSON.stringify(names)) {
+          throw new Error(`${where}: ${node.title} has the fields ${names}, elsewhere ${found[node.title].names}`);
+        }
+        found[node.title] = { names, where };
+      }
+      for (const [name, def] of Object.entries(node.$defs ?? {})) {
+        visit(def, `${where}#/$defs/${name}`);
+      }
+    };
+    for (const file of jsonFiles(dir)) {
+      visit(JSON.parse(fs.readFileSync(file, 'utf8')), path.relative(dir, file));
+    }
+    records = Object.fromEntries(Object.entries(found)
+      .map(([title, { names }]) => [title, { components: names.map((name) => ({ name })) }]));
+  }
+  return { records };
+}
+
 /** The simple names of the exception classes in dev.offboarding.errors, from their source files. */
 function errorClasses() {
   return fs.readdirSync(ERRORS_DIR).filter((f) => f.endsWith('.java')).map((f) => f.slice(0, -'.java'.length));
 }
 
-module.exports = { REPO, SCHEMAS_DIR, ERRORS_DIR, problems, schemaNames, createValidator, errorClasses };
+module.exports = { REPO, SCHEMAS_DIR, ERRORS_DIR, problems, schemaNames, createValidator, contract, errorClasses };
