@@ -73,7 +73,7 @@ function withLocalTime(clientContext, localTime) {
       context = null;
     }
     const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-    if (!isObject(context) || (context.custom !== undefined && !isObject(context.custom))) {
+    if (!isObject(context) || (context.custom != null && !isObject(context.custom))) {
       throw taskError('Lambda.InvalidRequestContentException',
         `ClientContext is not a base64-encoded JSON object: ${clientContext}`);
     }

@@ -173,3 +173,19 @@ test('a retry line gives the pause to the millisecond', async (t) => {
   assert.equal(JSON.parse(Buffer.from(fn.requests[1].headers['x-amz-client-context'], 'base64').toString('utf8'))
     .custom[LOCAL_TIME_KEY], '2026-11-20T12:00:00.000Z', 'each invocation is told the engine\'s time');
 });
+
+test('with a logical time, a Task\'s ClientContext that is no base64 JSON object fails before any Invoke', async (t) => {
+  const fn = await lambda(() => [200, {}, '{}']);
+  t.after(fn.close);
+
+  for (const given of ['not base64 json', Buffer.from('[1]').toString('base64'),
+    Buffer.from('{"custom": "x"}').toString('base64')]) {
+    await assert.rejects(invokeLambda(fn.client, { FunctionName: ARN, ClientContext: given, Payload: {} },
+      '2026-11-20T12:00:00.000Z'), { name: 'Lambda.InvalidRequestContentException' }, given);
+  }
+  await invokeLambda(fn.client, { FunctionName: ARN, ClientContext: Buffer.from('{"custom": null}').toString('base64'),
+    Payload: {} }, '2026-11-20T12:00:00.000Z');
+  assert.equal(fn.requests.length, 1, 'only the one with a readable ClientContext was sent');
+  assert.deepEqual(JSON.parse(Buffer.from(fn.requests[0].headers['x-amz-client-context'], 'base64').toString('utf8')),
+    { custom: { [LOCAL_TIME_KEY]: '2026-11-20T12:00:00.000Z' } });
+});
