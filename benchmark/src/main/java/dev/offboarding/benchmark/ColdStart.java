@@ -108,7 +108,8 @@ final class ColdStart {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_JVM_FLAGS);
-        command.addAll(List.of("-cp", repo.harnessJar() + File.pathSeparator + jar,
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, repo.harnessJar().toString(),
+                        repo.localContextJar().toString(), jar.toString()),
                 "dev.offboarding.benchmark.harness.ColdStartHarness", handler, request.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = builder.environment();

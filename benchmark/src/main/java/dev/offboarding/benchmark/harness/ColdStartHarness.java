@@ -1,6 +1,7 @@
 package dev.offboarding.benchmark.harness;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.offboarding.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,8 @@ import java.nio.file.Path;
 /**
  * One cold start, as Lambda does it: construct the handler (its no-argument constructor builds its real clients from
  * the environment), serve one request through {@code handleRequest}, print the answer on one line, exit. Runs in a
- * fresh JVM per measurement, with only the function's own jar (and this class) on the class path.
+ * fresh JVM per measurement, with only the function's own jar, this class and the local Lambda context on the class
+ * path.
  *
  * <p>Arguments: handler class name, request file.
  */
@@ -22,7 +24,8 @@ public final class ColdStartHarness {
         byte[] request = Files.readAllBytes(Path.of(args[1]));
         RequestStreamHandler handler = (RequestStreamHandler) Class.forName(args[0]).getDeclaredConstructor().newInstance();
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(request), answer, new HarnessContext());
+        handler.handleRequest(new ByteArrayInputStream(request), answer,
+                new LocalContext(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "benchmark")));
         System.out.println(answer.toString(StandardCharsets.UTF_8).replace('\n', ' '));
         System.out.flush();
         System.exit(0);
