@@ -1,6 +1,7 @@
 package dev.offboarding.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.benchmark.harness.ColdStartHarness.Start;
 import dev.offboarding.simulator.IamHttpEndpoint;
 import dev.offboarding.simulator.IamSimulator;
 import java.io.BufferedReader;
@@ -50,6 +51,30 @@ final class ColdStart {
         }
     }
 
+    /**
+     * The first invocation in an initialised runtime, timed inside the JVM: the product after its SnapStart priming,
+     * the baseline (which has none) right after its construction. What a SnapStart restore of each serves first,
+     * restore time aside.
+     */
+    record FirstInvocation(String function, List<Double> productMs, List<Double> baselineMs, long productClasses,
+                           long baselineClasses) {
+        double productMedian() {
+            return Stats.of(productMs).median();
+        }
+
+        double baselineMedian() {
+            return Stats.of(baselineMs).median();
+        }
+
+        double ratio() {
+            return productMedian() / baselineMedian();
+        }
+    }
+
+    /** One launch: the whole process's time and, for a start other than cold, the request's own time and classes. */
+    private record Launch(double processMs, double requestMs, long requestClasses) {
+    }
+
     private final Repository repo;
     private final Path workDir;
 
@@ -90,8 +115,10 @@ final class ColdStart {
                     Prepared prepared = function.prepare().get();
                     world.set(prepared.world());
                     double ms = isBaseline
-                            ? launch(function, repo.baselineJar(), function.baselineHandler(), prepared, endpoint)
-                            : launch(function, repo.lambdaJar(function.name()), function.handler(), prepared, endpoint);
+                            ? launch(function, repo.baselineJar(), function.baselineHandler(), prepared, endpoint,
+                                    Start.COLD).processMs()
+                            : launch(function, repo.lambdaJar(function.name()), function.handler(), prepared, endpoint,
+                                    Start.COLD).processMs();
                     if (run >= 0) {
                         (isBaseline ? baseline : product).add(ms);
                     }
@@ -102,33 +129,71 @@ final class ColdStart {
                 Files.size(repo.baselineJar()));
     }
 
-    private double launch(Function function, Path jar, String handler, Prepared prepared, IamHttpEndpoint endpoint)
-            throws Exception {
+    FirstInvocation firstInvocation(Function function, int runs) throws Exception {
+        AtomicReference<IamSimulator> world = new AtomicReference<>();
+        List<Double> product = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
+        long productClasses = 0;
+        long baselineClasses = 0;
+        try (IamHttpEndpoint endpoint = IamHttpEndpoint.start(world::get)) {
+            for (int run = -1; run < runs; run++) {
+                boolean baselineFirst = run % 2 == 0;
+                for (boolean isBaseline : baselineFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                    Prepared prepared = function.prepare().get();
+                    world.set(prepared.world());
+                    Launch launch = isBaseline
+                            ? launch(function, repo.baselineJar(), function.baselineHandler(), prepared, endpoint,
+                                    Start.AFTER_INIT)
+                            : launch(function, repo.lambdaJar(function.name()), function.handler(), prepared, endpoint,
+                                    Start.AFTER_PRIMING);
+                    if (run >= 0) {
+                        (isBaseline ? baseline : product).add(launch.requestMs());
+                    }
+                    if (isBaseline) {
+                        baselineClasses = launch.requestClasses();
+                    } else {
+                        productClasses = launch.requestClasses();
+                    }
+                }
+            }
+        }
+        return new FirstInvocation(function.name(), product, baseline, productClasses, baselineClasses);
+    }
+
+    private Launch launch(Function function, Path jar, String handler, Prepared prepared, IamHttpEndpoint endpoint,
+                          Start start) throws Exception {
         Path request = Files.writeString(workDir.resolve(function.name() + ".json"), prepared.request());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_JVM_FLAGS);
-        command.addAll(List.of("-cp", repo.harnessJar() + File.pathSeparator + jar,
-                "dev.offboarding.benchmark.harness.ColdStartHarness", handler, request.toString()));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, repo.harnessJar().toString(),
+                        repo.localContextJar().toString(), jar.toString()),
+                "dev.offboarding.benchmark.harness.ColdStartHarness", handler, request.toString(), start.name()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(lambdaEnvironment(function.name(), endpoint));
-        long start = System.nanoTime();
+        long started = System.nanoTime();
         Process process = builder.start();
         String answer;
+        String firstInvocation;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             answer = out.readLine();
+            firstInvocation = start == Start.COLD ? null : out.readLine();
         }
-        double ms = (System.nanoTime() - start) / 1e6;
+        double ms = (System.nanoTime() - started) / 1e6;
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
         if (answer == null || !answer.contains(function.expectedInAnswer())) {
             throw new IllegalStateException(function.name() + " (" + handler + ") did not answer as expected: " + answer);
         }
-        return ms;
+        if (firstInvocation == null) {
+            return new Launch(ms, Double.NaN, 0);
+        }
+        String[] fields = firstInvocation.split(" ");
+        return new Launch(ms, Double.parseDouble(fields[1]), Long.parseLong(fields[2]));
     }
 
     /** What Lambda sets, with dummy credentials and the simulator as IAM; nothing of this machine's own AWS setup. */

@@ -33,6 +33,11 @@ record Repository(Path root) {
         return root.resolve("benchmark/target/benchmark-harness.jar");
     }
 
+    /** The Lambda context the harness passes: not in a function's jar, which Lambda runs with its own. */
+    Path localContextJar() {
+        return root.resolve("local-context/target/local-context.jar");
+    }
+
     Path definition() {
         return root.resolve("statemachine/offboard-user.asl.json");
     }

@@ -22,10 +22,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -115,6 +119,36 @@ class FunctionsAreDeployableArtifactsIT {
             }
         }
         return List.copyOf(missing);
+    }
+
+    /**
+     * The classes of package {@code dev.offboarding.local} (the Lambda context of tests and local runs, the local
+     * runtime) in {@code jar}: none belongs in a function, which Lambda runs with its own context.
+     */
+    static List<String> localRunClasses(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().map(JarEntry::getName)
+                    .filter(name -> name.startsWith("dev/offboarding/local/") && name.endsWith(".class")).toList();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void aFunctionJarCarriesNoCodeOfLocalRuns(String function) throws IOException {
+        Path jar = Repository.ROOT.resolve(FunctionCode.of(Template.parse(TEMPLATE), function).codeUri());
+
+        assertEquals(List.of(), localRunClasses(jar));
+    }
+
+    @Test
+    void aJarCarryingTheLocalContextIsReported(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("delete-user-lambda.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("dev/offboarding/deleteuser/DeleteUserHandler.class"));
+            out.putNextEntry(new JarEntry("dev/offboarding/local/LocalContext.class"));
+        }
+
+        assertEquals(List.of("dev/offboarding/local/LocalContext.class"), localRunClasses(jar));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.offboarding.priming;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.offboarding.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -96,12 +98,89 @@ public final class SnapStartPriming implements Resource {
         try {
             iam = new OfflineIam();
             offlineTwin.apply(iam).handleRequest(new ByteArrayInputStream(sampleRequest.getBytes(StandardCharsets.UTF_8)),
-                    new ByteArrayOutputStream(), new LocalContext(functionName));
+                    new ByteArrayOutputStream(), new PrimingContext(functionName));
             return new Outcome(functionName, iam.answered(), null);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
             return new Outcome(functionName, iam == null ? List.of() : iam.answered(), e);
+        }
+    }
+
+    /**
+     * The Lambda context of the sample request. Its logger formats every line the handler writes and keeps none:
+     * the sample request is not an invocation, so nothing of it belongs in the function's log.
+     */
+    private static final class PrimingContext implements com.amazonaws.services.lambda.runtime.Context {
+        private static final LambdaLogger DISCARDING = new LambdaLogger() {
+            @Override
+            public void log(String message) {
+            }
+
+            @Override
+            public void log(byte[] message) {
+            }
+        };
+
+        private final String functionName;
+
+        PrimingContext(String functionName) {
+            this.functionName = functionName;
+        }
+
+        @Override
+        public String getFunctionName() {
+            return functionName;
+        }
+
+        @Override
+        public String getAwsRequestId() {
+            return "snapstart-priming";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/" + functionName;
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "snapstart-priming";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:priming:000000000000:function:" + functionName;
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 60_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 512;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return DISCARDING;
         }
     }
 

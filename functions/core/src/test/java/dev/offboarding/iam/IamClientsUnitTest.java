@@ -1,7 +1,14 @@
 package dev.offboarding.iam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,5 +68,36 @@ class IamClientsUnitTest {
     @Test
     void withoutAnyRegionTheCommercialPartitionIsAssumed() {
         assertEquals(Region.AWS_GLOBAL, Partitions.globalRegionFor(Map.of()));
+    }
+
+    /**
+     * The partition comes from the SDK's partition table alone. The SDK's metadata loader would also build the
+     * metadata of every AWS service, over 300 classes loaded at each cold start for nothing.
+     */
+    @Test
+    void findingThePartitionLoadsNoServiceMetadata() throws Exception {
+        try (FreshClassLoader fresh = new FreshClassLoader()) {
+            Class<?> partitions = fresh.loadClass(Partitions.class.getName());
+
+            assertEquals("aws-cn", partitions.getMethod("of", String.class).invoke(null, "cn-north-1"));
+            assertNull(fresh.loaded("software.amazon.awssdk.regions.GeneratedServiceMetadataProvider"));
+        }
+    }
+
+    /** This test's class path in a loader of its own, so that what it loads is seen from a clean start. */
+    private static final class FreshClassLoader extends URLClassLoader {
+        FreshClassLoader() {
+            super(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(entry -> {
+                try {
+                    return Path.of(entry).toUri().toURL();
+                } catch (MalformedURLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        }
+
+        Class<?> loaded(String name) {
+            return findLoadedClass(name);
+        }
     }
 }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.json.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,26 @@ class SnapStartPrimingUnitTest {
         assertTrue(outcome.succeeded(), outcome::describe);
         assertEquals(List.of("GetUser"), outcome.answered());
         assertEquals(List.of(), logged);
+    }
+
+    @Test
+    void whatTheSampleRequestLogsStaysOutOfTheFunctionsLog() {
+        // Lambda sends a function's standard output to its log: the sample request is no invocation to be logged.
+        ByteArrayOutputStream standardOutput = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        SnapStartPriming.Outcome outcome;
+        System.setOut(new PrintStream(standardOutput, true, StandardCharsets.UTF_8));
+        try {
+            outcome = priming(iam -> (in, out, context) -> {
+                context.getLogger().log("{\"event\":\"inventory-taken\",\"userName\":\"priming\"}");
+                out.write("{}".getBytes(StandardCharsets.UTF_8));
+            }).prime();
+        } finally {
+            System.setOut(original);
+        }
+
+        assertTrue(outcome.succeeded(), outcome::describe);
+        assertEquals("", standardOutput.toString(StandardCharsets.UTF_8));
     }
 
     @Test

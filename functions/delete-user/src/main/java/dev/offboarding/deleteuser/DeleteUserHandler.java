@@ -29,7 +29,7 @@ public final class DeleteUserHandler extends JsonRequestHandler<DeleteUserReques
     }
 
     /** Before a SnapStart snapshot: one DeleteUser answered offline (see {@link SnapStartPriming}). */
-    static SnapStartPriming priming() {
+    public static SnapStartPriming priming() {
         return SnapStartPriming.of("delete-user", iam -> new DeleteUserHandler(iam.gateway(), Clock.systemUTC()),
                 "{\"userName\": \"priming\", \"attempt\": 0}");
     }

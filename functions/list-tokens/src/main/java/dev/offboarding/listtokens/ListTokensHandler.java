@@ -33,7 +33,7 @@ public final class ListTokensHandler extends JsonRequestHandler<OffboardingReque
     }
 
     /** Before a SnapStart snapshot: one inventory taken offline (see {@link SnapStartPriming}). */
-    static SnapStartPriming priming() {
+    public static SnapStartPriming priming() {
         return SnapStartPriming.of("list-tokens",
                 iam -> new ListTokensHandler(iam.gateway(), GuardSettings.defaults(), Clock.systemUTC()),
                 "{\"userName\": \"priming\", \"reason\": \"SnapStart priming\"}");

@@ -33,7 +33,7 @@ public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRe
     }
 
     /** Before a SnapStart snapshot: one removal of every kind, answered offline (see {@link SnapStartPriming}). */
-    static SnapStartPriming priming() {
+    public static SnapStartPriming priming() {
         return SnapStartPriming.of("remove-tokens", iam -> new RemoveTokensHandler(iam.gateway(), Pause.REAL,
                 Clock.systemUTC()), PRIMING_REQUEST);
     }
