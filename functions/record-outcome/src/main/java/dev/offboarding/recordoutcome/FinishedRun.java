@@ -30,6 +30,15 @@ public record FinishedRun(OffboardingRequest request, UserInventory inventory, I
             problems.add("execution is required: the execution's id ($$.Execution.Id)");
         }
         problems.addAll(Executions.problems("execution", execution));
+        if (log != null) {
+            problems.addAll(Rounds.problems(log.rounds()));
+        }
+        if (deletion != null) {
+            problems.addAll(deletion.problems());
+        }
+        if (failure != null) {
+            problems.addAll(failure.problems());
+        }
         return problems;
     }
 }

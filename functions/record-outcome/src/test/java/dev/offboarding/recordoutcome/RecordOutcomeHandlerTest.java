@@ -365,6 +365,25 @@ class RecordOutcomeHandlerTest {
     private static final String LOG = "{\"rounds\": null, \"sweeps\": 0, \"deleteUserCalls\": 0, \"interruptions\": 0,"
             + " \"interrupted\": null, \"lastConflict\": null}";
 
+    /** Each would make a false record (an ALREADY_ABSENT with a deletion time, a DELETED without one, a round of no mode). */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', value = {
+        "\"deletion\": {\"at\": \"2026-11-20T12:00:04Z\", \"attempt\": 0}|deletion.outcome is required",
+        "\"deletion\": {\"outcome\": \"DELETED\", \"attempt\": 0}|deletion.at is required",
+        "\"failure\": {\"step\": \"DeleteUser\", \"cause\": \"x\"}|failure.error is required",
+        "\"log\": {\"rounds\": {\"round\": {\"items\": []}, \"before\": null}, \"sweeps\": 0, \"deleteUserCalls\": 0,"
+                + " \"interruptions\": 0}|log.rounds.round.mode is required",
+        "\"log\": {\"rounds\": {\"round\": {\"mode\": \"REMOVE\"}, \"before\": {\"before\": null}}, \"sweeps\": 0,"
+                + " \"deleteUserCalls\": 0, \"interruptions\": 0}|log.rounds.before.round is required"})
+    void aStateThatWouldMakeAFalseRecordIsRefusedNamingTheField(String part, String expected) {
+        String payload = "{\"request\": {\"userName\": \"bob\"}, \"execution\": \"" + EXECUTION + "\", "
+                + (part.startsWith("\"log\"") ? part : part + ", \"log\": " + LOG) + "}";
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> invoke(payload));
+
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
     @Test
     void theWorkflowsStateIsReadFromJsonWithItsNullSlots() throws Exception {
         JsonNode answer = invoke("{\"request\": {\"userName\": \"bob\"}, \"inventory\": {\"userName\": \"bob\","
