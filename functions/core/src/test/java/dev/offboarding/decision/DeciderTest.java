@@ -47,6 +47,7 @@ class DeciderTest {
         // After a lock-out or a removal round: recent activity no longer counts, protection and privilege do,
         // and the quarantine is over (REMOVE with no quarantine, which remove-tokens refuses with REMOVE).
         "AGAIN, true,  false, false, true,  false, false, 7, false, REMOVE,    -,               REMOVE,   0",
+        "AGAIN, true,  false, false, true,  false, false, 0, false, REMOVE,    -,               REMOVE,   0",
         "AGAIN, true,  true,  false, false, false, false, 7, false, REFUSE,    PROTECTED,       -,        0",
         "AGAIN, true,  false, true,  false, false, false, 0, false, REFUSE,    PRIVILEGED,      -,        0",
         "AGAIN, true,  false, true,  false, false, false, 0, true,  REMOVE,    -,               REMOVE,   0",
