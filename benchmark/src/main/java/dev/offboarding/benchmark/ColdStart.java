@@ -36,19 +36,27 @@ final class ColdStart {
     record Prepared(IamSimulator world, String request) {
     }
 
-    record Result(String function, List<Double> productMs, List<Double> baselineMs, long productJarBytes,
-                  long baselineJarBytes) {
-        double productMedian() {
-            return Stats.of(productMs).median();
+    /** Times of the product and of the baseline, compared by their medians. */
+    interface AgainstBaseline {
+        List<Double> productMs();
+
+        List<Double> baselineMs();
+
+        default double productMedian() {
+            return Stats.of(productMs()).median();
         }
 
-        double baselineMedian() {
-            return Stats.of(baselineMs).median();
+        default double baselineMedian() {
+            return Stats.of(baselineMs()).median();
         }
 
-        double ratio() {
+        default double ratio() {
             return productMedian() / baselineMedian();
         }
+    }
+
+    record Result(String function, List<Double> productMs, List<Double> baselineMs, long productJarBytes,
+                  long baselineJarBytes) implements AgainstBaseline {
     }
 
     /**
@@ -57,18 +65,7 @@ final class ColdStart {
      * restore time aside.
      */
     record FirstInvocation(String function, List<Double> productMs, List<Double> baselineMs, long productClasses,
-                           long baselineClasses) {
-        double productMedian() {
-            return Stats.of(productMs).median();
-        }
-
-        double baselineMedian() {
-            return Stats.of(baselineMs).median();
-        }
-
-        double ratio() {
-            return productMedian() / baselineMedian();
-        }
+                           long baselineClasses) implements AgainstBaseline {
     }
 
     /** One launch: the whole process's time and, for a start other than cold, the request's own time and classes. */

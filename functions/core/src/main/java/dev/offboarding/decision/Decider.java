@@ -29,7 +29,6 @@ public final class Decider {
         if (guard.isPresent()) {
             return Decision.refuse(Phase.FIRST, guard.get());
         }
-        int quarantineDays = Guard.quarantineDays(request);
-        return quarantineDays > 0 ? Decision.lockOut(quarantineDays) : Decision.remove(Phase.FIRST);
+        return request.quarantine() > 0 ? Decision.lockOut(request.quarantine()) : Decision.remove(Phase.FIRST);
     }
 }

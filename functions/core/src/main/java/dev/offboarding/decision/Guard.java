@@ -29,13 +29,9 @@ public enum Guard {
             return Optional.of(PRIVILEGED);
         }
         if (phase == Phase.FIRST && inventory.recentlyActive() && !Boolean.TRUE.equals(request.force())
-                && quarantineDays(request) == 0) {
+                && request.quarantine() == 0) {
             return Optional.of(RECENTLY_ACTIVE);
         }
         return Optional.empty();
-    }
-
-    static int quarantineDays(OffboardingRequest request) {
-        return request.quarantineDays() == null ? 0 : request.quarantineDays();
     }
 }

@@ -62,6 +62,11 @@ public record OffboardingRequest(
         return problems;
     }
 
+    /** The quarantine asked for, in days: 0 when there is none. */
+    public int quarantine() {
+        return quarantineDays == null ? 0 : quarantineDays;
+    }
+
     /** The same request, started by {@code trigger}. */
     public OffboardingRequest withTrigger(Trigger trigger) {
         return new OffboardingRequest(userName, accountId, dryRun, force, quarantineDays, reason, requestedBy, allowPrivileged,

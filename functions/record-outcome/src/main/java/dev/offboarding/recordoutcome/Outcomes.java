@@ -82,7 +82,7 @@ final class Outcomes {
         int sweeps = outcome == Outcome.DRY_RUN ? 0 : run.log().sweeps();
         return new AuditRecord(outcome, r.userName(), r.accountId(), r.reason(), r.requestedBy(), r.trigger(),
                 Boolean.TRUE.equals(r.force()), Boolean.TRUE.equals(r.allowPrivileged()),
-                r.quarantineDays() == null ? 0 : r.quarantineDays(), run.inventory(), plan, wouldRefuse, removed,
+                r.quarantine(), run.inventory(), plan, wouldRefuse, removed,
                 interrupted, deleteUserAttempts, sweeps, deletedAt, run.execution());
     }
 
