@@ -1,0 +1,53 @@
+package dev.offboarding.records;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+/**
+ * The key layout: {@code <accountId>/<userName>/<startedAt>_<executionName>.json}, startedAt in UTC as
+ * {@code yyyyMMdd'T'HHmmss'Z'}. Every offboarding of one user is one prefix listing, in start order.
+ */
+public final class RecordKeys {
+    private static final DateTimeFormatter STARTED_AT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    /** IAM user names ([\w+=,.@-]{1,64}) and Step Functions execution names without '/', control or blank. */
+    private static final Pattern SEGMENT = Pattern.compile("[\\w+=,.@:-]{1,80}");
+
+    private RecordKeys() {
+    }
+
+    public static String key(String accountId, String userName, Instant startedAt, String executionName) {
+        return userPrefix(accountId, userName) + STARTED_AT.format(startedAt) + "_"
+                + segment("executionName", executionName) + ".json";
+    }
+
+    public static String userPrefix(String accountId, String userName) {
+        return accountPrefix(accountId) + segment("userName", userName) + "/";
+    }
+
+    public static String accountPrefix(String accountId) {
+        if (accountId == null || !ACCOUNT.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("accountId must be 12 digits, not " + accountId);
+        }
+        return accountId + "/";
+    }
+
+    /** {@code key} if it is a key of this layout's characters: no leading '/', no "..", no control character. */
+    static String checked(String key) {
+        if (key == null || key.isEmpty() || key.startsWith("/") || key.contains("..") || key.contains("\\")
+                || key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("not a record key: " + key);
+        }
+        return key;
+    }
+
+    private static String segment(String field, String value) {
+        if (value == null || !SEGMENT.matcher(value).matches() || value.equals(".") || value.contains("..")) {
+            throw new IllegalArgumentException(field + " cannot be part of a record key: " + value);
+        }
+        return value;
+    }
+}

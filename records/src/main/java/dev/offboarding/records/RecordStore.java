@@ -1,0 +1,22 @@
+package dev.offboarding.records;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where offboarding records are kept. Keys are relative to the store's own prefix ({@link RecordKeys}). Every failure
+ * is a {@link dev.offboarding.errors.RecordStoreUnavailableException} naming the location and the reason.
+ */
+public interface RecordStore {
+    /** Writes (or rewrites) the record at {@code key}. */
+    void put(String key, byte[] json);
+
+    /** The record at {@code key}, or empty when there is none. */
+    Optional<byte[]> get(String key);
+
+    /** Every key under {@code prefix}, in ascending order (bounded: see the implementations). */
+    List<String> keys(String prefix);
+
+    /** Where {@code key} is, for people: {@code s3://bucket/prefix/key} or a file path. */
+    String describe(String key);
+}
