@@ -11,6 +11,7 @@
 //
 // Prints one JSON object per line as the execution goes: {"type": "StateEntered", "state": ...},
 // {"type": "StateRetried", "state": ..., "attempt": n, "error": ..., "waitedSeconds": s}, {"type": "StateCaught", ...},
+// {"type": "EventsPut", "entries": [...]} for each events:putEvents Task (there is no bus here: the caller delivers),
 // and last
 // {"type": "ExecutionSucceeded", "output": ...} or {"type": "ExecutionFailed", "error": ..., "cause": ...}.
 // --no-waits makes every Wait and every Retry pause 0 (for paths whose timing is not under test); --zero-wait NAME
@@ -126,15 +127,50 @@ async function invokeLambda(client, parameters, localTime) {
   return result;
 }
 
+const PUT_EVENTS = 'arn:aws:states:::events:putEvents';
+const MAX_PUT_EVENTS_ENTRIES = 10;
+
+/**
+ * events:putEvents as Step Functions' optimized integration does it, without a bus to put to: each entry is printed
+ * as {"type": "EventsPut", "entries": [...]} (with the execution and state machine ARNs appended to its Resources, as
+ * the integration does) for the caller to deliver, and the answer is PutEvents' ({Entries: [{EventId}],
+ * FailedEntryCount: 0}). An entry without Source, DetailType or Detail fails the task with EventBridge.FailedEntry,
+ * as a non-zero FailedEntryCount does in Step Functions; so does a request with more than 10 entries.
+ */
+function putEventsLocally(parameters, context, report = print) {
+  const entries = parameters?.Entries;
+  if (!Array.isArray(entries) || entries.length === 0 || entries.length > MAX_PUT_EVENTS_ENTRIES) {
+    throw taskError('EventBridge.AmazonEventBridgeException',
+      `PutEvents takes 1 to ${MAX_PUT_EVENTS_ENTRIES} Entries; the Task gave ${JSON.stringify(entries)}`);
+  }
+  const missing = entries.filter((e) => !e.Source || !e.DetailType || e.Detail === undefined);
+  if (missing.length > 0) {
+    throw taskError('EventBridge.FailedEntry', `${missing.length} of ${entries.length} entries have no Source,`
+      + ' DetailType or Detail');
+  }
+  const resources = [context.Execution.Id, context.StateMachine.Id];
+  const delivered = entries.map((e) => ({
+    ...e,
+    Detail: typeof e.Detail === 'string' ? e.Detail : JSON.stringify(e.Detail),
+    Resources: [...(e.Resources ?? []), ...resources],
+  }));
+  report({ type: 'EventsPut', entries: delivered, at: new Date().toISOString() });
+  return { Entries: delivered.map((_, i) => ({ EventId: `local-${Date.now()}-${i}` })), FailedEntryCount: 0 };
+}
+
 /**
  * A Task handler per Task state that invokes its function through the Lambda client, as lambda:invoke would; each
  * retry is reported (to {@code report}) when it starts, with the pause before it to the millisecond. With `clock`
  * (lib/virtual-time.js), each invocation runs while the virtual time stands still and tells the function that time.
  */
-function lambdaInvokeHandlers(definition, client, invocations, report = print, clock = null) {
+function lambdaInvokeHandlers(definition, client, invocations, report = print, clock = null, context = null) {
   const handlers = {};
   for (const [stateName, state] of Object.entries(definition.States)) {
     if (state.Type !== 'Task') {
+      continue;
+    }
+    if (state.Resource === PUT_EVENTS) {
+      handlers[stateName] = async (input) => putEventsLocally(input, context, report);
       continue;
     }
     const handler = async (input) => {
@@ -220,8 +256,10 @@ async function main() {
   const input = JSON.parse(await readStdin());
   const invocations = [];
   const clock = values['virtual-time'] === undefined ? null : installVirtualTime(values['virtual-time'], values.seed);
+  const context = contextObject(values.name, values['state-machine-name'], invocations);
   const overrides = {
-    taskResourceLocalHandlers: lambdaInvokeHandlers(definition, localLambdaClient(), invocations, print, clock),
+    taskResourceLocalHandlers: lambdaInvokeHandlers(definition, localLambdaClient(), invocations, print, clock,
+      context),
   };
   if (values['no-waits']) {
     const names = Object.keys(definition.States);
@@ -237,7 +275,7 @@ async function main() {
   const machine = new StateMachine(definition, { validationOptions: { checkPaths: true, checkArn: true } });
   const execution = machine.run(input, {
     overrides,
-    context: contextObject(values.name, values['state-machine-name'], invocations),
+    context,
   });
   let failure = null;
   const streaming = (async () => {
@@ -271,4 +309,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { invokeLambda, lambdaInvokeHandlers, localLambdaClient, LOCAL_TIME_KEY };
+module.exports = { invokeLambda, lambdaInvokeHandlers, localLambdaClient, putEventsLocally, LOCAL_TIME_KEY };

@@ -126,7 +126,7 @@ final class RequestOptions {
 
         OffboardingRequest build() {
             return new OffboardingRequest(userName, accountId, dryRun, force, quarantineDays, reason, requestedBy,
-                    allowPrivileged, trigger, execution, memberAccount, null);
+                    allowPrivileged, trigger, execution, memberAccount, null, null);
         }
     }
 }

@@ -93,7 +93,7 @@ class OptionsTest {
         options.quarantineDays = 3;
         options.allowPrivileged = true;
         OffboardingRequest scenario = new OffboardingRequest("bob", null, null, null, null, "old", "hr", null, null,
-                null, null, null);
+                null, null, null, null);
         OffboardingRequest request = options.applyTo(scenario, null, false);
         assertEquals("bob", request.userName());
         assertEquals("r", request.reason());

@@ -14,6 +14,8 @@ import dev.offboarding.removetokens.Pause;
 import dev.offboarding.removetokens.RemoveTokensHandler;
 import dev.offboarding.validaterequest.EntrySettings;
 import dev.offboarding.recordoutcome.RecordOutcomeHandler;
+import dev.offboarding.records.MemoryRecordStore;
+import dev.offboarding.records.RecordStore;
 import dev.offboarding.validaterequest.ValidateRequestHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,17 +47,25 @@ public final class LocalFunctions {
 
     private final Map<String, RequestStreamHandler> handlers;
     private final String homeAccountId;
+    private final RecordStore records;
     private final List<String> logLines = new CopyOnWriteArrayList<>();
 
     /** The functions over one account's IAM; check-role-usable too when {@code iam} is a simulator (it has STS). */
     public LocalFunctions(IamClient iam, Clock clock, GuardSettings guards, Pause pause) {
-        this(iam, iam instanceof IamSimulator sim ? sim.accountId() : LOCAL_HOME_ACCOUNT_ID, clock, guards, pause);
+        this(iam, clock, guards, pause, new MemoryRecordStore());
+    }
+
+    /** The same, keeping the offboarding records in {@code records}. */
+    public LocalFunctions(IamClient iam, Clock clock, GuardSettings guards, Pause pause, RecordStore records) {
+        this(IamGateways.homeOnly(new IamGateway(iam)), iam instanceof IamSimulator sim ? sim.sts() : null,
+                iam instanceof IamSimulator sim ? sim.accountId() : LOCAL_HOME_ACCOUNT_ID, clock, guards, pause,
+                records);
     }
 
     /** The same, acting in {@code homeAccountId}: the account {@code iam} is in, which validate-request calls home. */
     public LocalFunctions(IamClient iam, String homeAccountId, Clock clock, GuardSettings guards, Pause pause) {
         this(IamGateways.homeOnly(new IamGateway(iam)), iam instanceof IamSimulator sim ? sim.sts() : null,
-                homeAccountId, clock, guards, pause);
+                homeAccountId, clock, guards, pause, new MemoryRecordStore());
     }
 
     /**
@@ -65,28 +75,40 @@ public final class LocalFunctions {
      */
     public LocalFunctions(SimulatedOrganization organization, String offboardingRoleName, Clock clock,
                           GuardSettings guards, Pause pause) {
+        this(organization, offboardingRoleName, clock, guards, pause, new MemoryRecordStore());
+    }
+
+    /** The same, keeping the offboarding records in {@code records}. */
+    public LocalFunctions(SimulatedOrganization organization, String offboardingRoleName, Clock clock,
+                          GuardSettings guards, Pause pause, RecordStore records) {
         this(new IamGateways(new IamGateway(organization.home()), (roleArn, sessionName) -> {
             Credentials issued = organization.home().sts()
                     .assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName)).credentials();
             return organization.iamFor(AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(),
                     issued.sessionToken()));
         }, offboardingRoleName, "aws"), organization.home().sts(), organization.home().accountId(), clock, guards,
-                pause);
+                pause, records);
     }
 
     private LocalFunctions(IamGateways iam, StsClient sts, String homeAccountId, Clock clock, GuardSettings guards,
-                           Pause pause) {
+                           Pause pause, RecordStore records) {
         Map<String, RequestStreamHandler> all = new LinkedHashMap<>();
         all.put(VALIDATE_REQUEST, new ValidateRequestHandler(new EntrySettings(homeAccountId, 0)));
         all.put(LIST_TOKENS, new ListTokensHandler(iam, guards, clock));
         all.put(REMOVE_TOKENS, new RemoveTokensHandler(iam, pause, clock));
         all.put(DELETE_USER, new DeleteUserHandler(iam, clock));
-        all.put(RECORD_OUTCOME, new RecordOutcomeHandler());
+        all.put(RECORD_OUTCOME, new RecordOutcomeHandler(records, clock));
         if (sts != null) {
             all.put(CHECK_ROLE_USABLE, new CheckRoleUsableHandler(iam.home(), new StsGateway(sts), "aws", clock));
         }
         this.handlers = Map.copyOf(all);
         this.homeAccountId = homeAccountId;
+        this.records = records;
+    }
+
+    /** Where record-outcome keeps the offboarding records. */
+    public RecordStore records() {
+        return records;
     }
 
     /** The names of the functions served, in a stable order. */

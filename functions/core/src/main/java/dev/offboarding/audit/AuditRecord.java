@@ -4,16 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.model.Outcome;
 import dev.offboarding.model.RemovedItem;
 import dev.offboarding.model.UserInventory;
+import dev.offboarding.validation.Recovery;
 import dev.offboarding.validation.Trigger;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The record of one offboarding that did not fail: who asked for it and why, the user as it was ({@code inventory},
- * the first one taken), and what was done. {@code plan} and {@code wouldRefuse} are a dry run's; {@code removed}
- * lists every remove-tokens round in order; {@code interruptedRemovals} the rounds that IAM interrupted midway, newest
- * first, each with the error that ended it (null if none); {@code deleteUserAttempts} counts every DeleteUser call,
- * retries included. Identifiers and dates only, never a secret. Schema: {@code schemas/audit-record.schema.json}.
+ * The record of one offboarding: who asked for it and why, the user as it was ({@code inventory}, the first one
+ * taken), and what was done. It is kept in the record store from the start of the run ({@code IN_PROGRESS}, with
+ * {@code pending} saying what the run is about to do) to its end, and it is the execution's output when the run did
+ * not fail. {@code plan} and {@code wouldRefuse} are a dry run's; {@code removed} lists every remove-tokens round in
+ * order; {@code interruptedRemovals} the rounds that IAM interrupted midway, newest first, each with the error that
+ * ended it (null if none); {@code deleteUserAttempts} counts every DeleteUser call, retries included; {@code error}
+ * and {@code cause} are a refused or failed run's; {@code recoveredFrom} names the earlier unfinished run whose
+ * leftovers this run finished. Identifiers and dates only, never a secret. Schema:
+ * {@code schemas/audit-record.schema.json}.
  */
 public record AuditRecord(
         Outcome outcome,
@@ -33,5 +38,11 @@ public record AuditRecord(
         int deleteUserAttempts,
         int sweeps,
         Instant deletedAt,
-        String executionId) {
+        String executionId,
+        Instant startedAt,
+        Instant updatedAt,
+        Intent pending,
+        String error,
+        String cause,
+        Recovery recoveredFrom) {
 }

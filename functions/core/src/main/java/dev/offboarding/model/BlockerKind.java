@@ -114,6 +114,21 @@ public enum BlockerKind {
         return inRounds(kind -> kind.blocker.removalSteps(kind, iam, inventory, alreadyDeactivated));
     }
 
+    /**
+     * What a round of {@code mode} will do to the inventory, item by item, in the order it does it, without calling
+     * IAM: a dry run's answer, and the intent an offboarding record holds before the round runs. A virtual MFA device
+     * recovered from an earlier run's record ({@link MfaDevice#recoveredFrom}) is only deleted.
+     */
+    public static List<RemovedItem> plannedItems(RemovalMode mode, UserInventory inventory) {
+        // The steps are planned, never run: no IAM client is needed.
+        IamGateway planOnly = new IamGateway(null);
+        List<Step> steps = mode == RemovalMode.LOCK_OUT ? lockOutPlan(planOnly, inventory)
+                : removalPlan(planOnly, inventory, inventory.mfaDevices().stream()
+                        .filter(device -> device.recoveredFrom() != null).map(MfaDevice::serialNumber)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        return steps.stream().filter(Step::reported).map(RemovedItem::planned).toList();
+    }
+
     private static List<Step> inRounds(Function<BlockerKind, List<Step>> stepsOfKind) {
         // A stable sort: within a round the steps keep the kinds' order, and within a kind the inventory's.
         return Arrays.stream(values()).flatMap(kind -> stepsOfKind.apply(kind).stream())

@@ -81,6 +81,25 @@ public record UserInventory(
                 protectedUser, recentlyActive, privileged, privilegeReasons, takenAt, execution);
     }
 
+    /**
+     * This inventory with the virtual MFA devices an earlier run's unfinished record found assigned to the user and
+     * IAM no longer lists for them ({@code serials} not among {@link #mfaDevices}), each marked as recovered from
+     * {@code execution}: that run deactivated them and stopped before deleting them. A user that does not exist
+     * keeps no device.
+     */
+    public UserInventory withRecovered(List<String> serials, String execution) {
+        if (!exists || serials.isEmpty()) {
+            return this;
+        }
+        List<MfaDevice> devices = new java.util.ArrayList<>(mfaDevices);
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        mfaDevices.forEach(device -> listed.add(device.serialNumber()));
+        serials.stream().filter(listed::add).map(serial -> MfaDevice.recovered(serial, execution)).forEach(devices::add);
+        return new UserInventory(userName, exists, user, loginProfile, accessKeys, signingCertificates, sshPublicKeys,
+                serviceSpecificCredentials, devices, inlinePolicies, attachedPolicies, groups, lastActivity,
+                protectedUser, recentlyActive, privileged, privilegeReasons, takenAt, execution());
+    }
+
     /** How many items must go before DeleteUser can succeed. */
     @JsonProperty("blockerCount")
     public int blockerCount() {

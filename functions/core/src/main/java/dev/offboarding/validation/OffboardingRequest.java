@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code allowPrivileged: true} lets a run offboard a user who can administer the account (never from an event). {@code trigger}
  * records the event that started the run (set by start-offboarding); {@code execution} is set by the workflow, and
  * so is {@code memberAccount} when {@code accountId} names another account than the one the stack runs in, and
- * {@code phase} (which look at the user list-tokens takes: see {@link Phase}).
+ * {@code phase} (which look at the user list-tokens takes: see {@link Phase}) and {@code recovery} (what an earlier
+ * run left unfinished: see {@link Recovery}).
  */
 public record OffboardingRequest(
         String userName,
@@ -26,14 +27,15 @@ public record OffboardingRequest(
         Trigger trigger,
         String execution,
         MemberAccount memberAccount,
-        Phase phase) implements Validatable {
+        Phase phase,
+        Recovery recovery) implements Validatable {
 
     public static final int MAX_QUARANTINE_DAYS = 90;
     public static final int MAX_TEXT_LENGTH = 1024;
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     public static OffboardingRequest forUser(String userName) {
-        return new OffboardingRequest(userName, null, null, null, null, null, null, null, null, null, null, null);
+        return new OffboardingRequest(userName, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -59,6 +61,9 @@ public record OffboardingRequest(
                         + " when accountId names another account; leave it out");
             }
         }
+        if (recovery != null) {
+            problems.addAll(recovery.problems("recovery"));
+        }
         return problems;
     }
 
@@ -70,7 +75,7 @@ public record OffboardingRequest(
     /** The same request, started by {@code trigger}. */
     public OffboardingRequest withTrigger(Trigger trigger) {
         return new OffboardingRequest(userName, accountId, dryRun, force, quarantineDays, reason, requestedBy, allowPrivileged,
-                trigger, execution, memberAccount, phase);
+                trigger, execution, memberAccount, phase, recovery);
     }
 
     private static java.util.Optional<String> textProblem(String field, String value) {

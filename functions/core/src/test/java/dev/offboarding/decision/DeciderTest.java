@@ -61,7 +61,7 @@ class DeciderTest {
                                               Guard refusedBy, RemovalMode mode, int quarantineHandedOver) {
         UserInventory inventory = inventory(exists, protectedUser, privileged, recentlyActive);
         OffboardingRequest request = new OffboardingRequest("bob", null, dryRun, force, quarantineDays, null, null,
-                allowPrivileged, null, null, null, phase);
+                allowPrivileged, null, null, null, phase, null);
 
         Decision decision = Decider.decide(inventory, request);
 
@@ -73,7 +73,7 @@ class DeciderTest {
     @CsvSource({"false, REFUSE", "true, DRY_RUN"})
     void aRequestWithoutAPhaseIsTheFirstLook(boolean dryRun, DecisionKind kind) {
         OffboardingRequest request = new OffboardingRequest("bob", null, dryRun, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
 
         Decision decision = Decider.decide(inventory(true, false, false, true), request);
 

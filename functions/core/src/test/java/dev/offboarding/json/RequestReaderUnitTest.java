@@ -50,7 +50,7 @@ class RequestReaderUnitTest {
                 + " \"requestedBy\": \"hr@example.com\"}");
 
         assertEquals(new OffboardingRequest("a.b+c=d,e@f_g-h", "123456789012", true, false, 90, "left",
-                "hr@example.com", null, null, null, null, null), request);
+                "hr@example.com", null, null, null, null, null, null), request);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.offboarding.logging.FunctionLog;
 import dev.offboarding.priming.SnapStartPriming;
 import dev.offboarding.model.UserInventory;
 import dev.offboarding.validation.OffboardingRequest;
+import dev.offboarding.validation.Recovery;
 import java.time.Clock;
 
 /**
@@ -55,12 +56,17 @@ public final class ListTokensHandler extends JsonRequestHandler<OffboardingReque
     public Inspection handle(OffboardingRequest request, Context context) {
         UserInventory taken = new InventoryReader(iam.of(request.memberAccount())).read(request.userName(),
                 clock.instant());
-        UserInventory inventory = guards.evaluate(taken, clock.instant()).withExecution(request.execution());
+        UserInventory inventory = guards.evaluate(recovered(taken, request.recovery()), clock.instant())
+                .withExecution(request.execution());
         Decision decision = Decider.decide(inventory, request);
         FunctionLog.of(context, request.execution(), request.userName()).info("inventory-taken",
                 "exists", inventory.exists(), "blockers", inventory.blockerCount(),
                 "protected", inventory.protectedUser(), "recentlyActive", inventory.recentlyActive(),
                 "privileged", inventory.privileged(), "decision", decision.kind());
         return new Inspection(inventory, decision);
+    }
+
+    private static UserInventory recovered(UserInventory taken, Recovery recovery) {
+        return recovery == null ? taken : taken.withRecovered(recovery.mfaDevices(), recovery.executionId());
     }
 }

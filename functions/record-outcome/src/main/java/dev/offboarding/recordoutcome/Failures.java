@@ -20,7 +20,8 @@ final class Failures {
             JAVA + "InvalidConfigurationException", "Offboarding.Misconfigured",
             JAVA + "IamRetryableException", "Offboarding.IamUnavailable",
             JAVA + "RoleNotUsableByDeadlineException", "Offboarding.MemberRoleNotUsable",
-            JAVA + "RoleNotYetUsableException", "Offboarding.MemberRoleNotUsable");
+            JAVA + "RoleNotYetUsableException", "Offboarding.MemberRoleNotUsable",
+            JAVA + "RecordStoreUnavailableException", "Offboarding.RecordsUnavailable");
     private static final Set<String> REFUSED_REMOVAL = Set.of(JAVA + "InvalidRequestException",
             JAVA + "ItemNotTheUsersException");
     private static final Set<String> STOPPED = Set.of("States.Timeout", "Sandbox.Timedout", "Lambda.Unknown");

@@ -3,23 +3,35 @@ package dev.offboarding.recordoutcome;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.logging.FunctionLog;
+import dev.offboarding.records.RecordStore;
+import java.time.Clock;
 
 /**
- * record-outcome: the workflow's last step on every path after validation. From the workflow's final state it
- * decides how the execution ends (succeeded with its audit record, or failed with which error and Cause) and
- * assembles the audit record. Calls no AWS API.
+ * record-outcome: writes the run's record to the record store at each {@link Stage} the workflow names, ahead of what
+ * the run does next, and at the end decides how the execution ends (succeeded with its audit record, or failed with
+ * which error and Cause) and what the event that announces it says. Its only AWS calls are the store's (S3
+ * PutObject, GetObject and ListObjectsV2, under the records prefix).
  */
-public final class RecordOutcomeHandler extends JsonRequestHandler<FinishedRun, Conclusion> {
-    public RecordOutcomeHandler() {
-        super(FinishedRun.class);
+public final class RecordOutcomeHandler extends JsonRequestHandler<RunState, StageAnswer> {
+    private final Journal journal;
+
+    public RecordOutcomeHandler(RecordStore store, Clock clock) {
+        super(RunState.class);
+        this.journal = new Journal(store, clock);
     }
 
     @Override
-    public Conclusion handle(FinishedRun run, Context context) {
-        Conclusion conclusion = Outcomes.of(run);
-        FunctionLog.of(context, run.execution(), run.request().userName()).info("outcome-recorded",
-                "failed", conclusion.failed(), "error", conclusion.error(),
-                "outcome", conclusion.record() == null ? null : conclusion.record().outcome());
-        return conclusion;
+    public StageAnswer handle(RunState run, Context context) {
+        StageAnswer answer = journal.record(run);
+        FunctionLog log = FunctionLog.of(context, run.execution(), run.request().userName());
+        if (answer instanceof Conclusion conclusion) {
+            log.info("outcome-recorded", "failed", conclusion.failed(), "error", conclusion.error(),
+                    "outcome", conclusion.record().outcome(), "record", answer.recordAt().location());
+        } else {
+            log.info("record-written", "stage", run.stage(), "record", answer.recordAt().location(),
+                    "recoveredFrom", answer instanceof StageAnswer.Opened opened && opened.recovery() != null
+                            ? opened.recovery().key() : null);
+        }
+        return answer;
     }
 }

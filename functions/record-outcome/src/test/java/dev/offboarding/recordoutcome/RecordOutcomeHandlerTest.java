@@ -48,7 +48,7 @@ class RecordOutcomeHandlerTest {
     private static final String KEY = "AKIAQBOB000000000001";
     private static final OffboardingRequest REQUEST = new OffboardingRequest("bob", "123456789012", false, false, 0,
             "Left the company", "hr-sync", false,
-            new Trigger("e-1", "hr.system", Instant.parse("2026-11-20T11:59:00Z")), null, null, null);
+            new Trigger("e-1", "hr.system", Instant.parse("2026-11-20T11:59:00Z")), null, null, null, null);
     private static final RemovalRound REMOVAL = new RemovalRound(RemovalMode.REMOVE, null,
             List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY, Action.DELETED),
                     new RemovedItem(BlockerKind.LOGIN_PROFILE, "bob", Action.DELETED)));
@@ -63,7 +63,7 @@ class RecordOutcomeHandlerTest {
     @Test
     void aUserDeletedAfterAQuarantineAndASweepIsRecordedWithEveryRoundInOrderAndEveryDeleteUserCall() {
         UserInventory first = user(false, false, List.of());
-        FinishedRun run = new FinishedRun(REQUEST, first, inspection(first, Phase.AGAIN, DecisionKind.REMOVE, null),
+        RunState run = new RunState(REQUEST, first, inspection(first, Phase.AGAIN, DecisionKind.REMOVE, null),
                 new RunLog(new Rounds(REMOVAL, new Rounds(LOCK_OUT, null)), 1, 51, 0, null, null),
                 new Deletion(DeletionOutcome.DELETED, DELETED_AT, 2, null), null, EXECUTION);
 
@@ -77,7 +77,7 @@ class RecordOutcomeHandlerTest {
     @Test
     void aUserSomeoneElseDeletedAfterTheRemovalIsAlreadyAbsentWithDeleteUsersAnswerTime() {
         UserInventory first = user(false, false, List.of());
-        FinishedRun run = new FinishedRun(REQUEST, first, inspection(first, Phase.FIRST, DecisionKind.REMOVE, null),
+        RunState run = new RunState(REQUEST, first, inspection(first, Phase.FIRST, DecisionKind.REMOVE, null),
                 new RunLog(new Rounds(REMOVAL, null), 0, 0, 0, null, null),
                 new Deletion(DeletionOutcome.ALREADY_ABSENT, DELETED_AT, 0, null), null, EXECUTION);
 
@@ -92,7 +92,7 @@ class RecordOutcomeHandlerTest {
     @Test
     void aUserThatDoesNotExistIsAlreadyAbsentWithNothingDone() {
         UserInventory absent = UserInventory.absent("bob", TAKEN);
-        FinishedRun run = new FinishedRun(REQUEST, absent, inspection(absent, Phase.FIRST, DecisionKind.ABSENT, null),
+        RunState run = new RunState(REQUEST, absent, inspection(absent, Phase.FIRST, DecisionKind.ABSENT, null),
                 emptyLog(), null, null, EXECUTION);
 
         AuditRecord record = succeeded(run);
@@ -106,7 +106,7 @@ class RecordOutcomeHandlerTest {
     void aUserGoneDuringTheQuarantineKeepsTheLockOutInTheRecord() {
         UserInventory first = user(false, false, List.of());
         UserInventory gone = UserInventory.absent("bob", TAKEN.plusSeconds(7 * 86400));
-        FinishedRun run = new FinishedRun(REQUEST, first, inspection(gone, Phase.AGAIN, DecisionKind.ABSENT, null),
+        RunState run = new RunState(REQUEST, first, inspection(gone, Phase.AGAIN, DecisionKind.ABSENT, null),
                 new RunLog(new Rounds(LOCK_OUT, null), 0, 0, 0, null, null), null, null, EXECUTION);
 
         AuditRecord record = succeeded(run);
@@ -121,10 +121,10 @@ class RecordOutcomeHandlerTest {
     void aDryRunRecordsThePlanAndTheGuardThatWouldRefuseWithTheCauseARealRunWouldGive() {
         UserInventory first = user(true, false, List.of());
         OffboardingRequest dryRun = new OffboardingRequest("bob", null, true, false, 0, null, null, false, null, null,
-                null, null);
+                null, null, null);
         RemovalRound plan = new RemovalRound(RemovalMode.REMOVE, null,
                 List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY, Action.WOULD_DELETE)));
-        FinishedRun run = new FinishedRun(dryRun, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
+        RunState run = new RunState(dryRun, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
                 Phase.FIRST, RemovalMode.REMOVE, true, 0, Guard.PROTECTED)),
                 new RunLog(new Rounds(plan, null), 0, 0, 0, null, null), null, null, EXECUTION);
 
@@ -143,7 +143,7 @@ class RecordOutcomeHandlerTest {
     @Test
     void aDryRunThatWouldRefuseWritesOnlyTheFactBehindItsGuard() throws Exception {
         UserInventory first = user(false, true, List.of());
-        FinishedRun run = new FinishedRun(REQUEST, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
+        RunState run = new RunState(REQUEST, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
                 Phase.FIRST, RemovalMode.REMOVE, true, 0, Guard.RECENTLY_ACTIVE)),
                 new RunLog(new Rounds(new RemovalRound(RemovalMode.REMOVE, null, List.of()), null), 0, 0, 0, null,
                         null), null, null, EXECUTION);
@@ -226,7 +226,7 @@ class RecordOutcomeHandlerTest {
     @Test
     void aDeleteConflictThatOutlastsEverySweepNamesWhatRemainsIamsLastAnswerAndWhatWasDone() {
         UserInventory remaining = user(false, false, List.of());
-        FinishedRun run = new FinishedRun(REQUEST, remaining,
+        RunState run = new RunState(REQUEST, remaining,
                 inspection(remaining, Phase.LAST, DecisionKind.GIVE_UP, null),
                 new RunLog(new Rounds(LOCK_OUT, null), 3, 204, 0, null,
                         "Cannot delete entity, must delete access keys first."), null, null, EXECUTION);
@@ -340,10 +340,10 @@ class RecordOutcomeHandlerTest {
     @Test
     void aRunThatIsNotAtOneOfItsEndsIsRefused() {
         UserInventory first = user(false, false, List.of());
-        FinishedRun lockedOut = new FinishedRun(REQUEST, first, new Inspection(first, new Decision(
+        RunState lockedOut = new RunState(REQUEST, first, new Inspection(first, new Decision(
                 DecisionKind.LOCK_OUT, Phase.FIRST, RemovalMode.LOCK_OUT, false, 7, null)), emptyLog(), null, null,
                 EXECUTION);
-        FinishedRun removedNotDeleted = new FinishedRun(REQUEST, first,
+        RunState removedNotDeleted = new RunState(REQUEST, first,
                 inspection(first, Phase.FIRST, DecisionKind.REMOVE, null), emptyLog(), null, null, EXECUTION);
 
         assertThrows(InvalidRequestException.class, () -> conclude(lockedOut));
@@ -401,7 +401,7 @@ class RecordOutcomeHandlerTest {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static Conclusion refusedAt(Phase phase, Guard guard, UserInventory inventory, Rounds done) {
-        FinishedRun run = new FinishedRun(REQUEST, inventory, inspection(inventory, phase, DecisionKind.REFUSE, guard),
+        RunState run = new RunState(REQUEST, inventory, inspection(inventory, phase, DecisionKind.REFUSE, guard),
                 new RunLog(done, 0, 0, 0, null, null), null, null, EXECUTION);
         Conclusion conclusion = conclude(run);
         assertTrue(conclusion.failed());
@@ -410,7 +410,7 @@ class RecordOutcomeHandlerTest {
 
     private static Conclusion failedWith(Failure failure, Rounds done, JsonNode interrupted) {
         UserInventory first = user(false, false, List.of());
-        return conclude(new FinishedRun(REQUEST, first, inspection(first, Phase.FIRST, DecisionKind.REMOVE, null),
+        return conclude(new RunState(REQUEST, first, inspection(first, Phase.FIRST, DecisionKind.REMOVE, null),
                 new RunLog(done, 0, 0, 1, interrupted, null), null, failure, EXECUTION));
     }
 
@@ -418,18 +418,18 @@ class RecordOutcomeHandlerTest {
         return refusedAt(Phase.FIRST, guard, inventory, null).cause();
     }
 
-    private static AuditRecord succeeded(FinishedRun run) {
+    private static AuditRecord succeeded(RunState run) {
         Conclusion conclusion = conclude(run);
         assertFalse(conclusion.failed(), conclusion::cause);
         assertNull(conclusion.error());
         return conclusion.record();
     }
 
-    private static Conclusion conclude(FinishedRun run) {
+    private static Conclusion conclude(RunState run) {
         return new RecordOutcomeHandler().handle(run, new LocalContext("record-outcome"));
     }
 
-    private static JsonNode answer(FinishedRun run) throws Exception {
+    private static JsonNode answer(RunState run) throws Exception {
         return invoke(Json.mapper().writeValueAsString(run));
     }
 

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  *       ({@code inventory.execution} is the request's {@code execution}) and the device is in the user's account:
  *       this execution found it assigned to the user, and an earlier attempt of this step deactivated it and then
  *       failed before it was deleted;</li>
+ *   <li>deleted only, when it is no longer assigned, is in the user's account and is marked
+ *       {@code recoveredFrom}: an earlier run's unfinished record found it assigned to the user (that run deactivated
+ *       it and stopped before deleting it); IAM refuses to delete a device that is assigned to anyone, so one
+ *       given to someone else since is never deleted (the run fails, naming it);</li>
  *   <li>refused otherwise (assigned to nobody or to someone else, found by another execution or by none, or in
  *       another account): {@link ItemNotTheUsersException}, and nothing is changed.</li>
  * </ul>
@@ -68,6 +72,9 @@ final class MfaOwnership {
             } else if (!userAccount.get().equals(deviceAccount)) {
                 refused.add(notAssigned + ", and it is in account " + deviceAccount + ", not in " + user + "'s account "
                         + userAccount.get());
+            } else if (device.recoveredFrom() != null) {
+                // An earlier run's unfinished record found it assigned to the user, in the user's account.
+                deleteOnly.add(serial);
             } else if (inventory.execution() == null) {
                 refused.add(notAssigned + ", and the inventory does not say which execution found it assigned to "
                         + user + " (no inventory.execution), so it may be anyone's unassigned device");

@@ -49,8 +49,7 @@ final class TokenRemover {
     List<RemovedItem> run(RemoveTokensRequest request, Consumer<RemovedItem> onEach) {
         UserInventory inventory = request.inventory();
         if (request.isDryRun()) {
-            List<RemovedItem> plan = plan(request, Set.of()).stream().filter(Step::reported)
-                    .map(RemovedItem::planned).toList();
+            List<RemovedItem> plan = BlockerKind.plannedItems(request.mode(), inventory);
             plan.forEach(onEach);
             return plan;
         }

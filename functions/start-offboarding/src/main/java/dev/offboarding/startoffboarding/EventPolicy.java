@@ -148,6 +148,10 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
             problems.add("detail.phase is set by the workflow for each look at the user, never by an event: leave it"
                     + " out");
         }
+        if (detail.recovery() != null) {
+            problems.add("detail.recovery is set by the workflow from an earlier run's unfinished record, never by an"
+                    + " event: leave it out");
+        }
         return problems;
     }
 }

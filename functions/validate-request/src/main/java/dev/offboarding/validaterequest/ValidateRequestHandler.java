@@ -20,7 +20,7 @@ import java.util.List;
  * and fills in the defaults, so the workflow never meets an absent or null flag.
  */
 public final class ValidateRequestHandler extends JsonRequestHandler<WorkflowEntry, ValidatedRequest> {
-    private static final List<String> SET_BY_THE_WORKFLOW = List.of("memberAccount", "execution", "phase");
+    private static final List<String> SET_BY_THE_WORKFLOW = List.of("memberAccount", "execution", "phase", "recovery");
 
     private final EntrySettings settings;
 
@@ -44,7 +44,8 @@ public final class ValidateRequestHandler extends JsonRequestHandler<WorkflowEnt
         for (String field : SET_BY_THE_WORKFLOW) {
             if (input.has(field)) {
                 throw new InvalidRequestException(field + " is set only by the workflow itself (memberAccount when"
-                        + " accountId names another account, execution and phase always): leave it out");
+                        + " accountId names another account, recovery when an earlier run left its record unfinished,"
+                        + " execution and phase always): leave it out");
             }
         }
         OffboardingRequest request = RequestReader.read(input, OffboardingRequest.class);
@@ -87,7 +88,7 @@ public final class ValidateRequestHandler extends JsonRequestHandler<WorkflowEnt
     private OffboardingRequest withDefaults(OffboardingRequest r) {
         return new OffboardingRequest(r.userName(), r.accountId(), orFalse(r.dryRun()), orFalse(r.force()),
                 r.quarantineDays() == null ? settings.defaultQuarantineDays() : r.quarantineDays(), r.reason(),
-                r.requestedBy(), orFalse(r.allowPrivileged()), r.trigger(), null, null, null);
+                r.requestedBy(), orFalse(r.allowPrivileged()), r.trigger(), null, null, null, null);
     }
 
     private static Boolean orFalse(Boolean flag) {

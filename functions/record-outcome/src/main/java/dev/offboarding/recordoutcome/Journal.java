@@ -1,0 +1,131 @@
+package dev.offboarding.recordoutcome;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.audit.AuditRecord;
+import dev.offboarding.audit.Intent;
+import dev.offboarding.decision.Decision;
+import dev.offboarding.errors.RecordStoreUnavailableException;
+import dev.offboarding.json.Json;
+import dev.offboarding.model.BlockerKind;
+import dev.offboarding.model.MfaDevice;
+import dev.offboarding.model.Outcome;
+import dev.offboarding.records.RecordKeys;
+import dev.offboarding.records.RecordStore;
+import dev.offboarding.validation.Recovery;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes a run's record at each {@link Stage}, ahead of what the run does next, at one key per execution
+ * ({@link RecordKeys}): the store keeps each version. At {@link Stage#OPEN} it also reads the user's latest earlier
+ * record and, when that run never finished, says what it left ({@link Recovery}). A store that cannot be written
+ * fails the stage ({@link RecordStoreUnavailableException}), and the workflow then changes nothing in IAM.
+ */
+final class Journal {
+    private final RecordStore store;
+    private final Clock clock;
+
+    Journal(RecordStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    StageAnswer record(RunState run) {
+        String key = keyOf(run);
+        return switch (run.stage()) {
+            case OPEN -> {
+                Recovery recovery = run.recovery() != null ? run.recovery() : unfinishedBefore(run, key).orElse(null);
+                RunState opened = new RunState(run.stage(), run.request(), run.inventory(), run.latest(), run.log(),
+                        run.deletion(), run.failure(), run.execution(), run.startedAt(), recovery);
+                yield new StageAnswer.Opened(write(key, Outcomes.inProgress(opened, null, clock.instant())), recovery);
+            }
+            case BEFORE_REMOVAL -> new StageAnswer.Written(write(key, Outcomes.inProgress(run, removal(run),
+                    clock.instant())));
+            case AFTER_REMOVAL -> new StageAnswer.Written(write(key, Outcomes.inProgress(run, null, clock.instant())));
+            case BEFORE_DELETE -> new StageAnswer.Written(write(key, Outcomes.inProgress(run,
+                    Intent.deletion(clock.instant()), clock.instant())));
+            case CONCLUDE -> {
+                Conclusion conclusion = Outcomes.of(run, clock.instant());
+                yield conclusion.writtenAt(write(key, conclusion.record()));
+            }
+        };
+    }
+
+    private Intent removal(RunState run) {
+        Decision decision = run.latest().decision();
+        if (decision.mode() == null) {
+            throw new dev.offboarding.errors.InvalidRequestException("latest.decision is " + decision.kind()
+                    + ", which runs no remove-tokens round: BEFORE_REMOVAL records only a round the run will do");
+        }
+        return Intent.removal(decision.mode(), decision.dryRun(), decision.phase(), run.latest().inventory(),
+                BlockerKind.plannedItems(decision.mode(), run.latest().inventory()), clock.instant());
+    }
+
+    private RecordLocation write(String key, AuditRecord record) {
+        byte[] json;
+        try {
+            json = Json.mapper().writeValueAsBytes(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the record of " + record.userName() + " cannot be written as JSON", e);
+        }
+        store.put(key, json);
+        return new RecordLocation(key, store.describe(key));
+    }
+
+    /**
+     * The user's latest record before this execution's, if that run never ended ({@code IN_PROGRESS}): its key, its
+     * execution, and every virtual MFA device it found assigned to the user, in its inventories, its intent and what
+     * it had itself recovered.
+     */
+    private Optional<Recovery> unfinishedBefore(RunState run, String ownKey) {
+        List<String> keys = store.keys(RecordKeys.userPrefix(accountOf(run), run.request().userName()));
+        Optional<String> latest = keys.stream().filter(key -> !key.equals(ownKey)).reduce((first, second) -> second);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode record = read(latest.get());
+        if (!Outcome.IN_PROGRESS.name().equals(record.path("outcome").asText())) {
+            return Optional.empty();
+        }
+        Set<String> devices = new LinkedHashSet<>();
+        for (JsonNode inventory : List.of(record.path("inventory"), record.path("pending").path("inventory"))) {
+            for (JsonNode device : inventory.path("mfaDevices")) {
+                String serial = device.path("serialNumber").asText();
+                if (MfaDevice.isVirtualSerial(serial)) {
+                    devices.add(serial);
+                }
+            }
+        }
+        record.path("recoveredFrom").path("mfaDevices").forEach(serial -> devices.add(serial.asText()));
+        return Optional.of(new Recovery(latest.get(), record.path("executionId").asText(null),
+                devices.stream().limit(Recovery.MAX_DEVICES).toList()));
+    }
+
+    private JsonNode read(String key) {
+        byte[] bytes = store.get(key).orElseThrow(() -> new RecordStoreUnavailableException("the record "
+                + store.describe(key) + " was listed but could not be read: it is gone; run again"));
+        try {
+            return Json.mapper().readTree(bytes);
+        } catch (IOException e) {
+            throw new RecordStoreUnavailableException("the record " + store.describe(key) + " is not JSON, so what"
+                    + " its run left unfinished cannot be known: look at it before offboarding this user again", e);
+        }
+    }
+
+    /** The account the user is in: the request's, or else the stack's own (the execution's). */
+    static String accountOf(RunState run) {
+        return run.request().accountId() != null ? run.request().accountId()
+                : run.execution().split(":", 6)[4];
+    }
+
+    static String keyOf(RunState run) {
+        String execution = run.execution();
+        return RecordKeys.key(accountOf(run), run.request().userName(), run.startedAt(),
+                execution.substring(execution.lastIndexOf(':') + 1));
+    }
+}
