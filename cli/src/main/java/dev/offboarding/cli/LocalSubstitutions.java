@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 final class LocalSubstitutions {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
     private static final Map<String, String> SETTINGS = Map.of("PropagationWaitSeconds", "2", "DefaultQuarantineDays", "0",
-            "OffboardingRoleName", "offboarding");
+            "OffboardingRoleName", "offboarding", "OffboardingEventBusName", "default",
+            "OffboardingEventSource", "iam-offboarding");
 
     private LocalSubstitutions() {
     }

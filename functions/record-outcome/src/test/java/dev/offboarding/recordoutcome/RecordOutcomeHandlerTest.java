@@ -34,7 +34,10 @@ import dev.offboarding.validation.Trigger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import dev.offboarding.records.MemoryRecordStore;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +49,9 @@ class RecordOutcomeHandlerTest {
     private static final Instant TAKEN = Instant.parse("2026-11-20T12:00:00Z");
     private static final Instant DELETED_AT = Instant.parse("2026-11-20T12:00:09Z");
     private static final String KEY = "AKIAQBOB000000000001";
+    private static final Instant STARTED = Instant.parse("2026-11-20T11:59:30Z");
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:10Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final OffboardingRequest REQUEST = new OffboardingRequest("bob", "123456789012", false, false, 0,
             "Left the company", "hr-sync", false,
             new Trigger("e-1", "hr.system", Instant.parse("2026-11-20T11:59:00Z")), null, null, null, null);
@@ -63,7 +69,7 @@ class RecordOutcomeHandlerTest {
     @Test
     void aUserDeletedAfterAQuarantineAndASweepIsRecordedWithEveryRoundInOrderAndEveryDeleteUserCall() {
         UserInventory first = user(false, false, List.of());
-        RunState run = new RunState(REQUEST, first, inspection(first, Phase.AGAIN, DecisionKind.REMOVE, null),
+        RunState run = concluding(REQUEST, first, inspection(first, Phase.AGAIN, DecisionKind.REMOVE, null),
                 new RunLog(new Rounds(REMOVAL, new Rounds(LOCK_OUT, null)), 1, 51, 0, null, null),
                 new Deletion(DeletionOutcome.DELETED, DELETED_AT, 2, null), null, EXECUTION);
 
@@ -71,13 +77,13 @@ class RecordOutcomeHandlerTest {
 
         assertEquals(new AuditRecord(Outcome.DELETED, "bob", "123456789012", "Left the company", "hr-sync",
                 REQUEST.trigger(), false, false, 0, first, null, null, List.of(LOCK_OUT, REMOVAL), null,
-                51 + 2 + 1, 1, DELETED_AT, EXECUTION), record);
+                51 + 2 + 1, 1, DELETED_AT, EXECUTION, STARTED, NOW, null, null, null, null), record);
     }
 
     @Test
     void aUserSomeoneElseDeletedAfterTheRemovalIsAlreadyAbsentWithDeleteUsersAnswerTime() {
         UserInventory first = user(false, false, List.of());
-        RunState run = new RunState(REQUEST, first, inspection(first, Phase.FIRST, DecisionKind.REMOVE, null),
+        RunState run = concluding(REQUEST, first, inspection(first, Phase.FIRST, DecisionKind.REMOVE, null),
                 new RunLog(new Rounds(REMOVAL, null), 0, 0, 0, null, null),
                 new Deletion(DeletionOutcome.ALREADY_ABSENT, DELETED_AT, 0, null), null, EXECUTION);
 
@@ -92,13 +98,13 @@ class RecordOutcomeHandlerTest {
     @Test
     void aUserThatDoesNotExistIsAlreadyAbsentWithNothingDone() {
         UserInventory absent = UserInventory.absent("bob", TAKEN);
-        RunState run = new RunState(REQUEST, absent, inspection(absent, Phase.FIRST, DecisionKind.ABSENT, null),
+        RunState run = concluding(REQUEST, absent, inspection(absent, Phase.FIRST, DecisionKind.ABSENT, null),
                 emptyLog(), null, null, EXECUTION);
 
         AuditRecord record = succeeded(run);
 
         assertEquals(new AuditRecord(Outcome.ALREADY_ABSENT, "bob", "123456789012", "Left the company", "hr-sync",
-                REQUEST.trigger(), false, false, 0, absent, null, null, List.of(), null, 0, 0, null, EXECUTION),
+                REQUEST.trigger(), false, false, 0, absent, null, null, List.of(), null, 0, 0, null, EXECUTION, STARTED, NOW, null, null, null, null),
                 record);
     }
 
@@ -106,7 +112,7 @@ class RecordOutcomeHandlerTest {
     void aUserGoneDuringTheQuarantineKeepsTheLockOutInTheRecord() {
         UserInventory first = user(false, false, List.of());
         UserInventory gone = UserInventory.absent("bob", TAKEN.plusSeconds(7 * 86400));
-        RunState run = new RunState(REQUEST, first, inspection(gone, Phase.AGAIN, DecisionKind.ABSENT, null),
+        RunState run = concluding(REQUEST, first, inspection(gone, Phase.AGAIN, DecisionKind.ABSENT, null),
                 new RunLog(new Rounds(LOCK_OUT, null), 0, 0, 0, null, null), null, null, EXECUTION);
 
         AuditRecord record = succeeded(run);
@@ -124,7 +130,7 @@ class RecordOutcomeHandlerTest {
                 null, null, null);
         RemovalRound plan = new RemovalRound(RemovalMode.REMOVE, null,
                 List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY, Action.WOULD_DELETE)));
-        RunState run = new RunState(dryRun, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
+        RunState run = concluding(dryRun, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
                 Phase.FIRST, RemovalMode.REMOVE, true, 0, Guard.PROTECTED)),
                 new RunLog(new Rounds(plan, null), 0, 0, 0, null, null), null, null, EXECUTION);
 
@@ -143,7 +149,7 @@ class RecordOutcomeHandlerTest {
     @Test
     void aDryRunThatWouldRefuseWritesOnlyTheFactBehindItsGuard() throws Exception {
         UserInventory first = user(false, true, List.of());
-        RunState run = new RunState(REQUEST, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
+        RunState run = concluding(REQUEST, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
                 Phase.FIRST, RemovalMode.REMOVE, true, 0, Guard.RECENTLY_ACTIVE)),
                 new RunLog(new Rounds(new RemovalRound(RemovalMode.REMOVE, null, List.of()), null), 0, 0, 0, null,
                         null), null, null, EXECUTION);
@@ -163,7 +169,9 @@ class RecordOutcomeHandlerTest {
         assertEquals("Refusing to delete user bob: it is tagged as protected (its tags: [{\"key\":\"Protected\","
                 + "\"value\":\"true\"}]). Nothing was changed. If it really must go, have its owner remove the"
                 + " protection tag, then run the offboarding again.", conclusion.cause());
-        assertNull(conclusion.record());
+        assertEquals(Outcome.REFUSED, conclusion.record().outcome());
+        assertEquals(conclusion.error(), conclusion.record().error());
+        assertEquals(conclusion.cause(), conclusion.record().cause());
     }
 
     @Test
@@ -226,7 +234,7 @@ class RecordOutcomeHandlerTest {
     @Test
     void aDeleteConflictThatOutlastsEverySweepNamesWhatRemainsIamsLastAnswerAndWhatWasDone() {
         UserInventory remaining = user(false, false, List.of());
-        RunState run = new RunState(REQUEST, remaining,
+        RunState run = concluding(REQUEST, remaining,
                 inspection(remaining, Phase.LAST, DecisionKind.GIVE_UP, null),
                 new RunLog(new Rounds(LOCK_OUT, null), 3, 204, 0, null,
                         "Cannot delete entity, must delete access keys first."), null, null, EXECUTION);
@@ -340,10 +348,10 @@ class RecordOutcomeHandlerTest {
     @Test
     void aRunThatIsNotAtOneOfItsEndsIsRefused() {
         UserInventory first = user(false, false, List.of());
-        RunState lockedOut = new RunState(REQUEST, first, new Inspection(first, new Decision(
+        RunState lockedOut = concluding(REQUEST, first, new Inspection(first, new Decision(
                 DecisionKind.LOCK_OUT, Phase.FIRST, RemovalMode.LOCK_OUT, false, 7, null)), emptyLog(), null, null,
                 EXECUTION);
-        RunState removedNotDeleted = new RunState(REQUEST, first,
+        RunState removedNotDeleted = concluding(REQUEST, first,
                 inspection(first, Phase.FIRST, DecisionKind.REMOVE, null), emptyLog(), null, null, EXECUTION);
 
         assertThrows(InvalidRequestException.class, () -> conclude(lockedOut));
@@ -376,7 +384,8 @@ class RecordOutcomeHandlerTest {
         "\"log\": {\"rounds\": {\"round\": {\"mode\": \"REMOVE\"}, \"before\": {\"before\": null}}, \"sweeps\": 0,"
                 + " \"deleteUserCalls\": 0, \"interruptions\": 0}|log.rounds.before.round is required"})
     void aStateThatWouldMakeAFalseRecordIsRefusedNamingTheField(String part, String expected) {
-        String payload = "{\"request\": {\"userName\": \"bob\"}, \"execution\": \"" + EXECUTION + "\", "
+        String payload = "{\"stage\": \"CONCLUDE\", \"startedAt\": \"2026-11-20T11:59:30Z\", \"request\": {\"userName\":"
+                + " \"bob\"}, \"execution\": \"" + EXECUTION + "\", "
                 + (part.startsWith("\"log\"") ? part : part + ", \"log\": " + LOG) + "}";
 
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> invoke(payload));
@@ -386,7 +395,8 @@ class RecordOutcomeHandlerTest {
 
     @Test
     void theWorkflowsStateIsReadFromJsonWithItsNullSlots() throws Exception {
-        JsonNode answer = invoke("{\"request\": {\"userName\": \"bob\"}, \"inventory\": {\"userName\": \"bob\","
+        JsonNode answer = invoke("{\"stage\": \"CONCLUDE\", \"startedAt\": \"2026-11-20T11:59:30Z\","
+                + " \"recovery\": null, \"request\": {\"userName\": \"bob\"}, \"inventory\": {\"userName\": \"bob\","
                 + " \"exists\": false}, \"latest\": {\"inventory\": {\"userName\": \"bob\", \"exists\": false},"
                 + " \"decision\": {\"kind\": \"ABSENT\", \"phase\": \"FIRST\", \"mode\": null, \"dryRun\": false,"
                 + " \"quarantineDays\": 0, \"refusedBy\": null}}, \"log\": {\"rounds\": null, \"sweeps\": 0,"
@@ -401,7 +411,7 @@ class RecordOutcomeHandlerTest {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static Conclusion refusedAt(Phase phase, Guard guard, UserInventory inventory, Rounds done) {
-        RunState run = new RunState(REQUEST, inventory, inspection(inventory, phase, DecisionKind.REFUSE, guard),
+        RunState run = concluding(REQUEST, inventory, inspection(inventory, phase, DecisionKind.REFUSE, guard),
                 new RunLog(done, 0, 0, 0, null, null), null, null, EXECUTION);
         Conclusion conclusion = conclude(run);
         assertTrue(conclusion.failed());
@@ -410,7 +420,7 @@ class RecordOutcomeHandlerTest {
 
     private static Conclusion failedWith(Failure failure, Rounds done, JsonNode interrupted) {
         UserInventory first = user(false, false, List.of());
-        return conclude(new RunState(REQUEST, first, inspection(first, Phase.FIRST, DecisionKind.REMOVE, null),
+        return conclude(concluding(REQUEST, first, inspection(first, Phase.FIRST, DecisionKind.REMOVE, null),
                 new RunLog(done, 0, 0, 1, interrupted, null), null, failure, EXECUTION));
     }
 
@@ -426,7 +436,15 @@ class RecordOutcomeHandlerTest {
     }
 
     private static Conclusion conclude(RunState run) {
-        return new RecordOutcomeHandler().handle(run, new LocalContext("record-outcome"));
+        return (Conclusion) new RecordOutcomeHandler(new MemoryRecordStore(), CLOCK).handle(run,
+                new LocalContext("record-outcome"));
+    }
+
+    /** The workflow's state at its end, as RecordOutcome passes it. */
+    private static RunState concluding(OffboardingRequest request, UserInventory inventory, Inspection latest,
+                                       RunLog log, Deletion deletion, Failure failure, String execution) {
+        return new RunState(Stage.CONCLUDE, request, inventory, latest, log, deletion, failure, execution, STARTED,
+                null);
     }
 
     private static JsonNode answer(RunState run) throws Exception {
@@ -435,7 +453,7 @@ class RecordOutcomeHandlerTest {
 
     private static JsonNode invoke(String payload) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new RecordOutcomeHandler().handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)),
+        new RecordOutcomeHandler(new MemoryRecordStore(), CLOCK).handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)),
                 out, new LocalContext("record-outcome"));
         return Json.mapper().readTree(out.toByteArray());
     }
