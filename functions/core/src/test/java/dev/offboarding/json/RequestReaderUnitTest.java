@@ -147,7 +147,7 @@ class RequestReaderUnitTest {
         InvalidRequestException e = refused("{\"userName\": \"bob\", \"dryrun\": true}");
 
         assertTrue(e.getMessage().contains(
-                "accepted fields here are accountId, allowPrivileged, dryRun, execution, force, memberAccount, phase, quarantineDays, reason, requestedBy,"
+                "accepted fields here are accountId, allowPrivileged, dryRun, execution, force, memberAccount, phase, quarantineDays, reason, recovery, requestedBy,"
                         + " trigger, userName"),
                 e.getMessage());
     }

@@ -298,6 +298,43 @@ class ListTokensHandlerUnitTest {
                 asked.getAllValues().stream().map(GetAccessKeyLastUsedRequest::accessKeyId).sorted().toList());
     }
 
+    /**
+     * An earlier run deactivated a virtual device and died before deleting it: IAM no longer lists it for bob, but
+     * that run's unfinished record does, so the inventory carries it (marked recoveredFrom) and it counts as a
+     * blocker: the run removes it before DeleteUser. A device IAM still lists for bob is listed once, as IAM's.
+     */
+    @Test
+    void aVirtualDeviceAnUnfinishedRunLeftIsCarriedInTheInventoryAsRecoveredFromThatRun() throws Exception {
+        userExists();
+        String listed = "arn:aws:iam::123456789012:mfa/bob-phone";
+        String left = "arn:aws:iam::123456789012:mfa/bob-old";
+        doReturn(ListMfaDevicesResponse.builder().mfaDevices(MFADevice.builder().userName("bob").serialNumber(listed)
+                .enableDate(CREATED).build()).isTruncated(false).build())
+                .when(iam).listMFADevices(any(ListMfaDevicesRequest.class));
+        String earlier = "arn:aws:states:us-east-1:123456789012:execution:OffboardUser:run-0";
+
+        JsonNode answer = answer("{\"userName\": \"bob\", \"recovery\": {\"key\": \"123456789012/bob/x.json\","
+                + " \"executionId\": \"" + earlier + "\", \"mfaDevices\": [\"" + listed + "\", \"" + left + "\"]}}");
+
+        JsonNode devices = answer.path("inventory").path("mfaDevices");
+        assertEquals(List.of(listed, left), texts(devices, "serialNumber"));
+        assertTrue(devices.get(0).path("recoveredFrom").isMissingNode(), "IAM's own device is not a recovered one");
+        assertEquals(earlier, devices.get(1).path("recoveredFrom").asText());
+        assertEquals(2, answer.path("inventory").path("blockerCount").asInt());
+        assertEquals("REMOVE", answer.path("decision").path("kind").asText());
+    }
+
+    @Test
+    void aRecoveryThatNamesNoVirtualDeviceIsRefusedBeforeAnyIamCall() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> answer("{\"userName\": \"bob\","
+                + " \"recovery\": {\"key\": \"k\", \"executionId\": \"arn:aws:states:us-east-1:123456789012:execution:"
+                + "OffboardUser:run-0\", \"mfaDevices\": [\"GAHT12345678\"]}}"));
+
+        assertTrue(e.getMessage().contains("recovery.mfaDevices: GAHT12345678 is not the serial of a virtual MFA device"),
+                e.getMessage());
+        assertEquals(List.of(), MockIam.operationsSent(iam));
+    }
+
     @Test
     void aKeyNeverUsedHasALastUseWithoutDate() throws Exception {
         userExists();

@@ -183,6 +183,40 @@ class MfaOwnershipUnitTest {
         onlyTheListWasSent();
     }
 
+    /**
+     * An earlier run deactivated the device and died before deleting it; its record showed the device was bob's, so
+     * this run's inventory carries it, marked recoveredFrom that run. Only its deletion is left.
+     */
+    @Test
+    void aDeviceRecoveredFromAnUnfinishedRecordIsDeletedWithoutDeactivatingIt() throws Exception {
+        iamWouldDeleteAnyUnassignedDevice();
+        iamListsForBob(100);
+        ObjectNode request = removal(THIS_RUN, THIS_RUN);
+        request.with("inventory").withArray("mfaDevices").addObject().put("serialNumber", SPARE)
+                .put("recoveredFrom", OTHER_RUN);
+
+        JsonNode result = invoke(request);
+
+        assertTrue(items(result).contains("MFA_DEVICE " + SPARE + " DELETED"), items(result).toString());
+        verify(iam).deleteVirtualMFADevice(any(DeleteVirtualMfaDeviceRequest.class));
+        verify(iam, org.mockito.Mockito.never()).deactivateMFADevice(any(DeactivateMfaDeviceRequest.class));
+    }
+
+    @Test
+    void aRecoveredDeviceInAnotherAccountThanTheUsersIsRefusedWithNoChange() {
+        iamWouldDeleteAnyUnassignedDevice();
+        iamListsForBob(100);
+        String elsewhere = "arn:aws:iam::999999999999:mfa/bob";
+        ObjectNode request = removal(THIS_RUN, THIS_RUN);
+        request.with("inventory").withArray("mfaDevices").addObject().put("serialNumber", elsewhere)
+                .put("recoveredFrom", OTHER_RUN);
+
+        ItemNotTheUsersException e = assertThrows(ItemNotTheUsersException.class, () -> invoke(request));
+
+        assertTrue(e.getMessage().contains("it is in account 999999999999"), e.getMessage());
+        onlyTheListWasSent();
+    }
+
     @Test
     void anInventoryOfAnExecutionIsNotEnoughForARequestOfNone() {
         iamWouldDeleteAnyUnassignedDevice();

@@ -172,6 +172,8 @@ class StartOffboardingHandlerUnitTest {
         "`\"memberAccount\": {\"accountId\": \"210987654321\", \"sessionName\": \"s1\"}, \"accountId\": \"210987654321\"`"
                 + "|detail.memberAccount is set by the workflow",
         "`\"phase\": \"LAST\"`|detail.phase is set by the workflow",
+        "`\"recovery\": {\"key\": \"k\", \"executionId\": \"arn:aws:states:eu-west-1:123456789012:execution:OffboardUser:r1\","
+                + " \"mfaDevices\": [\"arn:aws:iam::123456789012:mfa/alice\"]}`|detail.recovery is set by the workflow",
         "`\"trigger\": {\"eventId\": \"e1\", \"source\": \"hr.system\", \"time\": \"2026-11-20T12:00:00Z\"}`"
                 + "|detail.trigger is set by start-offboarding",
         "`\"execution\": \"arn:aws:states:eu-west-1:123456789012:execution:OffboardUser:r1\"`"

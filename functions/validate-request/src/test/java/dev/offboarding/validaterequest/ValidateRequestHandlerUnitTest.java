@@ -124,6 +124,8 @@ class ValidateRequestHandlerUnitTest {
                     + "|memberAccount is set only by the workflow",
             "{\"userName\": \"bob\", \"execution\": \"" + EXECUTION + "\"}|execution is set only by the workflow",
             "{\"userName\": \"bob\", \"phase\": \"AGAIN\"}|phase is set only by the workflow",
+            "{\"userName\": \"bob\", \"recovery\": {\"key\": \"k\", \"executionId\": \"" + EXECUTION + "\","
+                    + " \"mfaDevices\": [\"arn:aws:iam::123456789012:mfa/alice\"]}}|recovery is set only by the workflow",
             "{}|userName is required",
             "{\"userName\": \"\"}|userName is empty"})
     void aMalformedRequestIsRefusedNamingTheField(String input, String expected) {
