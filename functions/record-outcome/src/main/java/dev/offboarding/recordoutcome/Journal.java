@@ -84,7 +84,9 @@ final class Journal {
      */
     private Optional<Recovery> unfinishedBefore(RunState run, String ownKey) {
         List<String> keys = store.keys(RecordKeys.userPrefix(accountOf(run), run.request().userName()));
-        Optional<String> latest = keys.stream().filter(key -> !key.equals(ownKey)).reduce((first, second) -> second);
+        // Keys sort by start time: the latest run started before this one (a later, concurrent run is not ours to finish).
+        Optional<String> latest = keys.stream().filter(key -> key.compareTo(ownKey) < 0)
+                .reduce((first, second) -> second);
         if (latest.isEmpty()) {
             return Optional.empty();
         }

@@ -188,6 +188,17 @@ class RecordsWrittenAheadTest {
     }
 
     @Test
+    void aRunStartedLaterIsNotTheOneToFinishEvenIfItIsUnfinished() {
+        UserInventory bob = bob(List.of(new MfaDevice(DEVICE, FIRST_STARTED)));
+        record(store, state(Stage.BEFORE_REMOVAL, remove(bob), NOTHING_YET, bob, SECOND_RUN, SECOND_STARTED, null));
+
+        StageAnswer.Opened first = (StageAnswer.Opened) record(store, state(Stage.OPEN, null, NOTHING_YET, null,
+                FIRST_RUN, FIRST_STARTED, null));
+
+        assertNull(first.recovery(), "the later run is still going, or will be finished by the one after it");
+    }
+
+    @Test
     void aStoreThatCannotBeWrittenFailsTheStageNamingWhere() {
         RecordStore refusing = new RecordStore() {
             @Override
