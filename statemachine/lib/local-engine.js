@@ -55,9 +55,42 @@ function forEngine(definition) {
   return { ...definition, States: states };
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 class StateMachine extends engine.StateMachine {
   constructor(definition, options) {
     super(forEngine(definition), options);
+  }
+
+  /**
+   * Runs an execution as the engine does. With options.context.Execution.StartTime (an ISO instant to the
+   * millisecond, as Step Functions writes it), that is the execution's $$.Execution.StartTime: the engine stamps it
+   * with its clock's reading as the execution starts (new Date(), within this call), so the clock reads that instant
+   * for that moment only, and a test knows the start time its payloads carry.
+   */
+  run(input, options) {
+    const startTime = options?.context?.Execution?.StartTime;
+    if (startTime === undefined) {
+      return super.run(input, options);
+    }
+    if (typeof startTime !== 'string' || !ISO_INSTANT.test(startTime)) {
+      throw new Error(`Execution.StartTime is an ISO instant to the millisecond, e.g. 2026-11-21T09:00:00.000Z: ${startTime}`);
+    }
+    const Clock = globalThis.Date;
+    globalThis.Date = class extends Clock {
+      constructor(...args) {
+        if (args.length === 0) {
+          super(startTime);
+        } else {
+          super(...args);
+        }
+      }
+    };
+    try {
+      return super.run(input, options);
+    } finally {
+      globalThis.Date = Clock;
+    }
   }
 }
 

@@ -82,19 +82,24 @@ function mockTestCase(definition, mockConfig, stateMachineName, testCaseName) {
 
 /**
  * The engine's Context Object is static apart from Execution.Input and StartTime, and has no State. This one
- * adds the execution's identity and a live State.RetryCount: the number of consecutive failed invocations at the
+ * adds the execution's identity, its start time when given (lib/local-engine.js then uses it: a test knows what
+ * $$.Execution.StartTime is) and a live State.RetryCount: the number of consecutive failed invocations at the
  * end of the invocation log, all of the state invoked last. Parameters are evaluated just before the next
  * invocation, so that is the retry count of a state being retried and 0 for a state being entered (in this
  * definition a state that reads RetryCount is never re-entered straight after its own caught failure).
  */
-function contextObject(executionName, stateMachineName, invocations) {
+function contextObject(executionName, stateMachineName, invocations, startTime) {
   const stateMachineArn = `arn:aws:states:us-east-1:123456789012:stateMachine:${stateMachineName}`;
+  const execution = {
+    Id: `arn:aws:states:us-east-1:123456789012:execution:${stateMachineName}:${executionName}`,
+    Name: executionName,
+    RoleArn: 'arn:aws:iam::123456789012:role/OffboardUserStateMachineRole',
+  };
+  if (startTime !== undefined) {
+    execution.StartTime = startTime;
+  }
   return {
-    Execution: {
-      Id: `arn:aws:states:us-east-1:123456789012:execution:${stateMachineName}:${executionName}`,
-      Name: executionName,
-      RoleArn: 'arn:aws:iam::123456789012:role/OffboardUserStateMachineRole',
-    },
+    Execution: execution,
     StateMachine: { Id: stateMachineArn, Name: stateMachineName },
     State: {
       get RetryCount() {
@@ -117,13 +122,14 @@ function contextObject(executionName, stateMachineName, invocations) {
 
 /**
  * Runs one test case of the mock-config file on aws-local-stepfunctions, as an execution named executionName (the
- * test case's name unless given, like start-execution --name). No test sleeps: every Retry pause is 0
+ * test case's name unless given, like start-execution --name) started at startTime (an ISO instant; the engine's
+ * clock when not given). No test sleeps: every Retry pause is 0
  * and so is every Wait named in zeroWaits (Wait states left out still run, e.g. a TimestampPath in the past).
  * Returns the status, the output or the Error/Cause, the states entered in order, the engine's events and the
  * invocations of each Task with the payload it was given.
  */
 async function runTestCase({ definition, mockConfig, stateMachineName, testCase, executionName = testCase, input,
-  zeroWaits = [] }) {
+  zeroWaits = [], startTime }) {
   const { taskResourceLocalHandlers, invocations } = mockTestCase(definition, mockConfig, stateMachineName, testCase);
   const retryIntervalOverrides = Object.fromEntries(
     Object.entries(definition.States).filter(([, s]) => s.Retry).map(([name]) => [name, 0]));
@@ -131,7 +137,7 @@ async function runTestCase({ definition, mockConfig, stateMachineName, testCase,
   const machine = new StateMachine(definition, { validationOptions: { checkPaths: true, checkArn: true } });
   const execution = machine.run(input, {
     overrides: { taskResourceLocalHandlers, retryIntervalOverrides, waitTimeOverrides },
-    context: contextObject(executionName, stateMachineName, invocations),
+    context: contextObject(executionName, stateMachineName, invocations, startTime),
   });
   const collecting = (async () => {
     const events = [];

@@ -52,4 +52,10 @@ module.exports = {
   OtherAccount: { userName: USER, accountId: '210987654321', reason: 'Left the company', requestedBy: 'hr-sync' },
   OtherAccountRoleNotUsable: { userName: USER, accountId: '210987654321' },
   OutcomeNotRecorded: { userName: USER },
+  RecordsUnavailableAtOpen: { userName: USER },
+  RecordsUnavailableThroughout: { userName: USER },
+  RecordIntentRefused: { userName: USER },
+  RecordDeleteIntentRefused: { userName: USER },
+  NotAnnounced: { userName: USER, reason: 'Left the company on 2026-11-20', requestedBy: 'alice@example.com' },
+  RecoveredFromUnfinishedRun: { userName: USER, reason: 'Left the company on 2026-11-20', requestedBy: 'alice@example.com' },
 };

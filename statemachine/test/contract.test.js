@@ -87,6 +87,14 @@ test('record-outcome is sent the run\'s state as its schema states it: a payload
   const r = await run('ConflictsRetried');
   const [sent] = r.invocations.filter((c) => c.state === 'RecordOutcome').map((c) => c.input.Payload);
   assert.deepEqual(problems(sent, 'record-outcome.input'), []);
+  const [intent] = r.invocations.filter((c) => c.state === 'RecordIntent').map((c) => c.input.Payload);
+  assert.deepEqual(problems(intent, 'record-outcome.input'), []);
+  assert.ok(problems({ ...intent, latest: null }, 'record-outcome.input').length > 0, 'an intent needs the round it is about');
+  assert.ok(problems({ ...sent, stage: 'DONE' }, 'record-outcome.input')
+    .some((p) => p.startsWith('record-outcome.input /stage: must be equal to one of the allowed values')));
+  const { startedAt, ...unstarted } = sent;
+  assert.deepEqual(problems(unstarted, 'record-outcome.input'),
+    ['record-outcome.input /: must have required property \'startedAt\' {"missingProperty":"startedAt"}'], 'the start keys the record');
 
   const { log, ...withoutLog } = sent;
   assert.deepEqual(problems(withoutLog, 'record-outcome.input'),
@@ -113,18 +121,55 @@ test('record-outcome is sent the run\'s state as its schema states it: a payload
     && p.includes('record-outcome.input /: must have required property \'log\' {"missingProperty":"log"}')), JSON.stringify(wrong[0]));
 });
 
-test('a mocked conclusion record-outcome never writes is caught: a failure with a record, a success without one', () => {
+test('a mocked conclusion record-outcome never writes is caught: a failure recorded as done, a success recorded as refused, a success with an error', () => {
   const failed = firstReturn('RecordOutcomeProtected');
   const succeeded = firstReturn('RecordOutcomeDryRunWouldProceed');
   assert.deepEqual(problems(failed, 'record-outcome.output'), []);
   assert.deepEqual(problems(succeeded, 'record-outcome.output'), []);
+  assert.equal(failed.record.outcome, 'REFUSED', 'a refused run has its record too');
 
   assert.ok(problems({ ...failed, record: succeeded.record }, 'record-outcome.output')
-    .includes('record-outcome.output /record: must be null {"type":"null"}'));
+    .some((p) => p.startsWith('record-outcome.output /record/outcome: must be equal to one of the allowed values')));
+  assert.ok(problems({ ...succeeded, record: failed.record }, 'record-outcome.output')
+    .some((p) => p.startsWith('record-outcome.output /record/outcome: must be equal to one of the allowed values')));
   assert.ok(problems({ ...succeeded, record: null }, 'record-outcome.output')
     .some((p) => p.startsWith('record-outcome.output /record: must be object')));
   assert.ok(problems({ ...succeeded, error: 'Offboarding.UserProtected' }, 'record-outcome.output')
     .includes('record-outcome.output /error: must be null {"type":"null"}'));
+  assert.ok(problems({ ...failed, announcement: succeeded.announcement }, 'record-outcome.output')
+    .some((p) => p.startsWith('record-outcome.output /announcement/detailType: must be equal to one of the allowed values')),
+  'a refusal announced as completed');
+  const { recordAt, ...unwritten } = succeeded;
+  assert.ok(problems(unwritten, 'record-outcome.output').length > 0, 'a conclusion that does not say where its record is');
+});
+
+test('the answers of the stages that only write are where the record is, and OPEN\'s what it found: a record elsewhere is caught', () => {
+  const opened = firstReturn('OpenRecordFindsUnfinished');
+  const written = firstReturn('RecordIntentInQuarantine');
+  assert.deepEqual(problems(opened, 'record-outcome.output'), []);
+  assert.deepEqual(problems(written, 'record-outcome.output'), []);
+
+  assert.notDeepEqual(problems({ recordAt: { ...written.recordAt, key: 'little_tester.json' } }, 'record-outcome.output'), [],
+    'a key outside <account>/<user>/<startedAt>_<execution>.json');
+  assert.notDeepEqual(problems({ ...opened, recovery: { ...opened.recovery, mfaDevices: ['GAHT12345678'] } }, 'record-outcome.output'),
+    [], 'a hardware device recovered (only a virtual one is left unassigned by a deactivation)');
+  assert.notDeepEqual(problems({ ...opened, failed: false }, 'record-outcome.output'), [], 'half an OPEN answer, half a conclusion');
+});
+
+test('every stored record is an audit record: the first (IN_PROGRESS, pending) as the last', () => {
+  const [earlier] = Object.values(require('./record-store.json').RecoveredFromUnfinishedRun);
+  assert.deepEqual(problems(earlier, 'audit-record'), []);
+  assert.equal(earlier.pending.plan.every((item) => item.action.startsWith('WOULD_')), true, 'the plan of the round in flight');
+
+  assert.ok(problems({ ...earlier, error: 'Offboarding.AccessDenied' }, 'audit-record')
+    .includes('audit-record /error: must be null {"type":"null"}'), 'an unfinished run has no error yet');
+  assert.ok(problems({ ...earlier, deletedAt: '2026-11-20T08:00:09Z' }, 'audit-record').length > 0, 'nor a deletion');
+  const deleted = firstReturn('RecordOutcomeQuarantine').record;
+  assert.ok(problems({ ...deleted, pending: earlier.pending }, 'audit-record')
+    .includes('audit-record /pending: must be null {"type":"null"}'), 'a run that ended has nothing pending');
+  const { step, at } = earlier.pending;
+  assert.deepEqual(problems({ ...earlier, pending: { step: 'DeleteUser', at } }, 'audit-record'), []);
+  assert.notDeepEqual(problems({ ...earlier, pending: { step, at } }, 'audit-record'), [], 'a round\'s intent without its plan');
 });
 
 test('an interrupted removal is recorded with its mode, and only RemoveTokens is', async () => {

@@ -12,21 +12,32 @@ const aslValidator = require('asl-validator');
 const { placeholders, substitute } = require('../lib/definition');
 const { contract, errorClasses, ERRORS_DIR } = require('./support/java-contract');
 const { DIR, DEFINITION_FILE, definition, substitutions, mockConfig, STATE_MACHINE, LAMBDA_OF_ARN } = require('./support/fixtures');
+const { RECORD_STAGES, ANNOUNCING_STATES } = require('./support/records');
 
 const raw = fs.readFileSync(DEFINITION_FILE, 'utf8');
 const def = definition();
 const states = Object.entries(def.States);
-const tasks = states.filter(([, s]) => s.Type === 'Task');
+const PUT_EVENTS = 'arn:aws:states:::events:putEvents';
+const tasks = states.filter(([, s]) => s.Type === 'Task' && s.Resource !== PUT_EVENTS);
+const announcing = states.filter(([, s]) => s.Type === 'Task' && s.Resource === PUT_EVENTS);
 const LAMBDA_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException',
   'Lambda.TooManyRequestsException'];
 const JAVA = 'dev.offboarding.errors.';
 const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy'];
 const CATCHER_FIELDS = ['ErrorEquals', 'ResultPath', 'Next'];
-/** The Task states named after their Lambda; the other Task of a Lambda says so in its name. */
+/**
+ * The Task states named after their Lambda; the other Task of a Lambda says so in its name (ListTokensAgain), and
+ * record-outcome's Tasks each say the stage they record (OpenRecord, RecordIntent, ...).
+ */
 const TASK_OF_LAMBDA = { 'list-tokens': 'ListTokens', 'remove-tokens': 'RemoveTokens', 'delete-user': 'DeleteUser',
-  'check-role-usable': 'CheckRoleUsable', 'validate-request': 'ValidateRequest', 'record-outcome': 'RecordOutcome' };
+  'check-role-usable': 'CheckRoleUsable', 'validate-request': 'ValidateRequest', 'record-outcome': 'Record' };
 /** The Tasks that call neither IAM nor STS: their own errors are final. */
-const NO_AWS_CALL = ['ValidateRequest', 'RecordOutcome'];
+const NO_AWS_CALL = ['ValidateRequest'];
+/** record-outcome's Tasks: they call the record store (S3) only, whose refusals are retried a few times. */
+const RECORDING = Object.keys(RECORD_STAGES);
+const STORE_REFUSED = `${JAVA}RecordStoreUnavailableException`;
+/** The EventBridge errors of events:putEvents (a failed entry, or the service's own error). */
+const EVENTBRIDGE_ERRORS = ['EventBridge.FailedEntry', 'EventBridge.AmazonEventBridgeException'];
 /** A Task that ran out of time: its TimeoutSeconds, Lambda's own timeout, or the Lambda runtime dying. */
 const TIMEOUT_ERRORS = ['States.Timeout', 'Sandbox.Timedout', 'Lambda.Unknown'];
 /** Errors Step Functions and Lambda report for a Task that are neither States.* nor Lambda.*. */
@@ -63,6 +74,11 @@ function reachable(from, without = []) {
     }
   }
   return reached;
+}
+
+/** The values of an object, at every depth. */
+function leaves(object) {
+  return Object.values(object).flatMap((v) => (v && typeof v === 'object' ? leaves(v) : [v]));
 }
 
 /** The field names a Parameters or ResultSelector object writes. */
@@ -146,11 +162,12 @@ function cycle(cut, kindsAt = KINDS_AT) {
   return visit([def.StartAt, null, null], []);
 }
 
-test('the raw definition is valid JSON with exactly the eight substitution placeholders, each given by the suite', () => {
+test('the raw definition is valid JSON with exactly the ten substitution placeholders, each given by the suite', () => {
   assert.doesNotThrow(() => JSON.parse(raw));
   assert.deepEqual(placeholders(raw).sort(),
-    ['CheckRoleUsableFunctionArn', 'DeleteUserFunctionArn', 'ListTokensFunctionArn', 'OffboardingRoleName',
-      'PropagationWaitSeconds', 'RecordOutcomeFunctionArn', 'RemoveTokensFunctionArn', 'ValidateRequestFunctionArn']);
+    ['CheckRoleUsableFunctionArn', 'DeleteUserFunctionArn', 'ListTokensFunctionArn', 'OffboardingEventBusName',
+      'OffboardingEventSource', 'OffboardingRoleName', 'PropagationWaitSeconds', 'RecordOutcomeFunctionArn',
+      'RemoveTokensFunctionArn', 'ValidateRequestFunctionArn']);
   assert.match(raw, /"propagationWaitSeconds\.\$": "States\.StringToJson\('\$\{PropagationWaitSeconds\}'\)"/);
   assert.deepEqual(Object.keys(substitutions).sort(), placeholders(raw).sort(),
     'test/substitutions.json gives a value to each placeholder and to nothing else');
@@ -170,12 +187,17 @@ test('asl-validator accepts the substituted definition, paths and ARNs checked',
   assert.ok(isValid, errorsText('\n'));
 });
 
-test('every ErrorEquals name is States.*, Lambda.*, Sandbox.Timedout or a class in dev.offboarding.errors', () => {
+test('every ErrorEquals name is States.*, Lambda.*, EventBridge.*, Sandbox.Timedout or a class in dev.offboarding.errors', () => {
   const classes = errorClasses();
   const names = [...retriers(), ...catchers()].flatMap((r) => r.ErrorEquals);
   assert.ok(names.length > 0);
   for (const name of new Set(names)) {
     if (name.startsWith('States.') || name.startsWith('Lambda.') || SERVICE_ERRORS.includes(name)) {
+      continue;
+    }
+    if (EVENTBRIDGE_ERRORS.includes(name)) {
+      assert.ok(retriers().concat(catchers()).filter((r) => r.ErrorEquals.includes(name))
+        .every((r) => def.States[r.state].Resource === PUT_EVENTS), `${name} only where events:putEvents is called`);
       continue;
     }
     assert.ok(name.startsWith(JAVA), `${name} is neither States.*, Lambda.* nor ${JAVA}<Name>`);
@@ -194,7 +216,7 @@ test('nothing retries States.ALL; after validation a failing step is caught once
   for (const c of catchers()) {
     assert.deepEqual(Object.keys(c).filter((k) => k !== 'state' && !CATCHER_FIELDS.includes(k)), [], `${c.state} catcher`);
   }
-  for (const [name, state] of tasks) {
+  for (const [name, state] of [...tasks, ...announcing]) {
     const all = state.Catch.filter((c) => c.ErrorEquals.includes('States.ALL'));
     if (name === 'ValidateRequest') {
       assert.deepEqual(all, [], 'before validation nothing has been done: no catch-all');
@@ -203,16 +225,25 @@ test('nothing retries States.ALL; after validation a failing step is caught once
     assert.deepEqual(all, [state.Catch.at(-1)], `${name}: States.ALL is caught last, alone`);
     assert.deepEqual(all[0].ErrorEquals, ['States.ALL']);
     if (name === 'RecordOutcome') {
-      // record-outcome itself failing: its own error and Cause end the execution.
-      assert.deepEqual(state.Catch, [{ ErrorEquals: ['States.ALL'], ResultPath: '$.notRecorded', Next: 'OutcomeNotRecorded' }]);
+      // record-outcome itself failing: the end is still announced (without a record), then its own error and Cause
+      // end the execution.
+      assert.deepEqual(state.Catch, [{ ErrorEquals: ['States.ALL'], ResultPath: '$.notRecorded', Next: 'AnnounceNotRecorded' }]);
+      assert.equal(def.States.AnnounceNotRecorded.Next, 'OutcomeNotRecorded');
       const { Type, ErrorPath, CausePath } = def.States.OutcomeNotRecorded;
       assert.deepEqual({ Type, ErrorPath, CausePath }, { Type: 'Fail', ErrorPath: '$.notRecorded.Error',
         CausePath: '$.notRecorded.Cause' });
       continue;
     }
+    if (ANNOUNCING_STATES.includes(name)) {
+      // An event that cannot be put fails the execution, so that its alarm fires; the record is already written.
+      assert.deepEqual(state.Catch, [{ ErrorEquals: ['States.ALL'], ResultPath: '$.notAnnounced', Next: 'NotAnnounced' }], name);
+      const { Type, Error: error, CausePath } = def.States.NotAnnounced;
+      assert.deepEqual({ Type, error, CausePath }, { Type: 'Fail', error: 'Offboarding.NotAnnounced', CausePath: '$.notAnnounced.Cause' });
+      continue;
+    }
     // The step's name, the error's own name and its Cause exactly as caught: record-outcome names it (README:
-    // errors) and says what had been done before.
-    const step = TASK_OF_LAMBDA[LAMBDA_OF_ARN[state.Parameters.FunctionName]];
+    // errors) and says what had been done before. The later looks at the user fail as the first does.
+    const step = name === 'ListTokensAgain' ? 'ListTokens' : name;
     assert.deepEqual(all[0], { ErrorEquals: ['States.ALL'], ResultPath: '$.caught', Next: `${step}Failed` }, name);
     assert.deepEqual(def.States[`${step}Failed`], { Type: 'Pass', Parameters: { step, 'error.$': '$.caught.Error',
       'cause.$': '$.caught.Cause' }, ResultPath: '$.failure', Next: 'RecordOutcome' }, `${step}Failed`);
@@ -231,18 +262,27 @@ test('nothing retries States.ALL; after validation a failing step is caught once
 test('every Lambda Task uses lambda:invoke with Payload parameters, reads $.Payload and is named after its Lambda', () => {
   assert.deepEqual(['ValidateRequest', 'ListTokens', 'RemoveTokens', 'DeleteUser', 'RecordOutcome'].map((n) => def.States[n]?.Type),
     ['Task', 'Task', 'Task', 'Task', 'Task']);
+  assert.deepEqual(tasks.filter(([, st]) => LAMBDA_OF_ARN[st.Parameters.FunctionName] === 'record-outcome').map(([n]) => n),
+    RECORDING, 'record-outcome is called at each stage, by these Tasks');
   for (const [name, state] of tasks) {
     assert.equal(state.Resource, 'arn:aws:states:::lambda:invoke', name);
     const lambda = LAMBDA_OF_ARN[state.Parameters.FunctionName];
     assert.ok(lambda, `${name}: FunctionName ${state.Parameters.FunctionName} is not one of the substituted ARNs`);
     assert.ok(name.includes(TASK_OF_LAMBDA[lambda]), `${name} invokes ${lambda} but its name does not say ${TASK_OF_LAMBDA[lambda]}`);
     assert.ok('Payload' in state.Parameters || 'Payload.$' in state.Parameters, `${name} has no Payload`);
-    assert.ok(Object.values(state.ResultSelector).every((v) => v.startsWith('$.Payload')), `${name} ResultSelector`);
+    if (state.ResultPath === null) {
+      assert.equal(state.ResultSelector, undefined, `${name}: its answer is not kept, so nothing is selected from it`);
+    } else {
+      assert.ok(leaves(state.ResultSelector).every((v) => v.startsWith('$.Payload')), `${name} ResultSelector`);
+    }
   }
-  // The two looks at the user send list-tokens the same thing: the request, the account, and which look it is.
+  // The two looks at the user send list-tokens the same thing: the request, the account, which look it is, and what
+  // an unfinished earlier run left (OpenRecord's recovery, in place of the request's null).
   assert.deepEqual(def.States.ListTokensAgain.Parameters, def.States.ListTokens.Parameters);
   assert.deepEqual(def.States.ListTokens.Parameters['Payload.$'],
-    'States.JsonMerge(States.JsonMerge($.request, $.memberAccess, false), $.look, false)');
+    'States.JsonMerge(States.JsonMerge(States.JsonMerge($.request, $.memberAccess, false), $.look, false), $.records.listing, false)');
+  assert.deepEqual(Object.keys(def.States.OpenRecord.ResultSelector.listing), ['recovery.$'],
+    'the listing carries only the recovery: anything else would override the request');
   assert.deepEqual(fieldsOf(def.States.ListTokens.ResultSelector), componentNames('Inspection'));
 });
 
@@ -254,6 +294,13 @@ test('every Lambda Task retries the Lambda service errors, and every one that ca
     const checked = [lambda];
     if (NO_AWS_CALL.includes(name)) {
       assert.deepEqual(retry, [lambda], `${name} retries only the Lambda service errors`);
+    } else if (RECORDING.includes(name)) {
+      // The store's refusal may be a throttling or a blip: a few tries, then the step fails (fail closed).
+      const store = retry.find((r) => r.ErrorEquals.includes(STORE_REFUSED));
+      assert.deepEqual(retry, [lambda, store], `${name} retries the Lambda service errors and the store's refusals only`);
+      assert.deepEqual(store.ErrorEquals, [STORE_REFUSED]);
+      assert.equal(store.JitterStrategy, 'FULL', `${name}: a throttled store needs jitter`);
+      checked.push(store);
     } else {
       const iam = retry.find((r) => r.ErrorEquals.includes(`${JAVA}IamRetryableException`));
       if (name === 'RemoveTokens') {
@@ -308,29 +355,71 @@ test('every path after validation ends at record-outcome, sent the run\'s state,
   const terminals = states.filter(([, s]) => s.Type === 'Succeed' || s.Type === 'Fail').map(([n]) => n);
   const afterValidation = reachable('Start', ['RecordOutcome']);
   assert.deepEqual(terminals.filter((n) => afterValidation.has(n)), [], 'a path from Start that ends without record-outcome');
-  // Exactly what record-outcome reads (FinishedRun), each slot set up by Start so that every path has it.
+  // Exactly what record-outcome reads (RunState), at each stage the same but the stage, each slot set up by Start so
+  // that every path has it.
   const outcome = def.States.RecordOutcome;
-  assert.deepEqual(fieldsOf(outcome.Parameters.Payload), componentNames('FinishedRun'));
-  assert.deepEqual(outcome.Parameters.Payload, { 'request.$': '$.request', 'inventory.$': '$.inventory', 'latest.$': '$.latest',
-    'log.$': '$.log', 'deletion.$': '$.deletion', 'failure.$': '$.failure', 'execution.$': '$$.Execution.Id' });
+  assert.deepEqual(fieldsOf(outcome.Parameters.Payload), componentNames('RunState'));
+  const runState = { 'request.$': '$.request', 'inventory.$': '$.inventory', 'latest.$': '$.latest', 'log.$': '$.log',
+    'deletion.$': '$.deletion', 'failure.$': '$.failure', 'execution.$': '$$.Execution.Id',
+    'startedAt.$': '$$.Execution.StartTime', 'recovery.$': '$.records.listing.recovery' };
+  for (const [state, stage] of Object.entries(RECORD_STAGES)) {
+    assert.deepEqual(def.States[state].Parameters.Payload, { stage, ...runState }, `${state} records ${stage}`);
+  }
   const start = def.States.Start.Parameters;
   assert.deepEqual([start.inventory, start.latest, start.deletion, start.failure], [null, null, null, null]);
+  assert.deepEqual(start.records, { listing: { recovery: null } }, 'nothing recovered until OpenRecord says');
   assert.deepEqual(start.log, { rounds: null, sweeps: 0, deleteUserCalls: 0, interruptions: 0, interrupted: null, lastConflict: null });
+  // OpenRecord comes first after Start, before any other Task: nothing acts on the user before the record is open.
+  assert.equal(start['request.$'], '$.request');
+  assert.equal(def.States.Start.Next, 'OpenRecord');
+  assert.equal(def.States.OpenRecord.Next, 'InAnotherAccount');
+  assert.deepEqual(def.States.OpenRecord.ResultSelector, { listing: { 'recovery.$': '$.Payload.recovery' },
+    'recordAt.$': '$.Payload.recordAt' });
+  assert.equal(def.States.OpenRecord.ResultPath, '$.records');
+  // The writes ahead keep nothing of their answer: the state record-outcome is sent stays the run's own.
+  for (const state of ['RecordIntent', 'RecordResult', 'RecordDeleteIntent']) {
+    assert.equal(def.States[state].ResultPath, null, state);
+  }
   // Each state that rewrites the log writes all of it.
   for (const [name, state] of states.filter(([, s]) => s.ResultPath === '$.log')) {
     assert.deepEqual(fieldsOf(state.Parameters), componentNames('RunLog'), name);
   }
   assert.deepEqual(Object.keys(start.log), componentNames('RunLog'));
-  // The conclusion (Conclusion): failed with record-outcome's error and Cause, or the audit record as the output.
+  // The conclusion (Conclusion): failed with record-outcome's error and Cause, or the audit record as the output;
+  // the end announced first.
   assert.deepEqual(fieldsOf(outcome.ResultSelector), componentNames('Conclusion'));
   assert.equal(outcome.ResultPath, '$.outcome');
-  assert.equal(outcome.Next, 'Concluded');
+  assert.equal(outcome.Next, 'Announce');
+  assert.equal(def.States.Announce.Next, 'Concluded');
+  assert.equal(def.States.Announce.ResultPath, null, 'the announcement leaves the state as it was');
   assert.deepEqual(def.States.Concluded, { Type: 'Choice',
     Choices: [{ Variable: '$.outcome.failed', BooleanEquals: true, Next: 'Failed' }], Default: 'Done' });
   assert.deepEqual(def.States.Done, { Type: 'Succeed', OutputPath: '$.outcome.record' });
   const { Type, ErrorPath, CausePath, Error: error, Cause } = def.States.Failed;
   assert.deepEqual({ Type, ErrorPath, CausePath, error, Cause }, { Type: 'Fail', ErrorPath: '$.outcome.error',
     CausePath: '$.outcome.cause', error: undefined, Cause: undefined });
+});
+
+test('the end is announced with events:putEvents on the stack\'s bus, as record-outcome says; retried a few times, then a failure', () => {
+  assert.deepEqual(announcing.map(([n]) => n), ANNOUNCING_STATES);
+  const entry = { Source: '${OffboardingEventSource}', EventBusName: '${OffboardingEventBusName}' };
+  const rawStates = JSON.parse(raw).States;
+  assert.deepEqual(rawStates.Announce.Parameters, { Entries: [{ ...entry, 'DetailType.$': '$.outcome.announcement.detailType',
+    'Detail.$': '$.outcome.announcement.detail' }] });
+  assert.deepEqual(fieldsOf(def.States.RecordOutcome.ResultSelector).includes('announcement'), true);
+  assert.deepEqual(componentNames('Announcement'), ['detailType', 'detail']);
+  const notRecorded = rawStates.AnnounceNotRecorded.Parameters.Entries;
+  assert.equal(notRecorded.length, 1);
+  assert.deepEqual([notRecorded[0].Source, notRecorded[0].EventBusName, notRecorded[0].DetailType],
+    [entry.Source, entry.EventBusName, 'Offboarding Failed']);
+  for (const [name, state] of announcing) {
+    assert.equal(state.ResultPath, null, name);
+    assert.ok(state.TimeoutSeconds > 0 && state.TimeoutSeconds <= 60, `${name}: TimeoutSeconds`);
+    assert.deepEqual(state.Retry.map((r) => r.ErrorEquals), [EVENTBRIDGE_ERRORS], `${name} retries EventBridge's errors only`);
+    const [retry] = state.Retry;
+    assert.ok(retry.MaxAttempts > 0 && retry.MaxAttempts <= 10 && retry.BackoffRate > 1 && retry.MaxDelaySeconds > 0
+      && retry.JitterStrategy === 'FULL', `${name}: bounded backoff with jitter`);
+  }
 });
 
 test('every error an execution can end with is an Offboarding.* name that the README documents, each reached by a test case', () => {
@@ -346,8 +435,8 @@ test('every error an execution can end with is an Offboarding.* name that the RE
   assert.deepEqual(errors.filter((e) => e.startsWith('Offboarding.')).sort(), ['Offboarding.AccessDenied',
     'Offboarding.DeleteConflictPersists', 'Offboarding.IamRequestFailed', 'Offboarding.IamUnavailable',
     'Offboarding.InvalidRequest', 'Offboarding.MemberRoleNotUsable', 'Offboarding.Misconfigured',
-    'Offboarding.RemovalRefused', 'Offboarding.StepTimedOut', 'Offboarding.UserPrivileged', 'Offboarding.UserProtected',
-    'Offboarding.UserRecentlyActive']);
+    'Offboarding.NotAnnounced', 'Offboarding.RecordsUnavailable', 'Offboarding.RemovalRefused', 'Offboarding.StepTimedOut',
+    'Offboarding.UserPrivileged', 'Offboarding.UserProtected', 'Offboarding.UserRecentlyActive']);
   assert.deepEqual(errors.filter((e) => !e.startsWith('Offboarding.')), ['Lambda.ServiceException'],
     'anything else keeps its own name (an infrastructure failure)');
   for (const error of errors.filter((e) => e.startsWith('Offboarding.'))) {
@@ -403,8 +492,16 @@ test('the definition follows the decision: the removal round is the decision\'s,
     return rule ? rule.Next : def.States[choice].Default;
   };
   assert.deepEqual(Object.fromEntries(Object.values(KINDS_AT).flat().map((k) => [k, next('Decide', k)])), {
-    ABSENT: 'RecordOutcome', REFUSE: 'RecordOutcome', DRY_RUN: 'RemoveTokens', LOCK_OUT: 'RemoveTokens', REMOVE: 'RemoveTokens',
+    ABSENT: 'RecordOutcome', REFUSE: 'RecordOutcome', DRY_RUN: 'RecordIntent', LOCK_OUT: 'RecordIntent', REMOVE: 'RecordIntent',
     GIVE_UP: 'RecordOutcome' });
+  // Every round, a dry run's too, is written ahead; then it runs, its result is written, and only then the next step.
+  assert.equal(def.States.RecordIntent.Next, 'RemoveTokens');
+  assert.deepEqual([def.States.RemoveTokens.Next, def.States.RecordRound.Next, def.States.RecordResult.Next],
+    ['RecordRound', 'RecordResult', 'AfterRemoval']);
+  assert.deepEqual([def.States.WaitForPropagation.Next, def.States.RecordDeleteIntent.Next], ['RecordDeleteIntent', 'DeleteUser']);
+  assert.deepEqual(Object.entries(def.States).filter(([, st]) => st.Next === 'RemoveTokens').map(([n]) => n).sort(),
+    ['RecordIntent', 'WaitBeforeRemovalAgain'], 'a round starts only after its intent (or runs again after an interruption)');
+  assert.deepEqual(Object.entries(def.States).filter(([, st]) => st.Next === 'DeleteUser').map(([n]) => n), ['RecordDeleteIntent']);
   assert.deepEqual(Object.fromEntries(['DRY_RUN', 'LOCK_OUT', 'REMOVE'].map((k) => [k, next('AfterRemoval', k)])),
     { DRY_RUN: 'RecordOutcome', LOCK_OUT: 'WaitForQuarantine', REMOVE: 'WaitForPropagation' });
   assert.ok(def.States.Decide.Choices.concat(def.States.AfterRemoval.Choices).every((r) => matchesKind(r, 'REMOVE') !== null),

@@ -1,11 +1,13 @@
 'use strict';
 
 // What lib/local-engine.js adds to aws-local-stepfunctions: type tests with false in Choice rules, which Step
-// Functions reads as their negation ({"IsNull": false} matches a value that is not null).
+// Functions reads as their negation ({"IsNull": false} matches a value that is not null), and a start time the test
+// chooses ($$.Execution.StartTime).
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const raw = require('aws-local-stepfunctions');
+const engine = raw;
 const { StateMachine, forEngine } = require('../lib/local-engine');
 
 function choose(rule) {
@@ -49,4 +51,36 @@ test('the rewrite leaves everything else alone', () => {
   assert.deepEqual(forEngine(def), def);
   assert.deepEqual(forEngine(choose({ Variable: '$.a', IsNull: false })).States.Choose.Choices,
     [{ Next: 'Matched', Not: { Variable: '$.a', IsNull: true } }]);
+});
+
+const START_TIME = {
+  StartAt: 'Started',
+  States: { Started: { Type: 'Pass', Parameters: { 'startedAt.$': '$$.Execution.StartTime' }, End: true } },
+};
+
+test('an execution given a StartTime in its context starts then: $$.Execution.StartTime is it, and the clock is left alone', async () => {
+  const clock = globalThis.Date;
+  const before = Date.now();
+  const { startedAt } = await new StateMachine(START_TIME)
+    .run({}, { context: { Execution: { StartTime: '2026-11-21T09:00:00.000Z' } } }).result;
+
+  assert.equal(startedAt, '2026-11-21T09:00:00.000Z');
+  assert.equal(globalThis.Date, clock, 'the clock is the one it was');
+  assert.ok(new Date().getTime() >= before, 'and it reads the real time again');
+});
+
+test('without a StartTime the execution starts at the clock\'s reading, as in the engine alone', async () => {
+  const before = Date.now();
+  const { startedAt } = await new StateMachine(START_TIME).run({}).result;
+  const after = Date.now();
+
+  assert.ok(Date.parse(startedAt) >= before && Date.parse(startedAt) <= after, startedAt);
+  const raw = await new engine.StateMachine(START_TIME)
+    .run({}, { context: { Execution: { StartTime: '2026-11-21T09:00:00.000Z' } } }).result;
+  assert.notEqual(raw.startedAt, '2026-11-21T09:00:00.000Z', 'the engine alone stamps its own clock (why lib/local-engine.js sets it)');
+});
+
+test('a StartTime that is not an ISO instant to the millisecond is refused', () => {
+  assert.throws(() => new StateMachine(START_TIME).run({}, { context: { Execution: { StartTime: '2026-11-21T09:00:00Z' } } }),
+    /ISO instant to the millisecond/);
 });

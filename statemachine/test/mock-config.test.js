@@ -9,19 +9,23 @@ const { problems, errorClasses } = require('./support/java-contract');
 const { responseSequence } = require('../lib/mock-config');
 const { refusal, validatedRequest } = require('./support/validated-request');
 const { definition, mockConfig, inputs, executionName, STATE_MACHINE, LAMBDA_OF_ARN, RECORDS } = require('./support/fixtures');
+const { withGeneratedMocks } = require('./support/record-mocks');
+const { ANNOUNCING_STATES, seeded, SEEDED } = require('./support/records');
 
 const def = definition();
 const testCases = mockConfig.StateMachines[STATE_MACHINE].TestCases;
 const JAVA = 'dev.offboarding.errors.';
 /** Errors Step Functions itself reports for a Task: its TimeoutSeconds, and Lambda's runtime timing out. */
 const SERVICE_ERRORS = ['States.Timeout', 'Sandbox.Timedout'];
+/** The mocked responses of the events:putEvents Tasks stand for EventBridge. */
+const EVENTBRIDGE = 'eventbridge';
 
-/** Which Lambda each mocked response stands for, from the states that use it. */
+/** Which Lambda (or EventBridge) each mocked response stands for, from the states that use it. */
 function lambdaOfResponse() {
   const lambdas = {};
   for (const [name, mapping] of Object.entries(testCases)) {
     for (const [state, response] of Object.entries(mapping)) {
-      const lambda = LAMBDA_OF_ARN[def.States[state]?.Parameters?.FunctionName];
+      const lambda = ANNOUNCING_STATES.includes(state) ? EVENTBRIDGE : LAMBDA_OF_ARN[def.States[state]?.Parameters?.FunctionName];
       assert.ok(lambda, `test case ${name}: ${state} is not a Lambda Task state of the definition`);
       assert.ok(!lambdas[response] || lambdas[response] === lambda, `${response} is used for two different Lambdas`);
       lambdas[response] = lambda;
@@ -57,6 +61,13 @@ test('every mocked Return is a lambda:invoke response whose Payload is exactly w
       if (!entry.Return) {
         continue;
       }
+      if (lambdas[name] === EVENTBRIDGE) {
+        // What the events:putEvents integration returns: PutEvents' answer, every entry put (none failed).
+        assert.deepEqual(Object.keys(entry.Return), ['Entries', 'FailedEntryCount'], `${name}.${key}`);
+        assert.equal(entry.Return.FailedEntryCount, 0, `${name}.${key}: a failed entry is EventBridge.FailedEntry, thrown`);
+        assert.ok(entry.Return.Entries.length === 1 && /^[\w-]+$/.test(entry.Return.Entries[0].EventId), `${name}.${key}`);
+        continue;
+      }
       assert.deepEqual(Object.keys(entry.Return).sort(), ['Payload', 'StatusCode'], `${name}.${key}`);
       assert.equal(entry.Return.StatusCode, 200);
       const schema = RECORDS[lambdas[name]].result;
@@ -65,8 +76,9 @@ test('every mocked Return is a lambda:invoke response whose Payload is exactly w
   }
 });
 
-test('every mocked Throw is what the Lambda Java runtime reports, or a Lambda service error', () => {
+test('every mocked Throw is what the Lambda Java runtime reports, or a Lambda service error, or EventBridge\'s', () => {
   const classes = errorClasses();
+  const lambdas = lambdaOfResponse();
   for (const [name, response] of Object.entries(mockConfig.MockedResponses)) {
     for (const [key, entry] of Object.entries(response)) {
       if (!entry.Throw) {
@@ -74,6 +86,10 @@ test('every mocked Throw is what the Lambda Java runtime reports, or a Lambda se
       }
       const { Error: error, Cause: cause } = entry.Throw;
       assert.equal(typeof cause, 'string', `${name}.${key}`);
+      if (lambdas[name] === EVENTBRIDGE) {
+        assert.ok(['EventBridge.FailedEntry', 'EventBridge.AmazonEventBridgeException'].includes(error), `${name}.${key}: ${error}`);
+        continue;
+      }
       if (error.startsWith('Lambda.') || SERVICE_ERRORS.includes(error)) {
         continue;
       }
@@ -117,11 +133,35 @@ test('every test case validate-request accepts mocks record-outcome, which ends 
     if (!accepted) {
       continue;
     }
-    // Its answer is the real function's (checked by RecordedAnswersAreTheRealFunctionsIT), or a service error.
+    // Its answer is the real function's (checked by RecordedAnswersAreTheRealFunctionsIT), or a service error, or
+    // the store's refusal.
     const answers = Object.values(mockConfig.MockedResponses[mapping.RecordOutcome]);
     assert.ok(answers.filter((e) => e.Return).length <= 1, `${name}: record-outcome answers once`);
-    assert.ok(answers.every((e) => e.Return || e.Throw.Error.startsWith('Lambda.')), `${name}: record-outcome throws only Lambda.*`);
+    assert.ok(answers.every((e) => e.Return || e.Throw.Error.startsWith('Lambda.')
+      || e.Throw.Error === `${JAVA}RecordStoreUnavailableException`), `${name}: record-outcome throws only Lambda.* or the store's refusal`);
+    assert.ok(mapping.OpenRecord, `${name}: the record is opened`);
   }
+});
+
+test('the record stages\' and the announcements\' mocks are what test/support/record-mocks.js makes (run it after changing a test case)', async () => {
+  assert.deepEqual(await withGeneratedMocks(mockConfig), mockConfig);
+});
+
+test('an OpenRecord answer that finds an unfinished run finds it in its test case\'s store (test/record-store.json)', () => {
+  for (const [name, mapping] of Object.entries(testCases)) {
+    const found = Object.values(mockConfig.MockedResponses[mapping.OpenRecord] ?? {}).find((e) => e.Return)?.Return.Payload.recovery;
+    const store = seeded(name);
+    if (!found) {
+      assert.ok(Object.values(store).every((record) => record.outcome !== 'IN_PROGRESS'), `${name}: its store holds an unfinished record`);
+      continue;
+    }
+    const earlier = store[found.key];
+    assert.ok(earlier, `${name}: ${found.key} is not in its store`);
+    assert.equal(earlier.outcome, 'IN_PROGRESS');
+    assert.equal(found.executionId, earlier.executionId);
+  }
+  assert.deepEqual(Object.keys(SEEDED).filter((name) => !testCases[name]), [], 'every seeded store is a test case\'s');
+  assert.deepEqual(Object.keys(seeded('NoSuchTestCase')), []);
 });
 
 test('the refusals the mocks must follow: what validate-request refuses before reading any field', () => {

@@ -4,12 +4,13 @@
 // Each test asserts the exact states entered (a Task that failed for an engine reason would take another path),
 // the output or the Error/Cause, and which Lambdas were called with what.
 //
-// The decisions and the Causes are Java's (list-tokens' Decider, record-outcome), so the mocks answer them: each
-// run writes what the definition sent list-tokens and record-outcome, with the mocked answer, to
+// The decisions, the Causes and the records are Java's (list-tokens' Decider, record-outcome), so the mocks answer
+// them: each run writes what the definition sent list-tokens and record-outcome, with the mocked answers, to
 // target/list-tokens-calls and target/record-outcome-calls, and RecordedAnswersAreTheRealFunctionsIT (mvn verify,
-// after this suite) checks every such answer against the real Java. The chain: the definition builds each payload
-// (asserted here from the other mocks), the real function gives the mocked answer (asserted by that IT), and the
-// execution ends as that answer says (asserted here against expectations of each scenario).
+// after this suite) checks every such answer against the real Java, record-outcome's stage by stage against one
+// record store per test case. The chain: the definition builds each payload (asserted here from the other mocks),
+// the real function gives the mocked answer (asserted by that IT), and the execution ends as that answer says
+// (asserted here against expectations of each scenario).
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -18,37 +19,50 @@ const path = require('node:path');
 const { problems } = require('./support/java-contract');
 const {
   DIR, run, definition, mockConfig, inputs, substitutions, executionName, executionId, STATE_MACHINE, LAMBDA_OF_ARN,
-  RECORDS,
+  RECORDS, START_TIME,
 } = require('./support/fixtures');
+const { RECORD_STAGES, ANNOUNCING_STATES, recordKey, recordAt, seeded } = require('./support/records');
 
 const USER = 'little_tester';
 const JAVA = 'dev.offboarding.errors.';
-const ENTRY = ['ValidateRequest', 'Start', 'InAnotherAccount'];
+const STORE_REFUSED = `${JAVA}RecordStoreUnavailableException`;
+const ENTRY = ['ValidateRequest', 'Start', 'OpenRecord', 'InAnotherAccount'];
 const HEAD = [...ENTRY, 'ListTokens', 'KeepFirstInventory', 'Decide'];
 const REFUSED_AT_ENTRY = ['ValidateRequest', 'ExplainInvalidInput', 'InvalidRequest'];
-/** The end of every path after validation: record-outcome says how the execution ends. */
-const RECORDED = ['RecordOutcome', 'Concluded', 'Done'];
-const FAILED = ['RecordOutcome', 'Concluded', 'Failed'];
-const ROUND = ['RemoveTokens', 'RecordRound', 'AfterRemoval'];
-const REMOVE_AND_DELETE = [...ROUND, 'WaitForPropagation', 'DeleteUser', 'DeletedYet'];
+/** The end of every path after validation: record-outcome says how the execution ends, and the end is announced. */
+const RECORDED = ['RecordOutcome', 'Announce', 'Concluded', 'Done'];
+const FAILED = ['RecordOutcome', 'Announce', 'Concluded', 'Failed'];
+/** A removal round, its intent written ahead and its result after. */
+const ROUND = ['RecordIntent', 'RemoveTokens', 'RecordRound', 'RecordResult', 'AfterRemoval'];
+const REMOVE_AND_DELETE = [...ROUND, 'WaitForPropagation', 'RecordDeleteIntent', 'DeleteUser', 'DeletedYet'];
 const LOOK_AGAIN = ['LookAgain', 'ListTokensAgain', 'Decide'];
 const SWEEP = ['ReadDeleteConflict', 'SweepOrGiveUp', 'StartSweep', ...LOOK_AGAIN];
 const QUARANTINE = [...ROUND, 'WaitForQuarantine', ...LOOK_AGAIN];
 const DELETED = [...HEAD, ...REMOVE_AND_DELETE, ...RECORDED];
 const AUDIT_FIELDS = ['outcome', 'userName', 'accountId', 'reason', 'requestedBy', 'trigger', 'force', 'allowPrivileged',
-  'quarantineDays', 'inventory', 'plan', 'wouldRefuse', 'removed', 'interruptedRemovals', 'deleteUserAttempts', 'sweeps', 'deletedAt', 'executionId'];
+  'quarantineDays', 'inventory', 'plan', 'wouldRefuse', 'removed', 'interruptedRemovals', 'deleteUserAttempts', 'sweeps',
+  'deletedAt', 'executionId', 'startedAt', 'updatedAt', 'pending', 'error', 'cause', 'recoveredFrom'];
 /** The request fields the audit record copies from the validated request. */
 const FROM_REQUEST = ['userName', 'accountId', 'reason', 'requestedBy', 'trigger', 'force', 'allowPrivileged', 'quarantineDays'];
+/** $$.Execution.StartTime as the record holds it (an Instant, written without its zero milliseconds). */
+const STARTED_AT = START_TIME.replace('.000Z', 'Z');
 const DONE_BEFORE = ' Before this step this execution had removed or deactivated (nothing if empty): ';
 /** The end of every failure's Cause when no removal attempt was interrupted. */
 const NONE_INTERRUPTED = '. Removal attempts interrupted midway, newest first, each ending with what it had done (null if none): null';
 /** Which look at the user a list-tokens call is, by the state the execution entered just before it. */
 const PHASE_AFTER = { InAnotherAccount: 'FIRST', MemberRoleUsableYet: 'FIRST', LookAgain: 'AGAIN', LastLook: 'LAST' };
 /** The Pass state a failing step is caught into, and the step record-outcome is told failed. */
-const FAILED_STEP = { CheckRoleUsableFailed: 'CheckRoleUsable', ListTokensFailed: 'ListTokens', RemoveTokensFailed: 'RemoveTokens',
-  DeleteUserFailed: 'DeleteUser' };
-const STEP_LAMBDA = { CheckRoleUsable: 'check-role-usable', ListTokens: 'list-tokens', RemoveTokens: 'remove-tokens',
-  DeleteUser: 'delete-user' };
+const FAILED_STEP = { OpenRecordFailed: 'OpenRecord', CheckRoleUsableFailed: 'CheckRoleUsable', ListTokensFailed: 'ListTokens',
+  RecordIntentFailed: 'RecordIntent', RemoveTokensFailed: 'RemoveTokens', RecordResultFailed: 'RecordResult',
+  RecordDeleteIntentFailed: 'RecordDeleteIntent', DeleteUserFailed: 'DeleteUser' };
+/** The Task states of each failing step (the first look and the later ones fail into the same Pass state). */
+const STEP_STATES = { OpenRecord: ['OpenRecord'], CheckRoleUsable: ['CheckRoleUsable'], ListTokens: ['ListTokens', 'ListTokensAgain'],
+  RecordIntent: ['RecordIntent'], RemoveTokens: ['RemoveTokens'], RecordResult: ['RecordResult'],
+  RecordDeleteIntent: ['RecordDeleteIntent'], DeleteUser: ['DeleteUser'] };
+/** The Lambdas that change the user (or, for check-role-usable, act in another account): never before the record is open. */
+const ACTING = ['check-role-usable', 'list-tokens', 'remove-tokens', 'delete-user'];
+const DETAIL_TYPES = { DELETED: 'Offboarding Completed', ALREADY_ABSENT: 'Offboarding Completed', DRY_RUN: 'Offboarding Completed',
+  REFUSED: 'Offboarding Refused', FAILED: 'Offboarding Failed' };
 const RECORDED_CALLS = { 'record-outcome': path.join(DIR, 'target', 'record-outcome-calls'),
   'list-tokens': path.join(DIR, 'target', 'list-tokens-calls') };
 const EXECUTION = executionId;
@@ -135,62 +149,94 @@ function nested(items) {
   return items.reduce((before, item) => ({ ...item, before }), null);
 }
 
+/** What OpenRecord answered the earlier run left unfinished (null: nothing, or the record could not be opened). */
+function recoveryFound(result) {
+  return answered(calls(result, 'OpenRecord'))[0]?.recovery ?? null;
+}
+
 /**
- * What record-outcome should be sent (FinishedRun), from the mocked answers alone: the first inventory and the
- * latest inspection, every round, the sweeps, DeleteUser's calls up to its last STILL_CONFLICTING, every
- * interrupted removal, DeleteUser's last answer and the failed step.
+ * What record-outcome should be sent at the invocation `call` (RunState), from the mocked answers before it alone:
+ * the stage of its state, the first inventory and the latest inspection, every round, the sweeps (one after each
+ * round DeleteUser kept conflicting through, at most 3), DeleteUser's calls up to its last STILL_CONFLICTING, every
+ * interrupted removal of the round, DeleteUser's last answer, the failed step (at CONCLUDE), the execution, its start
+ * time and what OpenRecord found.
  */
-function expectedFinishedRun(result, entry) {
-  const inspections = answered(lambdaCalls(result, 'list-tokens'));
-  const removals = lambdaCalls(result, 'remove-tokens');
+function expectedRunState(result, entry, call) {
+  const before = result.invocations.slice(0, result.invocations.indexOf(call));
+  const byLambda = (lambda) => before.filter((c) => LAMBDA_OF_ARN[c.input.FunctionName] === lambda);
+  const inspections = answered(byLambda('list-tokens'));
+  const removals = byLambda('remove-tokens');
   const interrupts = (c) => answerOf(c).Throw?.Error === `${JAVA}IamRetryableException`;
   const rounds = answered(removals).map(({ mode, quarantineUntil, items }) => ({ round: { mode, quarantineUntil, items } }));
   const interrupted = removals.filter(interrupts).map((c) => ({ step: 'RemoveTokens', mode: c.input.Payload.mode,
     error: answerOf(c).Throw.Error, cause: JSON.parse(answerOf(c).Throw.Cause) }));
-  const deleteUser = calls(result, 'DeleteUser');
+  const deleteUser = before.filter((c) => c.state === 'DeleteUser');
   const stillConflicting = deleteUser.findLastIndex((c) => answerOf(c).Return?.Payload.outcome === 'STILL_CONFLICTING');
   const deletions = answered(deleteUser);
-  const failedStep = result.path.map((s) => FAILED_STEP[s]).find(Boolean);
-  const caught = failedStep && answerOf(lambdaCalls(result, STEP_LAMBDA[failedStep]).at(-1)).Throw;
-  const lastConflict = deletions.filter((d) => d.outcome === 'STILL_CONFLICTING').at(-1)?.conflict ?? null;
+  const conflicts = deletions.filter((d) => d.outcome === 'STILL_CONFLICTING');
+  const stage = RECORD_STAGES[call.state];
+  const failedStep = stage === 'CONCLUDE' ? result.path.map((s) => FAILED_STEP[s]).find(Boolean) : undefined;
+  const caught = failedStep && answerOf(before.filter((c) => STEP_STATES[failedStep].includes(c.state)).at(-1)).Throw;
   return {
+    stage,
     request: entry.request,
     inventory: inspections[0]?.inventory ?? null,
     latest: inspections.at(-1) ?? null,
     log: {
       rounds: nested(rounds),
-      sweeps: result.path.filter((s) => s === 'StartSweep').length,
+      sweeps: Math.min(conflicts.length, 3),
       deleteUserCalls: stillConflicting + 1,
       interruptions: removals.slice(removals.findLastIndex((c) => answerOf(c).Return) + 1).filter(interrupts).length,
       interrupted: nested(interrupted),
-      lastConflict,
+      lastConflict: conflicts.at(-1)?.conflict ?? null,
     },
     deletion: deletions.length === 0 ? null
       : (({ outcome, at, attempt, conflict }) => ({ outcome, at, attempt, conflict }))(deletions.at(-1)),
     failure: caught ? { step: failedStep, error: caught.Error, cause: caught.Cause } : null,
     execution: EXECUTION(result.testCase),
+    startedAt: START_TIME,
+    recovery: call.state === 'OpenRecord' ? null : recoveryFound(result),
   };
 }
 
-/** Keeps what the definition sent a Java-deciding function and the mocked answer, for the IT to check. */
+/**
+ * Keeps what the definition sent a Java-deciding function and the mocked answer, for the IT to check: list-tokens'
+ * calls one file each, record-outcome's in one file per test case, in the order they were made (the IT replays them
+ * against one record store), each mocked Return with its state and invocation index.
+ */
 function recordCalls(result) {
+  const recordOutcome = [];
   for (const call of result.invocations) {
     const lambda = LAMBDA_OF_ARN[call.input.FunctionName];
     const answer = answerOf(call);
     if (!RECORDED_CALLS[lambda] || !answer?.Return) {
       continue;
     }
-    const name = lambda === 'record-outcome' ? `${result.testCase}-${call.index}` : `${result.testCase}-${call.state}-${call.index}`;
-    fs.writeFileSync(path.join(RECORDED_CALLS[lambda], `${name}.json`),
+    if (lambda === 'record-outcome') {
+      recordOutcome.push({ state: call.state, index: call.index, payload: call.input.Payload, answer: answer.Return.Payload });
+      continue;
+    }
+    fs.writeFileSync(path.join(RECORDED_CALLS[lambda], `${result.testCase}-${call.state}-${call.index}.json`),
       `${JSON.stringify({ payload: call.input.Payload, answer: answer.Return.Payload }, null, 2)}\n`);
   }
+  if (recordOutcome.length > 0) {
+    fs.writeFileSync(path.join(RECORDED_CALLS['record-outcome'], `${result.testCase}.json`),
+      `${JSON.stringify({ testCase: result.testCase, calls: recordOutcome }, null, 2)}\n`);
+  }
+}
+
+/** The events the run put, each entry as the Task gave it (Announce or AnnounceNotRecorded, the answered call). */
+function eventsPut(result) {
+  return result.invocations.filter((c) => ANNOUNCING_STATES.includes(c.state) && answerOf(c).Return)
+    .map((c) => ({ state: c.state, entries: c.input.Entries }));
 }
 
 /** What every run must satisfy, whatever its path. */
 function checkRun(result) {
   const { testCase } = result;
   const id = EXECUTION(testCase);
-  for (const call of result.invocations) {
+  const lambdaInvocations = result.invocations.filter((c) => !ANNOUNCING_STATES.includes(c.state));
+  for (const call of lambdaInvocations) {
     const lambda = LAMBDA_OF_ARN[call.input.FunctionName];
     assert.ok(lambda, `${call.state} was called with FunctionName ${call.input.FunctionName}`);
     assert.deepEqual(Object.keys(call.input).sort(), ['FunctionName', 'Payload']);
@@ -210,24 +256,45 @@ function checkRun(result) {
     assert.equal(result.status, 'FAILED');
     return;
   }
+  // Before anything acts on the user, the record is open: OpenRecord right after validation, and nothing that acts
+  // (not even the role check in another account) unless it answered.
+  const opened = calls(result, 'OpenRecord');
+  assert.ok(opened.length >= 1 && result.invocations.indexOf(opened[0]) === calls(result, 'ValidateRequest').length,
+    'OpenRecord comes right after validate-request');
+  const acting = result.invocations.filter((c) => ACTING.includes(LAMBDA_OF_ARN[c.input?.FunctionName]));
+  assert.ok(acting.length === 0 || answerOf(opened.at(-1)).Return, 'nothing acts on the user unless the record was opened');
+  assert.ok(acting.every((c) => result.invocations.indexOf(c) > result.invocations.indexOf(opened.at(-1))));
   // From there on every function acts on the validated request, in the account validate-request named; each
-  // inventory is taken as the look the workflow is at (the first, again after a change, the last).
+  // inventory is taken as the look the workflow is at (the first, again after a change, the last), with what an
+  // unfinished earlier run left.
+  const recovery = recoveryFound(result);
   const phases = expectedPhases(result);
   assert.equal(phases.length, lambdaCalls(result, 'list-tokens').length);
   lambdaCalls(result, 'list-tokens').forEach((call, i) => {
-    assert.deepEqual(call.input.Payload, { ...entry.request, memberAccount: entry.memberAccount, phase: phases[i], execution: id },
-      `${call.state} ${call.index}: the validated request, at phase ${phases[i]}`);
+    assert.deepEqual(call.input.Payload, { ...entry.request, memberAccount: entry.memberAccount, phase: phases[i], execution: id,
+      recovery }, `${call.state} ${call.index}: the validated request, at phase ${phases[i]}, with OpenRecord's recovery`);
   });
   for (const call of lambdaCalls(result, 'list-tokens').filter((c) => answerOf(c).Return)) {
     assert.equal(answerOf(call).Return.Payload.decision.phase, call.input.Payload.phase, `${call.state} ${call.index}: decided at its phase`);
   }
-  // Every removal round acts on the latest inventory as the latest decision says.
+  // Every removal round acts on the latest inventory as the latest decision says, and only once its intent is written
+  // (the same intent stands for the round's attempts after an interruption); DeleteUser only once its intent is.
   for (const call of lambdaCalls(result, 'remove-tokens')) {
     const before = result.invocations.slice(0, result.invocations.indexOf(call));
     const { inventory, decision } = answered(before.filter((c) => LAMBDA_OF_ARN[c.input.FunctionName] === 'list-tokens')).at(-1);
     assert.deepEqual(call.input.Payload, { inventory, mode: decision.mode, dryRun: decision.dryRun,
       quarantineDays: decision.quarantineDays, memberAccount: entry.memberAccount, execution: id },
     `${call.state} ${call.index}: the latest inventory, as the latest decision says`);
+    const sinceLook = before.slice(before.findLastIndex((c) => LAMBDA_OF_ARN[c.input?.FunctionName] === 'list-tokens') + 1);
+    const intent = sinceLook.filter((c) => c.state === 'RecordIntent');
+    assert.ok(intent.length > 0 && answerOf(intent.at(-1)).Return, `RemoveTokens ${call.index}: its round's intent was written first`);
+    assert.deepEqual(intent.at(-1).input.Payload.latest, { inventory, decision }, 'the intent is the round about to run');
+  }
+  for (const call of calls(result, 'DeleteUser')) {
+    const before = result.invocations.slice(0, result.invocations.indexOf(call));
+    const since = before.slice(before.findLastIndex((c) => ['RemoveTokens', 'ListTokens', 'ListTokensAgain'].includes(c.state)) + 1);
+    const intent = since.filter((c) => c.state === 'RecordDeleteIntent');
+    assert.ok(intent.length > 0 && answerOf(intent.at(-1)).Return, `DeleteUser ${call.index}: its intent was written first`);
   }
   for (const call of lambdaCalls(result, 'delete-user')) {
     assert.deepEqual(call.input.Payload.memberAccount, entry.memberAccount, `${call.state}: the account to act in`);
@@ -251,32 +318,81 @@ function checkRun(result) {
   for (const e of result.events.filter((ev) => ev.type === 'StateEntered' && ev.state.name === 'WaitForPropagation')) {
     assert.equal(e.state.input.settings.propagationWaitSeconds, Number(substitutions.PropagationWaitSeconds));
   }
-  // Every path after validation ends at record-outcome, which is sent the run's state and says how it ends.
+  // record-outcome is sent the run's state at each stage, and answers where it wrote the one record of the execution.
+  const key = recordKey(entry.request, executionName(testCase), START_TIME);
+  for (const call of lambdaCalls(result, 'record-outcome')) {
+    assert.deepEqual(call.input.Payload, expectedRunState(result, entry, call), `what ${call.state} ${call.index} is sent`);
+    const answer = answerOf(call).Return?.Payload;
+    if (answer) {
+      assert.deepEqual(answer.recordAt, recordAt(key), `${call.state} ${call.index}: the execution's one record`);
+    } else {
+      assert.ok(answerOf(call).Throw.Error === STORE_REFUSED || answerOf(call).Throw.Error.startsWith('Lambda.'),
+        `${call.state} ${call.index}: record-outcome fails only when the store or Lambda does`);
+    }
+  }
+  // Every path after validation ends at record-outcome, which says how it ends; then the end is announced.
   const outcome = calls(result, 'RecordOutcome');
   assert.ok(outcome.length >= 1, 'record-outcome is called');
-  assert.ok(outcome.every((c) => c.index === outcome.length - 1 || answerOf(c).Throw?.Error.startsWith('Lambda.')),
-    'record-outcome is called once (Lambda service errors aside)');
-  assert.deepEqual(outcome.at(-1).input.Payload, expectedFinishedRun(result, entry), 'what record-outcome is sent');
+  assert.ok(outcome.every((c) => c.index === outcome.length - 1 || answerOf(c).Throw),
+    'record-outcome concludes once (its retries aside)');
   const conclusion = answerOf(outcome.at(-1)).Return?.Payload;
+  const puts = eventsPut(result);
+  const announced = calls(result, conclusion ? 'Announce' : 'AnnounceNotRecorded');
+  assert.ok(announced.length >= 1, 'the end is announced');
+  assert.deepEqual(announced.map((c) => c.input.Entries.length), announced.map(() => 1), 'one event');
+  const [event] = announced[0].input.Entries;
+  assert.deepEqual([event.Source, event.EventBusName], [substitutions.OffboardingEventSource, substitutions.OffboardingEventBusName],
+    'on the stack\'s bus, from its source');
+  if (conclusion) {
+    assert.deepEqual({ DetailType: event.DetailType, Detail: event.Detail },
+      { DetailType: conclusion.announcement.detailType, Detail: conclusion.announcement.detail }, 'the event record-outcome made');
+    assert.equal(event.DetailType, DETAIL_TYPES[conclusion.record.outcome], `${conclusion.record.outcome} is announced so`);
+    assert.deepEqual(problems(event.Detail, 'definitions/announcement.json#/$defs/detail'), []);
+    assert.deepEqual(event.Detail.record, recordAt(key), 'the event says where the record is');
+  } else {
+    const caught = answerOf(outcome.at(-1)).Throw;
+    assert.deepEqual(event, { Source: substitutions.OffboardingEventSource, EventBusName: substitutions.OffboardingEventBusName,
+      DetailType: 'Offboarding Failed', Detail: { outcome: 'FAILED', userName: entry.request.userName, error: caught.Error,
+        cause: caught.Cause, record: null, execution: id } }, 'announced as failed, with no record');
+  }
+  if (puts.length === 0) {
+    assert.deepEqual(result.path.slice(-2), [announced[0].state, 'NotAnnounced']);
+    assert.deepEqual([result.status, result.error, result.cause],
+      ['FAILED', 'Offboarding.NotAnnounced', answerOf(announced.at(-1)).Throw.Cause], 'an end not announced fails the execution');
+    return;
+  }
+  assert.equal(puts.length, 1, 'one event per execution');
   if (!conclusion) {
-    assert.deepEqual(result.path.slice(-2), ['RecordOutcome', 'OutcomeNotRecorded']);
-  } else if (conclusion.failed) {
-    assert.deepEqual(result.path.slice(-3), FAILED);
+    assert.deepEqual(result.path.slice(-3), ['RecordOutcome', 'AnnounceNotRecorded', 'OutcomeNotRecorded']);
+    const caught = answerOf(outcome.at(-1)).Throw;
+    assert.deepEqual([result.status, result.error, result.cause], ['FAILED', caught.Error, caught.Cause],
+      'record-outcome\'s own error and Cause end the execution');
+    return;
+  }
+  // The final record: a refused or failed run's too, with the error and Cause the execution fails with.
+  const { record } = conclusion;
+  assert.deepEqual(problems(record, 'audit-record'), [], 'the final record is an audit record');
+  assert.deepEqual(Object.keys(record), AUDIT_FIELDS);
+  assert.equal(record.executionId, id);
+  assert.equal(record.startedAt, STARTED_AT, 'the execution\'s start');
+  assert.equal(record.pending, null, 'nothing pending at the end');
+  assert.deepEqual(record.recoveredFrom, recovery, 'the unfinished run this one finished, if any');
+  for (const field of FROM_REQUEST) {
+    assert.deepEqual(record[field], entry.request[field], `the record's ${field} is the validated request's`);
+  }
+  // Every DeleteUser call is counted, but those of a round that failed: the state a caught failure leaves does not
+  // say how many times the Task was tried.
+  const failedAtDeleteUser = result.path.includes('DeleteUserFailed');
+  assert.ok(failedAtDeleteUser ? record.deleteUserAttempts < calls(result, 'DeleteUser').length
+    : record.deleteUserAttempts === calls(result, 'DeleteUser').length, 'deleteUserAttempts is the number of DeleteUser calls');
+  if (conclusion.failed) {
+    assert.deepEqual(result.path.slice(-4), FAILED);
     assert.deepEqual([result.status, result.error, result.cause], ['FAILED', conclusion.error, conclusion.cause],
       'the execution fails with record-outcome\'s error and Cause');
+    assert.deepEqual([record.error, record.cause], [conclusion.error, conclusion.cause], 'and the record says them');
   } else {
-    assert.deepEqual(result.path.slice(-3), RECORDED);
-    assert.deepEqual([result.status, result.output], ['SUCCEEDED', conclusion.record], 'the output is record-outcome\'s record');
-  }
-  if (result.status === 'SUCCEEDED') {
-    assert.deepEqual(problems(result.output, 'audit-record'), [], 'the output is an audit record');
-    assert.deepEqual(Object.keys(result.output), AUDIT_FIELDS);
-    assert.equal(result.output.executionId, id);
-    for (const field of FROM_REQUEST) {
-      assert.deepEqual(result.output[field], entry.request[field], `the audit record's ${field} is the validated request's`);
-    }
-    assert.equal(result.output.deleteUserAttempts, calls(result, 'DeleteUser').length,
-      'deleteUserAttempts is the number of DeleteUser calls');
+    assert.deepEqual(result.path.slice(-4), RECORDED);
+    assert.deepEqual([result.status, result.output], ['SUCCEEDED', record], 'the output is record-outcome\'s record');
   }
 }
 
@@ -294,11 +410,11 @@ function assertNothingChanged(result) {
   assert.deepEqual(lambdaCalls(result, 'delete-user'), []);
 }
 
-/** A refusal: the inventory taken, the refusal recorded, nothing else called. */
+/** A refusal: the record opened, the inventory taken, the refusal recorded and announced, nothing else called. */
 function assertRefusedAtFirstLook(result) {
   assertNothingChanged(result);
   assert.deepEqual(calls(result, 'RemoveTokens'), []);
-  assert.deepEqual(result.invocations.map((c) => c.state), ['ValidateRequest', 'ListTokens', 'RecordOutcome']);
+  assert.deepEqual(result.invocations.map((c) => c.state), ['ValidateRequest', 'OpenRecord', 'ListTokens', 'RecordOutcome', 'Announce']);
 }
 
 // ---- refused by validate-request, before any other Lambda (so before any IAM or STS call) ----
@@ -348,7 +464,7 @@ test('a request list-tokens refuses all the same: Offboarding.InvalidRequest wit
   assert.deepEqual(r.path, [...ENTRY, 'ListTokens', 'ListTokensFailed', ...FAILED]);
   assert.equal(r.error, 'Offboarding.InvalidRequest');
   assert.equal(r.cause, javaMessage('ListTokensRefusesRequest'), 'the Java message alone: nothing was done yet');
-  assert.deepEqual(r.invocations.map((c) => c.state), ['ValidateRequest', 'ListTokens', 'RecordOutcome']);
+  assert.deepEqual(r.invocations.map((c) => c.state), ['ValidateRequest', 'OpenRecord', 'ListTokens', 'RecordOutcome', 'Announce']);
 });
 
 // ---- the validated request drives the run ----
@@ -361,9 +477,10 @@ test('already absent: succeeds with ALREADY_ABSENT and the validated request (de
     requestedBy: 'alice@example.com', trigger: null, force: false, allowPrivileged: false, quarantineDays: 0,
     inventory: inventoryOf('ListTokensAbsent'), plan: null, wouldRefuse: null, removed: [], interruptedRemovals: null,
     deleteUserAttempts: 0, sweeps: 0,
-    deletedAt: null, executionId: EXECUTION('AlreadyAbsent'),
+    deletedAt: null, executionId: EXECUTION('AlreadyAbsent'), startedAt: STARTED_AT,
+    updatedAt: r.output.updatedAt, pending: null, error: null, cause: null, recoveredFrom: null,
   });
-  assert.deepEqual(r.invocations.map((c) => c.state), ['ValidateRequest', 'ListTokens', 'RecordOutcome']);
+  assert.deepEqual(r.invocations.map((c) => c.state), ['ValidateRequest', 'OpenRecord', 'ListTokens', 'RecordOutcome', 'Announce']);
 });
 
 test('started for an event (execution named after it): the trigger is accepted and kept in the audit record', async () => {
@@ -626,8 +743,9 @@ test('user deleted by someone else between removal and DeleteUser: outcome ALREA
 
 test('throttled RemoveTokens (IamRetryableException) is logged with what it did, then run again and succeeds', async () => {
   const r = await runChecked('RemoveTokensThrottled');
-  assert.deepEqual(r.path, [...HEAD, 'RemoveTokens', 'RecordInterruptedRemoval', 'RetryRemovalOrGiveUp',
-    'WaitBeforeRemovalAgain', ...REMOVE_AND_DELETE, ...RECORDED]);
+  assert.deepEqual(r.path, [...HEAD, 'RecordIntent', 'RemoveTokens', 'RecordInterruptedRemoval', 'RetryRemovalOrGiveUp',
+    'WaitBeforeRemovalAgain', ...REMOVE_AND_DELETE.slice(1), ...RECORDED]);
+  assert.equal(calls(r, 'RecordIntent').length, 1, 'the round\'s intent stands for its attempts');
   assert.deepEqual(r.retries, [], 'not a Task Retry: that would drop the interrupted attempt\'s message');
   assert.equal(calls(r, 'RemoveTokens').length, 2);
   assert.deepEqual(calls(r, 'RemoveTokens')[0].input, calls(r, 'RemoveTokens')[1].input, 'the same idempotent call');
@@ -642,7 +760,7 @@ test('throttled RemoveTokens (IamRetryableException) is logged with what it did,
 test('a removal interrupted on every attempt: IamUnavailable, and the Cause still names what the first attempt deleted', async () => {
   const r = await runChecked('RemovalInterruptedThroughout');
   const again = ['RecordInterruptedRemoval', 'RetryRemovalOrGiveUp', 'WaitBeforeRemovalAgain', 'RemoveTokens'];
-  assert.deepEqual(r.path, [...HEAD, 'RemoveTokens', ...Array(5).fill(again).flat(),
+  assert.deepEqual(r.path, [...HEAD, 'RecordIntent', 'RemoveTokens', ...Array(5).fill(again).flat(),
     'RecordInterruptedRemoval', 'RetryRemovalOrGiveUp', 'RemoveTokensFailed', ...FAILED]);
   assert.equal(r.error, 'Offboarding.IamUnavailable');
   assert.equal(calls(r, 'RemoveTokens').length, 6, 'at most 5 more attempts a round');
@@ -670,16 +788,17 @@ test('Lambda service errors beyond the retries fail the execution with the Lambd
 
 test('record-outcome itself unavailable beyond its retries: the execution fails with its Lambda error, bounded', async () => {
   const r = await runChecked('OutcomeNotRecorded');
-  assert.deepEqual(r.path, [...HEAD, 'RecordOutcome', 'OutcomeNotRecorded']);
+  assert.deepEqual(r.path, [...HEAD, 'RecordOutcome', 'AnnounceNotRecorded', 'OutcomeNotRecorded']);
   assert.equal(r.error, 'Lambda.ServiceException');
   assert.equal(r.cause, mocked('RecordOutcomeLambdaDown', 4).Throw.Cause);
   assert.deepEqual(r.retries, Array(definition().States.RecordOutcome.Retry[0].MaxAttempts).fill('RecordOutcome'));
-  assert.deepEqual(r.invocations.map((c) => c.state), ['ValidateRequest', 'ListTokens', ...Array(5).fill('RecordOutcome')]);
+  assert.deepEqual(r.invocations.map((c) => c.state), ['ValidateRequest', 'OpenRecord', 'ListTokens',
+    ...Array(5).fill('RecordOutcome'), 'AnnounceNotRecorded']);
 });
 
 test('access denied on RemoveTokens: AccessDenied with the Java message and nothing done before, DeleteUser never called', async () => {
   const r = await runChecked('AccessDenied');
-  assert.deepEqual(r.path, [...HEAD, 'RemoveTokens', 'RemoveTokensFailed', ...FAILED]);
+  assert.deepEqual(r.path, [...HEAD, 'RecordIntent', 'RemoveTokens', 'RemoveTokensFailed', ...FAILED]);
   assert.equal(r.error, 'Offboarding.AccessDenied');
   assert.equal(r.cause, `${javaMessage('RemoveTokensAccessDenied')}${DONE_BEFORE}[]${NONE_INTERRUPTED}`);
   assert.deepEqual(r.retries, []);
@@ -716,7 +835,7 @@ test('IAM unavailable during DeleteUser after a removal: IamUnavailable, the Cau
 
 test('RemoveTokens timing out (States.Timeout): Offboarding.StepTimedOut saying so, not retried, DeleteUser never called', async () => {
   const r = await runChecked('RemoveTokensTimedOut');
-  assert.deepEqual(r.path, [...HEAD, 'RemoveTokens', 'RemoveTokensFailed', ...FAILED]);
+  assert.deepEqual(r.path, [...HEAD, 'RecordIntent', 'RemoveTokens', 'RemoveTokensFailed', ...FAILED]);
   assert.equal(r.error, 'Offboarding.StepTimedOut');
   assert.equal(r.cause, 'A step stopped before it finished (States.Timeout: ). What it did before it stopped is in its '
     + 'log lines for this execution; run the offboarding again to finish it (every removal is idempotent).'
@@ -727,7 +846,7 @@ test('RemoveTokens timing out (States.Timeout): Offboarding.StepTimedOut saying 
 
 test('remove-tokens refusing its input after a lock-out: Offboarding.RemovalRefused, not retried, the lock-out reported', async () => {
   const r = await runChecked('RemovalRefused');
-  assert.deepEqual(r.path, [...HEAD, ...QUARANTINE, 'RemoveTokens', 'RemoveTokensFailed', ...FAILED]);
+  assert.deepEqual(r.path, [...HEAD, ...QUARANTINE, 'RecordIntent', 'RemoveTokens', 'RemoveTokensFailed', ...FAILED]);
   assert.equal(r.error, 'Offboarding.RemovalRefused');
   assert.equal(r.cause, `${javaMessage('RemoveTokensLockOutThenRefused', 1)}${DONE_BEFORE}`
     + `[${JSON.stringify(round('RemoveTokensLockOutThenRefused', 0))}]${NONE_INTERRUPTED}`);
@@ -746,7 +865,7 @@ test('a malformed function setting: Misconfigured with the Java message', async 
 test('worst case (quarantine, 3 sweeps, every retry used) stays far below 25,000 history events', async (t) => {
   const r = await runChecked('WorstCase');
   assert.equal(r.error, 'Offboarding.DeleteConflictPersists');
-  assert.deepEqual(r.path.slice(-6), ['LastLook', 'ListTokensAgain', 'Decide', ...FAILED]);
+  assert.deepEqual(r.path.slice(-7), ['LastLook', 'ListTokensAgain', 'Decide', ...FAILED]);
   assert.equal(calls(r, 'RemoveTokens')[0].input.Payload.mode, 'LOCK_OUT');
   assert.equal(calls(r, 'ValidateRequest').length, 5);
   assert.deepEqual(calls(r, 'ListTokensAgain').filter((c) => answerOf(c).Return).map((c) => c.input.Payload.phase),
@@ -761,8 +880,124 @@ test('worst case (quarantine, 3 sweeps, every retry used) stays far below 25,000
   const attempts = r.invocations.length;
   const estimate = 2 + 2 * entries + 4 * attempts;
   t.diagnostic(`worst case: ${entries} state entries, ${attempts} Lambda attempts, about ${estimate} history events`);
-  assert.equal(attempts, 360);
+  assert.equal(attempts, 360 + calls(r, 'OpenRecord').length + 5 + 5 + 4 + 1,
+    '360 to the Lambdas that act and decide, the record\'s stages (open, 5 intents, 5 results, 4 before DeleteUser), the event');
   assert.ok(estimate < 2500, `${estimate} history events`);
+});
+
+// ---- the record store: written ahead, fail closed ----
+
+test('the record is written ahead of every change and after it: open, before and after each round, before DeleteUser, at the end', async () => {
+  const r = await runChecked('Quarantine');
+  assert.deepEqual(lambdaCalls(r, 'record-outcome').map((c) => c.input.Payload.stage), ['OPEN', 'BEFORE_REMOVAL',
+    'AFTER_REMOVAL', 'BEFORE_REMOVAL', 'AFTER_REMOVAL', 'BEFORE_DELETE', 'CONCLUDE']);
+  assert.deepEqual(r.invocations.map((c) => c.state).filter((state) => !['ValidateRequest', 'Announce'].includes(state)),
+    ['OpenRecord', 'ListTokens', 'RecordIntent', 'RemoveTokens', 'RecordResult', 'ListTokensAgain', 'RecordIntent',
+      'RemoveTokens', 'RecordResult', 'RecordDeleteIntent', 'DeleteUser', 'RecordOutcome']);
+  const [lockOut, removal] = calls(r, 'RecordIntent').map((c) => c.input.Payload.latest.decision.mode);
+  assert.deepEqual([lockOut, removal], ['LOCK_OUT', 'REMOVE'], 'each intent names its round');
+  assert.deepEqual(calls(r, 'RecordResult').map((c) => c.input.Payload.log.rounds.round),
+    [round('RemoveTokensLockOutThenRemoval', 0), round('RemoveTokensLockOutThenRemoval', 1)], 'each result, the round just done');
+  assert.equal(r.output.startedAt, STARTED_AT);
+});
+
+test('a store that refuses at OpenRecord: Offboarding.RecordsUnavailable after 3 tries, and no IAM or STS call at all', async () => {
+  const r = await runChecked('RecordsUnavailableAtOpen');
+  assert.deepEqual(r.path, ['ValidateRequest', 'Start', 'OpenRecord', 'OpenRecordFailed', ...FAILED]);
+  assert.deepEqual(r.retries, Array(3).fill('OpenRecord'));
+  assert.equal(definition().States.OpenRecord.Retry.find((x) => x.ErrorEquals.includes(STORE_REFUSED)).MaxAttempts, 3);
+  assert.deepEqual(r.invocations.map((c) => c.state), ['ValidateRequest', ...Array(4).fill('OpenRecord'), 'RecordOutcome', 'Announce'],
+    'fail closed: nothing looks at or acts on the user');
+  assert.equal(r.error, 'Offboarding.RecordsUnavailable');
+  assert.equal(r.cause, `${javaMessage('OpenRecordStoreRefusesListing', 3)}${DONE_BEFORE}[]${NONE_INTERRUPTED}`);
+  assert.match(r.cause, /s3:\/\/offboarding-records-123456789012\/records\/123456789012\/little_tester\/ \(AccessDenied/,
+    'the Cause names the location and S3\'s answer');
+  const { record } = payloadOf('RecordOutcomeRecordsUnavailableAtOpen');
+  assert.deepEqual([record.outcome, record.inventory, record.removed], ['FAILED', null, []], 'the store took the final record');
+  assert.equal(eventsPut(r)[0].entries[0].DetailType, 'Offboarding Failed');
+});
+
+test('a store that refuses throughout: announced as failed without a record, then record-outcome\'s own error; nothing done in IAM', async () => {
+  const r = await runChecked('RecordsUnavailableThroughout');
+  assert.deepEqual(r.path, ['ValidateRequest', 'Start', 'OpenRecord', 'OpenRecordFailed', 'RecordOutcome', 'AnnounceNotRecorded',
+    'OutcomeNotRecorded']);
+  assert.deepEqual(r.retries, [...Array(3).fill('OpenRecord'), ...Array(3).fill('RecordOutcome')]);
+  assert.deepEqual([r.error, r.cause], [STORE_REFUSED, mocked('RecordOutcomeStoreRefuses', 3).Throw.Cause]);
+  assert.deepEqual(r.invocations.filter((c) => ACTING.includes(LAMBDA_OF_ARN[c.input?.FunctionName])), []);
+  const [{ entries: [event] }] = eventsPut(r);
+  assert.equal(event.DetailType, 'Offboarding Failed');
+  assert.deepEqual([event.Detail.error, event.Detail.record], [STORE_REFUSED, null]);
+  assert.deepEqual(event.Resources, undefined, 'the integration adds the execution and state machine ARNs itself');
+});
+
+test('RecordIntent refusing: RemoveTokens is never invoked, and the Cause says nothing was done', async () => {
+  const r = await runChecked('RecordIntentRefused');
+  assert.deepEqual(r.path, [...HEAD, 'RecordIntent', 'RecordIntentFailed', ...FAILED]);
+  assert.deepEqual(r.retries, Array(3).fill('RecordIntent'));
+  assert.deepEqual(lambdaCalls(r, 'remove-tokens'), [], 'no round without its intent written');
+  assert.deepEqual(lambdaCalls(r, 'delete-user'), []);
+  assert.equal(r.error, 'Offboarding.RecordsUnavailable');
+  assert.equal(r.cause, `${javaMessage('RecordIntentStoreRefuses', 3)}${DONE_BEFORE}[]${NONE_INTERRUPTED}`);
+  assert.equal(calls(r, 'RecordIntent')[0].input.Payload.latest.decision.kind, 'REMOVE', 'the round it would have written');
+});
+
+test('RecordDeleteIntent refusing: DeleteUser is never invoked, and the Cause lists the round already done', async () => {
+  const r = await runChecked('RecordDeleteIntentRefused');
+  assert.deepEqual(r.path, [...HEAD, ...REMOVE_AND_DELETE.slice(0, -3), 'RecordDeleteIntent', 'RecordDeleteIntentFailed', ...FAILED]);
+  assert.deepEqual(lambdaCalls(r, 'delete-user'), [], 'no DeleteUser without its intent written');
+  assert.equal(r.error, 'Offboarding.RecordsUnavailable');
+  assert.equal(r.cause, `${javaMessage('RecordDeleteIntentStoreRefuses', 3)}${DONE_BEFORE}`
+    + `[${JSON.stringify(round('RemoveTokensRemovedAll'))}]${NONE_INTERRUPTED}`);
+});
+
+test('an unfinished earlier run: what OpenRecord found reaches every list-tokens call and every later stage, and the record names it', async () => {
+  const r = await runChecked('RecoveredFromUnfinishedRun');
+  assert.deepEqual(r.path, DELETED);
+  const found = payloadOf(testCases.RecoveredFromUnfinishedRun.OpenRecord).recovery;
+  // What the store held: the user's latest record, started before this run and never finished.
+  const [[key, earlier]] = Object.entries(seeded('RecoveredFromUnfinishedRun'));
+  assert.ok(key < recordKey(validated('RecoveredFromUnfinishedRun').request, 'RecoveredFromUnfinishedRun', START_TIME));
+  assert.equal(earlier.outcome, 'IN_PROGRESS');
+  assert.equal(earlier.pending.step, 'RemoveTokens', 'it died during a removal round');
+  assert.deepEqual(found, { key, executionId: earlier.executionId, mfaDevices: ['arn:aws:iam::123456789012:mfa/little_tester'] });
+  assert.ok(earlier.pending.inventory.mfaDevices.some((d) => d.serialNumber === found.mfaDevices[0]), 'a device it found the user\'s');
+
+  assert.equal(calls(r, 'OpenRecord')[0].input.Payload.recovery, null, 'OpenRecord itself looks for it');
+  assert.deepEqual(calls(r, 'ListTokens').map((c) => c.input.Payload.recovery), [found]);
+  assert.deepEqual(lambdaCalls(r, 'record-outcome').slice(1).map((c) => c.input.Payload.recovery),
+    Array(4).fill(found), 'every later stage');
+  const [device] = inventoryOf('ListTokensRecoveredDevice').mfaDevices;
+  assert.deepEqual(device, { serialNumber: found.mfaDevices[0], recoveredFrom: found.executionId, virtual: true },
+    'list-tokens adds the device IAM no longer lists for the user, marked as recovered');
+  assert.deepEqual(calls(r, 'RemoveTokens')[0].input.Payload.inventory.mfaDevices, [device], 'and remove-tokens is given it');
+  assert.deepEqual(r.output.removed[0].items[0], { kind: 'MFA_DEVICE', id: found.mfaDevices[0], action: 'DELETED' });
+  assert.deepEqual(r.output.recoveredFrom, found);
+});
+
+// ---- the announcement ----
+
+test('the end is announced on the stack\'s bus: Offboarding Completed, Refused or Failed, with where the record is', async () => {
+  for (const [testCase, detailType, outcome] of [['RecentlyActiveForced', 'Offboarding Completed', 'DELETED'],
+    ['AlreadyAbsent', 'Offboarding Completed', 'ALREADY_ABSENT'], ['DryRunWouldProceed', 'Offboarding Completed', 'DRY_RUN'],
+    ['Protected', 'Offboarding Refused', 'REFUSED'], ['AccessDenied', 'Offboarding Failed', 'FAILED']]) {
+    const r = await runChecked(testCase);
+    const [{ state, entries }] = eventsPut(r);
+    assert.equal(state, 'Announce');
+    const key = recordKey(validated(testCase).request, executionName(testCase), START_TIME);
+    assert.deepEqual(entries, [{ Source: 'iam-offboarding', EventBusName: 'default', DetailType: detailType,
+      Detail: { outcome, userName: USER, accountId: null, requestedBy: validated(testCase).request.requestedBy,
+        reason: validated(testCase).request.reason, error: r.status === 'FAILED' ? r.error : null,
+        cause: r.status === 'FAILED' ? r.cause : null, record: recordAt(key), execution: EXECUTION(testCase) } }], testCase);
+  }
+});
+
+test('an event that cannot be put after 3 tries: Offboarding.NotAnnounced, though the user was deleted and the record written', async () => {
+  const r = await runChecked('NotAnnounced');
+  assert.deepEqual(r.path, [...HEAD, ...REMOVE_AND_DELETE, 'RecordOutcome', 'Announce', 'NotAnnounced']);
+  assert.deepEqual(r.retries, Array(3).fill('Announce'));
+  assert.deepEqual([r.error, r.cause], ['Offboarding.NotAnnounced', mocked('EventNotPut', 3).Throw.Cause]);
+  assert.equal(payloadOf('RecordOutcomeNotAnnounced').record.outcome, 'DELETED', 'the final record says the user was deleted');
+  assert.equal(calls(r, 'DeleteUser').length, 1);
 });
 
 // ---- another account ----
@@ -774,7 +1009,7 @@ const ROLE_CHECK = ['InAnotherAccount', 'CheckRoleUsable', 'MemberRoleUsableYet'
 
 test('another account: the offboarding role there is checked until usable, then every function acts through it', async () => {
   const r = await runChecked('OtherAccount');
-  assert.deepEqual(r.path, ['ValidateRequest', 'Start', ...ROLE_CHECK, 'ListTokens', 'KeepFirstInventory', 'Decide',
+  assert.deepEqual(r.path, ['ValidateRequest', 'Start', 'OpenRecord', ...ROLE_CHECK, 'ListTokens', 'KeepFirstInventory', 'Decide',
     ...REMOVE_AND_DELETE, ...RECORDED]);
   assert.deepEqual(r.retries, ['CheckRoleUsable', 'CheckRoleUsable']);
   assert.deepEqual(calls(r, 'CheckRoleUsable').map((c) => [c.input.Payload.successes, c.input.Payload.attempt]),
@@ -783,7 +1018,9 @@ test('another account: the offboarding role there is checked until usable, then 
     checks: ['ASSUMABLE'], sessionName: 'OtherAccount', deadlineSeconds: 280 });
   assert.deepEqual(validated('OtherAccount').memberAccount, MEMBER, 'validate-request names the account and session');
   assert.deepEqual(calls(r, 'ListTokens')[0].input.Payload,
-    { ...validated('OtherAccount').request, memberAccount: MEMBER, phase: 'FIRST', execution: EXECUTION('OtherAccount') });
+    { ...validated('OtherAccount').request, memberAccount: MEMBER, phase: 'FIRST', execution: EXECUTION('OtherAccount'), recovery: null });
+  assert.equal(payloadOf(testCases.OtherAccount.OpenRecord).recordAt.key,
+    '210987654321/little_tester/20261121T090000Z_OtherAccount.json', 'the record is kept under the account the user is in');
   assert.deepEqual(calls(r, 'RemoveTokens')[0].input.Payload.memberAccount, MEMBER);
   assert.deepEqual(calls(r, 'DeleteUser').map((c) => c.input.Payload),
     [{ userName: USER, attempt: 0, lastAttempt: 50, memberAccount: MEMBER, execution: EXECUTION('OtherAccount') }]);
@@ -796,15 +1033,15 @@ test('another account whose offboarding role never becomes usable: MemberRoleNot
   assert.deepEqual(r.path, [...ENTRY, 'CheckRoleUsable', 'CheckRoleUsableFailed', ...FAILED]);
   assert.equal(r.error, 'Offboarding.MemberRoleNotUsable');
   assert.equal(r.cause, `${javaMessage('CheckRoleUsableMemberRoleNeverDeployed')}${DONE_BEFORE}[]${NONE_INTERRUPTED}`);
-  assert.deepEqual(r.invocations.map((c) => c.state), ['ValidateRequest', 'CheckRoleUsable', 'RecordOutcome']);
+  assert.deepEqual(r.invocations.map((c) => c.state), ['ValidateRequest', 'OpenRecord', 'CheckRoleUsable', 'RecordOutcome', 'Announce']);
 });
 
 test('accountId of the home account or absent: no role check, the home account\'s credentials', async () => {
   for (const testCase of ['ConflictsRetried', 'AlreadyAbsent', 'SweepThenDeleted']) {
     const r = await runChecked(testCase);
-    assert.deepEqual(r.path.slice(0, 4), [...ENTRY, 'ListTokens']);
+    assert.deepEqual(r.path.slice(0, 5), [...ENTRY, 'ListTokens']);
     assert.equal(validated(testCase).memberAccount, null);
-    assert.ok(r.invocations.filter((c) => !['ValidateRequest', 'RecordOutcome'].includes(c.state))
+    assert.ok(lambdaCalls(r, 'list-tokens').concat(lambdaCalls(r, 'remove-tokens'), lambdaCalls(r, 'delete-user'))
       .every((c) => c.input.Payload.memberAccount === null));
   }
 });

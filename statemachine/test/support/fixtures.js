@@ -12,6 +12,12 @@ const mockConfig = require('../MockConfigFile.json');
 const inputs = require('../cases');
 const executionNames = require('../execution-names');
 
+/**
+ * When every test case's execution starts ($$.Execution.StartTime): record-outcome keys each execution's record by
+ * it, so the mocked answers (and the real function's, in RecordedAnswersAreTheRealFunctionsIT) depend on it.
+ */
+const START_TIME = '2026-11-21T09:00:00.000Z';
+
 function definition() {
   return loadDefinition(DEFINITION_FILE, substitutions);
 }
@@ -41,24 +47,27 @@ function executionId(testCase) {
 }
 
 /**
- * Runs a test case of MockConfigFile.json with its input from cases.js, under its execution name. Only the
+ * Runs a test case of MockConfigFile.json with its input from cases.js, under its execution name, started at
+ * START_TIME. Only the
  * propagation Wait, the role check's pause and the pause before an interrupted removal runs again are zeroed
  * (WaitForQuarantine really runs: the mocked quarantineUntil lies in the past). `def` replaces the definition (to
- * show a test failing on another one).
+ * show a test failing on another one), `config` the mock config (to show a mock that the real function would not
+ * answer failing a test).
  */
-function run(testCase, def = definition()) {
+function run(testCase, def = definition(), config = mockConfig) {
   return runTestCase({
     definition: def,
-    mockConfig,
+    mockConfig: config,
     stateMachineName: STATE_MACHINE,
     testCase,
     executionName: executionName(testCase),
     input: inputs[testCase],
     zeroWaits: ['WaitForPropagation', 'ConfirmMemberRoleAfterPause', 'WaitBeforeRemovalAgain'],
+    startTime: START_TIME,
   });
 }
 
 module.exports = {
-  DIR, DEFINITION_FILE, STATE_MACHINE, substitutions, mockConfig, inputs, definition, run, executionName, executionId,
+  DIR, DEFINITION_FILE, STATE_MACHINE, START_TIME, substitutions, mockConfig, inputs, definition, run, executionName, executionId,
   LAMBDA_OF_ARN, RECORDS,
 };

@@ -47,14 +47,17 @@ function schemaNames(dir = SCHEMAS_DIR) {
 /**
  * Problems with a JSON value as schemas/<schema>.schema.json states it, one line per problem (empty when it is
  * valid). `schema` is a function's "<function>.input" or "<function>.output", or a workflow's "offboarding-request",
- * "wait-for-role-request", "audit-record".
+ * "wait-for-role-request", "audit-record"; or a part of a shared definition, "definitions/<file>.json#<pointer>"
+ * (e.g. "definitions/announcement.json#/$defs/detail").
  */
 function problems(value, schema) {
   cached ??= createValidator();
-  const file = path.join(SCHEMAS_DIR, `${schema}${SUFFIX}`);
-  const validate = cached.getSchema(pathToFileURL(file).href);
+  const [file, pointer] = schema.startsWith('definitions/')
+    ? [path.join(SCHEMAS_DIR, schema.split('#')[0]), schema.includes('#') ? `#${schema.split('#')[1]}` : '']
+    : [path.join(SCHEMAS_DIR, `${schema}${SUFFIX}`), ''];
+  const validate = fs.existsSync(file) ? cached.getSchema(`${pathToFileURL(file).href}${pointer}`) : undefined;
   if (!validate) {
-    return [`no schema ${schema}: expected ${path.relative(REPO, file)}`];
+    return [`no schema ${schema}: expected ${path.relative(REPO, file)}${pointer}`];
   }
   if (validate(value)) {
     return [];
@@ -69,7 +72,8 @@ let records;
  * The records the schemas describe, by title (the Java record's simple name), each with its fields in the order the
  * schema lists them: the Java build checks each schema's fields, and their order, against its record
  * (EverySchemaMatchesItsRecordTest). A definition with views ($defs read, written, ...) is described by its written
- * view, or else its first; a title that only points elsewhere ($ref) adds nothing.
+ * view, or else its first; a title that only points elsewhere ($ref), or that is one of several records (oneOf: a
+ * sealed interface's records, each with its own title), adds nothing.
  */
 function contract(dir = SCHEMAS_DIR) {
   if (!records) {
@@ -79,7 +83,7 @@ function contract(dir = SCHEMAS_DIR) {
         return;
       }
       const views = node.$defs ? Object.values(node.$defs).filter((v) => v && v.properties) : [];
-      const fields = node.properties ?? (node.$defs?.written ?? views[0])?.properties;
+      const fields = node.oneOf && !node.properties ? null : node.properties ?? (node.$defs?.written ?? views[0])?.properties;
       if (node.title && fields) {
         const names = Object.keys(fields);
         if (found[node.title] && JSON.stringify(found[node.title].names) !== JSON.stringify(names)) {

@@ -33,7 +33,7 @@ function refusal(input, executionName) {
   if (holdsNull(input)) {
     return 'an explicit null';
   }
-  for (const field of ['memberAccount', 'execution', 'phase']) {
+  for (const field of ['memberAccount', 'execution', 'phase', 'recovery']) {
     if (Object.hasOwn(input, field)) {
       return `${field}, which only the workflow sets`;
     }
@@ -60,6 +60,7 @@ function validatedRequest(input, executionName, defaultQuarantineDays = 0) {
       execution: null,
       memberAccount: null,
       phase: null,
+      recovery: null,
     },
     memberAccount: input.accountId !== undefined && input.accountId !== HOME_ACCOUNT_ID
       ? { accountId: input.accountId, sessionName: executionName } : null,
