@@ -10,6 +10,8 @@ import dev.offboarding.local.LocalFunctions;
 import dev.offboarding.local.WorkflowEvent;
 import dev.offboarding.local.WorkflowResult;
 import dev.offboarding.local.WorkflowRunner;
+import dev.offboarding.records.MemoryRecordStore;
+import dev.offboarding.records.RecordKeys;
 import dev.offboarding.simulator.Call;
 import dev.offboarding.simulator.MutableClock;
 import dev.offboarding.simulator.SimulatedOrganization;
@@ -23,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The real offboard-user definition on the local engine with the real handlers, against an organization of two
  * simulated accounts, all on one logical clock. The member account's offboarding role was deployed moments ago: STS
- * refuses it for 3 s. The user of that name is deleted there, and only there.
+ * refuses it for 3 s. The user of that name is deleted there, and only there; its record is kept under that account.
  */
 class OffboardInAnotherAccountEndToEndTest {
     private static final Instant START = RealFunctions.DEFAULT_START;
@@ -44,11 +46,12 @@ class OffboardInAnotherAccountEndToEndTest {
             ]}""";
 
     private final MutableClock clock = new MutableClock(START);
+    private final MemoryRecordStore records = new MemoryRecordStore();
 
     private WorkflowResult offboard(SimulatedOrganization org, String input, String execution, boolean noWaits,
                                     long seed) throws Exception {
         LocalFunctions functions = new LocalFunctions(org, "offboarding", clock, GuardSettings.defaults(),
-                WorkflowRunner.VirtualTime.FUNCTIONS_DO_NOT_PAUSE);
+                WorkflowRunner.VirtualTime.FUNCTIONS_DO_NOT_PAUSE, records);
         return new WorkflowRunner(RealFunctions.STATEMACHINE, "node", Duration.ofMinutes(3)).run(
                 new WorkflowRunner.Run(RealFunctions.STATEMACHINE.resolve("offboard-user.asl.json"),
                         RealFunctions.substitutions(), input, execution, "OffboardUser", noWaits, List.of(),
@@ -78,6 +81,10 @@ class OffboardInAnotherAccountEndToEndTest {
         assertTrue(org.home().userExists("little_tester"), "the home account's user of that name is untouched");
         assertEquals(List.of(), org.home().calls().all().stream().filter(Call::mutating).toList());
         assertTrue(result.path().lastIndexOf("CheckRoleUsable") < result.path().indexOf("ListTokens"));
+        assertEquals(List.of(RecordKeys.key("210987654321", "little_tester", START, execution)), records.keys(""),
+                "the record is kept under the account the user was in");
+        assertTrue(result.path().indexOf("OpenRecord") < result.path().indexOf("CheckRoleUsable"),
+                "the record is open before the first call in that account");
 
         List<Instant> checkTimes = result.events().stream().filter(e -> "CheckRoleUsable".equals(e.state())
                         && (e.type().equals("StateEntered") || e.type().equals("StateRetried")))

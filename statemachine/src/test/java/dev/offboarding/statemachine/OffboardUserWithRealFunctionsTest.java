@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OffboardUserWithRealFunctionsTest {
     private static final List<String> REFUSED_AT_ENTRY = List.of("ValidateRequest", "ExplainInvalidInput", "InvalidRequest");
-    private static final List<String> REFUSED_AT_FIRST_LOOK = List.of("ValidateRequest", "Start", "InAnotherAccount",
-            "ListTokens", "KeepFirstInventory", "Decide", "RecordOutcome", "Concluded", "Failed");
+    private static final List<String> REFUSED_AT_FIRST_LOOK = List.of("ValidateRequest", "Start", "OpenRecord",
+            "InAnotherAccount", "ListTokens", "KeepFirstInventory", "Decide", "RecordOutcome", "Announce", "Concluded",
+            "Failed");
     private static final String BOB = """
             {"users": [{"userName": "bob", "loginProfile": {},
                         "accessKeys": [{"accessKeyId": "AKIAQBOBEXAMPLE00001"}]}]}""";
