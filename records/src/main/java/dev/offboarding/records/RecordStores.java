@@ -22,10 +22,13 @@ public final class RecordStores {
         return new DirectoryRecordStore(folder(location));
     }
 
-    /** As {@link #at(String)}, with S3 through the clients {@code s3} gives (the caller closes them). */
+    /**
+     * As {@link #at(String)}, with S3 through the client {@code s3} gives when the store is first used (the caller
+     * closes it).
+     */
     public static RecordStore at(String location, Supplier<S3Client> s3) {
         if (location != null && S3Location.isS3(location)) {
-            return new S3RecordStore(s3.get(), S3Location.parse(location));
+            return S3RecordStore.at(S3Location.parse(location), s3);
         }
         return new DirectoryRecordStore(folder(location));
     }

@@ -64,8 +64,12 @@ public final class S3RecordStore implements RecordStore {
      * call, naming the location).
      */
     public static S3RecordStore at(S3Location location) {
-        return new S3RecordStore(new Once<>(() -> clientBuilder(System.getenv()).build()), location,
-                MAX_KEYS_PER_PAGE, MAX_PAGES);
+        return at(location, () -> clientBuilder(System.getenv()).build());
+    }
+
+    /** The store at {@code location} over the client {@code s3} gives on the store's first call. */
+    static S3RecordStore at(S3Location location, Supplier<S3Client> s3) {
+        return new S3RecordStore(new Once<>(s3), location, MAX_KEYS_PER_PAGE, MAX_PAGES);
     }
 
     /** The store the function environment names: RECORDS_BUCKET, and RECORDS_PREFIX (default "records/"). */
