@@ -132,6 +132,11 @@ public final class S3TestServer implements AutoCloseable {
         return endpoint;
     }
 
+    /** Where the server keeps its objects and log (removed by {@link #close()}), for tests of the fixture. */
+    Path folder() {
+        return folder;
+    }
+
     /** The server's own process (S3Mock's JVM), for tests of the fixture. */
     ProcessHandle serverProcess() {
         return watchdog.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
@@ -175,6 +180,10 @@ public final class S3TestServer implements AutoCloseable {
     @Override
     public void close() {
         stop(watchdog);
+        delete(folder);
+    }
+
+    static void delete(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).limit(1_000_000).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

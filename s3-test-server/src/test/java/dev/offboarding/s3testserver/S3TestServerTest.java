@@ -71,10 +71,12 @@ class S3TestServerTest {
                 "-cp", System.getProperty("java.class.path"), StartAndWait.class.getName())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         URI endpoint;
+        Path folder;
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(),
                     StandardCharsets.UTF_8));
             endpoint = URI.create(out.readLine());
+            folder = Path.of(out.readLine());
             assertTrue(reachable(endpoint), "the other JVM's server runs");
         } finally {
             jvm.destroyForcibly();
@@ -86,6 +88,8 @@ class S3TestServerTest {
             Thread.sleep(200);
         }
         assertFalse(reachable(endpoint), "the server of a JVM killed with SIGKILL ended too");
+        // Its folder is left behind (nothing was left to remove it): this test removes it.
+        S3TestServer.delete(folder);
     }
 
     /** Starts a server, prints its endpoint, and waits to be killed. */
@@ -93,6 +97,7 @@ class S3TestServerTest {
         public static void main(String[] args) throws InterruptedException {
             S3TestServer server = S3TestServer.start();
             System.out.println(server.endpoint());
+            System.out.println(server.folder());
             System.out.flush();
             Thread.sleep(Duration.ofMinutes(2).toMillis());
             server.close();
