@@ -28,13 +28,24 @@ import org.objectweb.asm.tree.TypeInsnNode;
 /**
  * The AWS API actions a function's code can call, read from its compiled classes: every method of the function's own
  * classes, and everything of this project's shared code they can reach (calls, lambdas, overriding methods), is
- * searched for calls of an SDK service client ({@code IamClient.deleteUser} is {@code iam:DeleteUser}). A credentials
+ * searched for calls of an SDK service client ({@code IamClient.deleteUser} is {@code iam:DeleteUser},
+ * {@code S3Client.listObjectsV2Paginator} is {@code s3:ListBucket}, the action IAM authorizes it as). A credentials
  * provider that assumes a role calls {@code sts:AssumeRole} itself, so using one counts as that call; and code that
  * uses one makes its calls with the assumed role's credentials, in the role's account ({@link Calls#throughAssumedRole}).
  */
 final class CalledActions {
     private static final String SERVICES = "software/amazon/awssdk/services/";
-    private static final Map<String, String> ACTION_PREFIX = Map.of("iam", "iam", "sts", "sts", "sfn", "states");
+    private static final Map<String, String> ACTION_PREFIX = Map.of("iam", "iam", "sts", "sts", "sfn", "states",
+            "s3", "s3");
+    /**
+     * Operations that IAM authorizes as another action (the Service Authorization Reference's table of S3): listing a
+     * bucket's objects is s3:ListBucket, reading an object's metadata is s3:GetObject.
+     */
+    private static final Map<String, String> AUTHORIZED_AS = Map.of("s3:ListObjectsV2", "s3:ListBucket",
+            "s3:ListObjects", "s3:ListBucket", "s3:HeadObject", "s3:GetObject", "s3:HeadBucket", "s3:ListBucket",
+            "s3:ListObjectVersions", "s3:ListBucketVersions");
+    /** What a client method adds to its operation's name: a paginator of it, or its answer read into memory. */
+    private static final List<String> OPERATION_SUFFIXES = List.of("Paginator", "AsBytes");
     private static final Set<String> NOT_API_CALLS = Set.of("serviceName", "close", "serviceClientConfiguration",
             "builder", "create", "waiter", "utilities");
     private static final String ASSUME_ROLE_PROVIDERS = SERVICES + "sts/auth/StsAssumeRole";
@@ -146,9 +157,14 @@ final class CalledActions {
             }
             return;
         }
-        String operation = method.endsWith("Paginator") ? method.substring(0, method.length() - "Paginator".length())
-                : method;
-        actions.add(prefix + ":" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1));
+        String operation = method;
+        for (String suffix : OPERATION_SUFFIXES) {
+            if (operation.endsWith(suffix)) {
+                operation = operation.substring(0, operation.length() - suffix.length());
+            }
+        }
+        String action = prefix + ":" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1);
+        actions.add(AUTHORIZED_AS.getOrDefault(action, action));
     }
 
     /** The method as declared on {@code owner} or inherited from a project supertype, and every override of it. */
