@@ -160,7 +160,8 @@ final class LocalCommand implements Callable<Integer> {
             report.line("  " + file.description());
         }
         return run(home, report, request, iam,
-                client -> new LocalFunctions(client, iam.accountId(), clock, GuardSettings.defaults(), Pause.REAL),
+                client -> new LocalFunctions(client, iam.accountId(), clock, GuardSettings.defaults(), Pause.REAL,
+                        recordStore),
                 file.noWaits(), file.zeroWaits(), iam.accountId(), definition, definitionText, null);
     }
 
@@ -181,7 +182,7 @@ final class LocalCommand implements Callable<Integer> {
         IamClient iam = realIam.get();
         return run(home, report, request, iam,
                 client -> new LocalFunctions(client, account, Clock.systemUTC(),
-                        GuardSettings.fromEnvironment(System.getenv()), Pause.REAL),
+                        GuardSettings.fromEnvironment(System.getenv()), Pause.REAL, recordStore),
                 false, List.of(), account, definition, definitionText,
                 "run the same command again to finish; it goes on from what is left.");
     }

@@ -24,8 +24,13 @@ public final class RecordKeys {
                 + segment("executionName", executionName) + ".json";
     }
 
+    /**
+     * IAM user names are unique ignoring case ("Alice" and "alice" cannot both exist), so the key has the name in
+     * lower case: every request for the user finds the same records, however it spells the name. The record itself
+     * keeps the name as the request gave it.
+     */
     public static String userPrefix(String accountId, String userName) {
-        return accountPrefix(accountId) + segment("userName", userName) + "/";
+        return accountPrefix(accountId) + segment("userName", userName).toLowerCase(java.util.Locale.ROOT) + "/";
     }
 
     public static String accountPrefix(String accountId) {

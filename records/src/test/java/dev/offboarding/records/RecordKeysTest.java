@@ -20,6 +20,8 @@ class RecordKeysTest {
         assertEquals("123456789012/little_tester/20261202T013000Z_offboard-little_tester-1.json",
                 RecordKeys.key("123456789012", "little_tester", STARTED, "offboard-little_tester-1"));
         assertEquals("123456789012/little_tester/", RecordKeys.userPrefix("123456789012", "little_tester"));
+        assertEquals("123456789012/little_tester/", RecordKeys.userPrefix("123456789012", "Little_Tester"),
+                "IAM user names are unique ignoring case: one prefix for every spelling");
         assertEquals("123456789012/", RecordKeys.accountPrefix("123456789012"));
     }
 
