@@ -31,9 +31,10 @@ final class Functions {
         return IamSimulator.fromFile(scenario, Clock.systemUTC());
     }
 
+    /** list-tokens' inventory of the user (its answer is the inspection: the inventory and the decision). */
     static JsonNode listTokens(IamSimulator iam, String userName) {
         return invoke(new ListTokensHandler(new IamGateway(iam), GuardSettings.defaults(), Clock.systemUTC()),
-                "{\"userName\": \"" + userName + "\"}");
+                "{\"userName\": \"" + userName + "\"}").get("inventory");
     }
 
     static JsonNode removeTokens(IamSimulator iam, JsonNode inventory) {

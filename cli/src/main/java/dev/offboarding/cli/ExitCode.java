@@ -10,11 +10,13 @@ final class ExitCode {
     static final int SUCCEEDED = 0;
     /** The workflow ended in a Fail state: a refusal (protected, recently active, invalid request) or a failure. */
     static final int WORKFLOW_FAILED = 1;
+    /** records show: there is no record at the key given. */
+    static final int NO_SUCH_RECORD = 1;
     /** The command line is wrong (unknown option, missing or bad value, malformed scenario file): nothing ran. */
     static final int USAGE = 2;
     /**
      * The command could not run: no credentials, no or too old Node.js, unknown state machine; a local run timed out;
-     * serve-functions' port is taken.
+     * serve-functions' port is taken; records: the record store could not be read.
      */
     static final int CANNOT_RUN = 3;
 

@@ -7,6 +7,7 @@ import dev.offboarding.listtokens.GuardSettings;
 import dev.offboarding.local.LocalFunctions;
 import dev.offboarding.local.WorkflowResult;
 import dev.offboarding.local.WorkflowRunner;
+import dev.offboarding.records.RecordStore;
 import dev.offboarding.removetokens.Pause;
 import dev.offboarding.simulator.IamSimulator;
 import dev.offboarding.validation.OffboardingRequest;
@@ -102,6 +103,12 @@ final class LocalCommand implements Callable<Integer> {
     @Mixin
     RequestOptions requestOptions = new RequestOptions();
 
+    @Mixin
+    RecordsLocation records = new RecordsLocation();
+
+    /** Where this run's record is kept (--records), opened before anything runs. */
+    RecordStore recordStore;
+
     private final Supplier<IamClient> realIam;
     private final Supplier<StsClient> realSts;
     /** The simulator of the last scenario run, for whoever wants to look at IAM's final state. */
@@ -118,6 +125,7 @@ final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        recordStore = records.open(null);
         Report report = new Report(spec.commandLine().getOut(), json);
         Path home = ProjectHome.find();
         boolean realIamMode = user != null && scenario == null;
@@ -152,7 +160,8 @@ final class LocalCommand implements Callable<Integer> {
             report.line("  " + file.description());
         }
         return run(home, report, request, iam,
-                client -> new LocalFunctions(client, iam.accountId(), clock, GuardSettings.defaults(), Pause.REAL),
+                client -> new LocalFunctions(client, iam.accountId(), clock, GuardSettings.defaults(), Pause.REAL,
+                        recordStore),
                 file.noWaits(), file.zeroWaits(), iam.accountId(), definition, definitionText, null);
     }
 
@@ -173,7 +182,7 @@ final class LocalCommand implements Callable<Integer> {
         IamClient iam = realIam.get();
         return run(home, report, request, iam,
                 client -> new LocalFunctions(client, account, Clock.systemUTC(),
-                        GuardSettings.fromEnvironment(System.getenv()), Pause.REAL),
+                        GuardSettings.fromEnvironment(System.getenv()), Pause.REAL, recordStore),
                 false, List.of(), account, definition, definitionText,
                 "run the same command again to finish; it goes on from what is left.");
     }

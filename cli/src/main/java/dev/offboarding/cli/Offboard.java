@@ -1,12 +1,14 @@
 package dev.offboarding.cli;
 
+import dev.offboarding.errors.RecordStoreUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "offboard",
         description = {"Offboards AWS IAM users completely and safely, with the offboard-user workflow;",
             "waits for a new role to be really usable, with the wait-for-role workflow;",
-            "serves the functions on this machine through Lambda's Invoke API."},
+            "serves the functions on this machine through Lambda's Invoke API;",
+            "lists and shows the offboarding records."},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  succeeded: DELETED, ALREADY_ABSENT or DRY_RUN; the role is usable",
@@ -14,42 +16,54 @@ import picocli.CommandLine.Command;
             "     that failed or timed out after the user was deleted (it says so);",
             "     serve-functions: stopped by Ctrl-C",
             "  1  the workflow ended in a Fail state (refused or failed);",
-            "     its Error and Cause are printed (local: and what it changed in IAM)",
+            "     its Error and Cause are printed (local: and what it changed in IAM);",
+            "     records show: no record at that key",
             "  2  the command line is wrong: an unknown option, a bad value (the flag",
             "     is named), a malformed scenario file (the file and key are named);",
             "     nothing was run",
             "  3  the command could not run: no credentials, no or too old Node.js,",
             "     unknown state machine; local: the run timed out (--timeout) before",
             "     the user was deleted (it says what it changed in IAM); serve-functions:",
-            "     the port is taken",
+            "     the port is taken; records: the record store could not be read (its",
+            "     location and what S3 or the folder answered are named)",
             "",
             "Run 'offboard <command> --help' for a command's options and examples."},
-        subcommands = {LocalCommand.class, StartCommand.class, WaitForRoleCommand.class, ServeFunctionsCommand.class},
+        subcommands = {LocalCommand.class, StartCommand.class, WaitForRoleCommand.class, ServeFunctionsCommand.class,
+            RecordsCommand.class},
         mixinStandardHelpOptions = true,
         version = "offboard 0.1.0")
 public final class Offboard implements Runnable {
 
     public static void main(String[] args) {
         System.exit(commandLine(new LocalCommand(), new StartCommand(), new WaitForRoleCommand(),
-                new ServeFunctionsCommand()).execute(args));
+                new ServeFunctionsCommand(), new RecordsCommand()).execute(args));
     }
 
     static CommandLine commandLine(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole) {
         return commandLine(local, start, waitForRole, new ServeFunctionsCommand());
     }
 
-    /** The command line with the given subcommand instances (tests pass instances with stubbed AWS clients). */
     static CommandLine commandLine(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole,
                                    ServeFunctionsCommand serveFunctions) {
+        return commandLine(local, start, waitForRole, serveFunctions, new RecordsCommand());
+    }
+
+    /** The command line with the given subcommand instances (tests pass instances with stubbed AWS clients). */
+    static CommandLine commandLine(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole,
+                                   ServeFunctionsCommand serveFunctions, RecordsCommand records) {
         CommandLine commandLine = new CommandLine(new Offboard(),
-                new SubcommandFactory(local, start, waitForRole, serveFunctions));
+                new SubcommandFactory(local, start, waitForRole, serveFunctions, records));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof UsageException) {
-                cmd.getErr().println("offboard " + cmd.getCommandName() + ": " + e.getMessage());
-                cmd.getErr().println("Nothing was run. See 'offboard " + cmd.getCommandName() + " --help'.");
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                cmd.getErr().println("Nothing was run. See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
                 return ExitCode.USAGE;
             }
             if (e instanceof CannotRunException) {
+                cmd.getErr().println("offboard: " + e.getMessage());
+                return ExitCode.CANNOT_RUN;
+            }
+            if (e instanceof RecordStoreUnavailableException) {
                 cmd.getErr().println("offboard: " + e.getMessage());
                 return ExitCode.CANNOT_RUN;
             }
@@ -69,7 +83,8 @@ public final class Offboard implements Runnable {
 
     /** Hands picocli the prepared subcommand instances. */
     private record SubcommandFactory(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole,
-                                     ServeFunctionsCommand serveFunctions) implements CommandLine.IFactory {
+                                     ServeFunctionsCommand serveFunctions, RecordsCommand records)
+            implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == LocalCommand.class) {
@@ -83,6 +98,9 @@ public final class Offboard implements Runnable {
             }
             if (type == ServeFunctionsCommand.class) {
                 return type.cast(serveFunctions);
+            }
+            if (type == RecordsCommand.class) {
+                return type.cast(records);
             }
             return CommandLine.defaultFactory().create(type);
         }

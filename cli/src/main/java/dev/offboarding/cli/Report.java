@@ -37,9 +37,18 @@ final class Report {
             case "StateRetried" -> out.printf("     retry %d of %s after %s, waited %.1f s%n", event.attempt(), event.state(),
                     shortName(event.error()), event.waitedSeconds() == null ? 0.0 : event.waitedSeconds());
             case "StateCaught" -> out.println("     caught in " + event.state());
+            case "EventsPut" -> event.line().path("entries").forEach(entry -> out.println("     announced \""
+                    + entry.path("DetailType").asText() + "\" on bus " + entry.path("EventBusName").asText()
+                    + recordOf(entry.path("Detail").asText())));
             default -> { }
         }
         out.flush();
+    }
+
+    /** Where the announced record is, from an event's Detail (a JSON text), for people. */
+    private static String recordOf(String detail) {
+        JsonNode location = output(detail).path("record").path("location");
+        return location.isTextual() ? "; record: " + location.asText() : "";
     }
 
     /** An execution's output as Step Functions returns it (a JSON text), as JSON; a text that is no JSON stays text. */

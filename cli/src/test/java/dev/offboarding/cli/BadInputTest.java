@@ -92,7 +92,10 @@ class BadInputTest {
                 arguments("--reason", args(real, "--reason", LONG_TEXT)),
                 arguments("--requested-by", args(real, "--requested-by", LONG_TEXT)),
                 arguments("--force", args(real, "--force=maybe")),
-                arguments("--dryrun", args(real, "--dryrun")));
+                arguments("--dryrun", args(real, "--dryrun")),
+                arguments("--records", args(real, "--records", "s3://Not_A_Bucket/records")),
+                arguments("--records", args(new String[0], "--records", "s3:/records-bucket")),
+                arguments("--records", args(new String[0], "--records", "")));
     }
 
     private static List<String> args(String[] base, String... more) {

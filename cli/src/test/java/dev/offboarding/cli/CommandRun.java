@@ -12,7 +12,16 @@ record CommandRun(int exitCode, String out, String err) {
     }
 
     static CommandRun of(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole, String... args) {
-        CommandLine commandLine = Offboard.commandLine(local, start, waitForRole);
+        return of(Offboard.commandLine(local, start, waitForRole), args);
+    }
+
+    /** {@code offboard records ...} with {@code records}' S3 clients. */
+    static CommandRun records(RecordsCommand records, String... args) {
+        return of(Offboard.commandLine(new LocalCommand(), new StartCommand(), new WaitForRoleCommand(),
+                new ServeFunctionsCommand(), records), args);
+    }
+
+    private static CommandRun of(CommandLine commandLine, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));

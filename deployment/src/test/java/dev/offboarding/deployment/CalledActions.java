@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,20 +28,39 @@ import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * The AWS API actions a function's code can call, read from its compiled classes: every method of the function's own
- * classes, and everything of this project's shared code they can reach (calls, lambdas, overriding methods), is
- * searched for calls of an SDK service client ({@code IamClient.deleteUser} is {@code iam:DeleteUser}). A credentials
+ * classes, and everything of this project's shared code they can reach (calls, overriding methods, lambdas: one of a
+ * project interface only once reachable code invokes that interface's method), is searched for calls of an SDK
+ * service client ({@code IamClient.deleteUser} is {@code iam:DeleteUser}, {@code S3Client.listObjectsV2Paginator} is
+ * {@code s3:ListBucket}, the action IAM authorizes it as). A credentials
  * provider that assumes a role calls {@code sts:AssumeRole} itself, so using one counts as that call; and code that
  * uses one makes its calls with the assumed role's credentials, in the role's account ({@link Calls#throughAssumedRole}).
  */
 final class CalledActions {
     private static final String SERVICES = "software/amazon/awssdk/services/";
-    private static final Map<String, String> ACTION_PREFIX = Map.of("iam", "iam", "sts", "sts", "sfn", "states");
+    private static final Map<String, String> ACTION_PREFIX = Map.of("iam", "iam", "sts", "sts", "sfn", "states",
+            "s3", "s3");
+    /**
+     * Operations that IAM authorizes as another action (the Service Authorization Reference's table of S3): listing a
+     * bucket's objects is s3:ListBucket, reading an object's metadata is s3:GetObject.
+     */
+    private static final Map<String, String> AUTHORIZED_AS = Map.of("s3:ListObjectsV2", "s3:ListBucket",
+            "s3:ListObjects", "s3:ListBucket", "s3:HeadObject", "s3:GetObject", "s3:HeadBucket", "s3:ListBucket",
+            "s3:ListObjectVersions", "s3:ListBucketVersions");
+    /** What a client method adds to its operation's name: a paginator of it, or its answer read into memory. */
+    private static final List<String> OPERATION_SUFFIXES = List.of("Paginator", "AsBytes");
     private static final Set<String> NOT_API_CALLS = Set.of("serviceName", "close", "serviceClientConfiguration",
             "builder", "create", "waiter", "utilities");
     private static final String ASSUME_ROLE_PROVIDERS = SERVICES + "sts/auth/StsAssumeRole";
 
     private final Map<String, ClassNode> classes = new HashMap<>();
     private final Map<String, Set<String>> subtypes = new HashMap<>();
+    /**
+     * The lambdas and method references of a project functional interface that no reachable code invokes yet, by
+     * {@code interface#method}: creating one runs nothing (a plan can hold the removals it never performs).
+     */
+    private final Map<String, List<Handle>> deferred = new HashMap<>();
+    /** The methods of project types that reachable code invokes, as {@code type#method}. */
+    private final Set<String> invoked = new HashSet<>();
     private boolean assumedRoleCredentials;
 
     /**
@@ -102,13 +122,23 @@ final class CalledActions {
                 callees.addAll(implementations(call.owner, call.name, call.desc));
                 // A first use of a class runs its static initialiser.
                 callees.add(key(call.owner, "<clinit>", "()V"));
+                if (invoked.add(call.owner + "#" + call.name)) {
+                    for (String type : withSubtypes(call.owner)) {
+                        for (Handle handle : deferred.getOrDefault(type + "#" + call.name, List.of())) {
+                            callees.addAll(target(handle, actions));
+                        }
+                        deferred.remove(type + "#" + call.name);
+                    }
+                }
             }
         } else if (insn instanceof InvokeDynamicInsnNode dynamic) {
+            String lambdaOf = projectInterfaceOf(dynamic);
             for (Object argument : dynamic.bsmArgs) {
                 if (argument instanceof Handle handle) {
-                    recordSdkCall(handle.getOwner(), handle.getName(), actions);
-                    if (classes.containsKey(handle.getOwner())) {
-                        callees.addAll(implementations(handle.getOwner(), handle.getName(), handle.getDesc()));
+                    if (lambdaOf == null || isInvoked(lambdaOf, dynamic.name)) {
+                        callees.addAll(target(handle, actions));
+                    } else {
+                        deferred.computeIfAbsent(lambdaOf + "#" + dynamic.name, k -> new ArrayList<>()).add(handle);
                     }
                 }
             }
@@ -126,6 +156,55 @@ final class CalledActions {
             recordSdkCall(type.getInternalName(), "", actions);
         }
         return callees;
+    }
+
+    /** What a lambda's or method reference's implementation runs: an SDK call, or project methods. */
+    private Set<String> target(Handle handle, Set<String> actions) {
+        recordSdkCall(handle.getOwner(), handle.getName(), actions);
+        return classes.containsKey(handle.getOwner())
+                ? implementations(handle.getOwner(), handle.getName(), handle.getDesc()) : Set.of();
+    }
+
+    /**
+     * The project interface a lambda or method reference implements, when only project code can invoke it (no library
+     * supertype declares its method); null for any other invokedynamic (a library interface: a Function, a Supplier),
+     * whose implementation library code may run at any time.
+     */
+    private String projectInterfaceOf(InvokeDynamicInsnNode dynamic) {
+        if (!"java/lang/invoke/LambdaMetafactory".equals(dynamic.bsm.getOwner())) {
+            return null;
+        }
+        String type = Type.getReturnType(dynamic.desc).getInternalName();
+        return classes.containsKey(type) && !libraryMethodNames(type).contains(dynamic.name) ? type : null;
+    }
+
+    /** Whether reachable code invokes {@code method} on {@code type} or on a project supertype of it. */
+    private boolean isInvoked(String type, String method) {
+        Deque<String> supertypes = new ArrayDeque<>(List.of(type));
+        while (!supertypes.isEmpty()) {
+            String next = supertypes.pop();
+            if (invoked.contains(next + "#" + method)) {
+                return true;
+            }
+            ClassNode node = classes.get(next);
+            if (node != null) {
+                Stream.concat(Stream.ofNullable(node.superName), node.interfaces.stream()).forEach(supertypes::push);
+            }
+        }
+        return false;
+    }
+
+    /** The type and every project type below it. */
+    private Set<String> withSubtypes(String type) {
+        Set<String> all = new HashSet<>(List.of(type));
+        Deque<String> below = new ArrayDeque<>(subtypes.getOrDefault(type, Set.of()));
+        while (!below.isEmpty()) {
+            String next = below.pop();
+            if (all.add(next)) {
+                below.addAll(subtypes.getOrDefault(next, Set.of()));
+            }
+        }
+        return all;
     }
 
     private void recordSdkCall(String owner, String method, Set<String> actions) {
@@ -146,9 +225,14 @@ final class CalledActions {
             }
             return;
         }
-        String operation = method.endsWith("Paginator") ? method.substring(0, method.length() - "Paginator".length())
-                : method;
-        actions.add(prefix + ":" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1));
+        String operation = method;
+        for (String suffix : OPERATION_SUFFIXES) {
+            if (operation.endsWith(suffix)) {
+                operation = operation.substring(0, operation.length() - suffix.length());
+            }
+        }
+        String action = prefix + ":" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1);
+        actions.add(AUTHORIZED_AS.getOrDefault(action, action));
     }
 
     /** The method as declared on {@code owner} or inherited from a project supertype, and every override of it. */

@@ -3,10 +3,14 @@ package dev.offboarding.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -113,5 +117,48 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
                 + " ListTokensFunction.Alias, RecordOutcomeFunction.Alias, RemoveTokensFunction.Alias,"
                 + " ValidateRequestFunction.Alias]"),
                 LeastPrivilege.stateMachineProblems(broken));
+    }
+
+    @Test
+    void eachStateMachineIsGrantedExactlyTheIntegrationsItsDefinitionCalls() {
+        assertEquals(List.of(), LeastPrivilege.integrationProblems(deployed(TEMPLATE)));
+    }
+
+    @Test
+    void anIntegrationTheDefinitionDoesNotCallIsReported() {
+        Template broken = deployed(TEMPLATE.replace("""
+                                - events:PutEvents
+                """, """
+                                - events:PutEvents
+                                - sqs:SendMessage
+                """));
+
+        assertTrue(LeastPrivilege.integrationProblems(broken).contains("OffboardUserStateMachine is granted"
+                + " sqs:SendMessage, which its definition never calls"), LeastPrivilege.integrationProblems(broken)
+                .toString());
+    }
+
+    @Test
+    void aDefinitionThatAnnouncesNeedsEventsPutEventsAndIsReportedWithoutIt(@TempDir Path dir) throws IOException {
+        Path announcing = Files.writeString(dir.resolve("offboard-user.asl.json"), """
+                {"StartAt": "Announce", "States": {"Announce": {"Type": "Task",
+                  "Resource": "arn:aws:states:::events:putEvents",
+                  "Parameters": {"Entries": [{"EventBusName": "${OffboardingEventBusName}",
+                    "Source": "${OffboardingEventSource}", "DetailType": "Offboarding Completed", "Detail": {}}]},
+                  "End": true}}}
+                """);
+        String template = TEMPLATE.replace("DefinitionUri: statemachine/offboard-user.asl.json",
+                "DefinitionUri: " + announcing);
+        String grant = """
+                            - Sid: AnnounceOnlyOnItsBus
+                              Effect: Allow
+                              Action:
+                                - events:PutEvents
+                              Resource: !Sub arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${OffboardingEventBusName}
+                """;
+
+        assertEquals(List.of(), LeastPrivilege.integrationProblems(deployed(template)));
+        assertEquals(List.of("OffboardUserStateMachine is not granted events:PutEvents, which its definition calls"),
+                LeastPrivilege.integrationProblems(deployed(template.replace(grant, ""))));
     }
 }

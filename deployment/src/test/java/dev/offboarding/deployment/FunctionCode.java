@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** A function of the template and the module that builds it, found from its CodeUri. */
 record FunctionCode(String logicalId, String module, String codeUri, String handler) {
     private static final Pattern ARTIFACT = Pattern.compile("functions/([a-z0-9-]+)/target/\\1-lambda\\.jar");
-    static final Path SHARED_CLASSES = Repository.ROOT.resolve("functions/core/target/classes");
+    private static final ProjectModules MODULES = new ProjectModules(Repository.ROOT);
 
     static FunctionCode of(Template template, String logicalId) {
         String codeUri = template.functionProperty(logicalId, "CodeUri").asText();
@@ -30,11 +30,16 @@ record FunctionCode(String logicalId, String module, String codeUri, String hand
         return handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
     }
 
+    /** The compiled classes of the project modules the function is built with (core, and records where it uses it). */
+    List<Path> sharedClasses() {
+        return MODULES.builtWith(moduleDirectory()).stream().map(m -> m.resolve("target/classes")).toList();
+    }
+
     Set<String> calledActions() {
-        return CalledActions.of(classes(), List.of(SHARED_CLASSES));
+        return CalledActions.of(classes(), sharedClasses());
     }
 
     CalledActions.Calls calls() {
-        return CalledActions.calls(classes(), List.of(SHARED_CLASSES));
+        return CalledActions.calls(classes(), sharedClasses());
     }
 }

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * IAM's evaluation of the statements of one policy, for what this product's policies use: Allow and Deny, Action and
  * Resource with the wildcards {@code *} and {@code ?}, Principal ({@code "*"}, account ids, account root and role
- * ARNs), and the condition operators StringEquals, StringNotEquals, StringLike, ArnEquals, ArnLike, ArnNotEquals
- * and ArnNotLike. Several values of one key match when any does (for the negated operators: when none does); several
- * keys and operators must all match; a key missing from the request matches only a negated operator.
+ * ARNs), and the condition operators StringEquals, StringNotEquals, StringLike, ArnEquals, ArnLike, ArnNotEquals,
+ * ArnNotLike and Bool. Several values of one key match when any does (for the negated operators: when none does);
+ * several keys and operators must all match; a key missing from the request matches only a negated operator.
  */
 final class Policy {
     private final List<JsonNode> statements;
@@ -149,6 +149,7 @@ final class Policy {
                     case "StringEquals", "StringNotEquals" -> v.equals(actual);
                     case "StringLike", "StringNotLike", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike" ->
                             glob(v, actual, false);
+                    case "Bool" -> v.equalsIgnoreCase(actual);
                     default -> throw new IllegalArgumentException("this check does not evaluate " + op);
                 });
                 if (any == negated) {

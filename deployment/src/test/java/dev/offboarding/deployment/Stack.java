@@ -9,13 +9,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A template as CloudFormation deploys it with given parameter values: each parameter is checked as CloudFormation
  * checks it (required when it has no Default, AllowedPattern matching the whole value, or each item of a
- * CommaDelimitedList, AllowedValues), the Rules' assertions must hold, the Conditions are evaluated, resources whose
+ * CommaDelimitedList, AllowedValues, a Number within MinValue and MaxValue), the Rules' assertions must hold, the Conditions are evaluated, resources whose
  * Condition is false are left out, and the intrinsic functions are resolved: {@code Ref} of a parameter or pseudo
  * parameter, {@code Fn::Sub}, {@code Fn::If}, {@code Fn::Join}, {@code Fn::Split}, {@code Fn::Select}, and
  * {@code AWS::NoValue}, which removes the key or item. What only exists once deployed stays symbolic: {@code Ref} of a
@@ -63,6 +64,9 @@ final class Stack {
                     }
                 }
             }
+            if ("Number".equals(spec.path("Type").asText())) {
+                numberProblem(name, value, spec).ifPresent(problems::add);
+            }
             if (spec.has("AllowedValues")) {
                 List<String> allowed = new ArrayList<>();
                 spec.get("AllowedValues").forEach(v -> allowed.add(v.asText()));
@@ -89,6 +93,23 @@ final class Stack {
                 }
             }
         });
+    }
+
+    /** A Number parameter must be a number within its MinValue and MaxValue. */
+    private static Optional<String> numberProblem(String name, String value, JsonNode spec) {
+        double number;
+        try {
+            number = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return Optional.of(name + " refuses \"" + value + "\" (not a Number)");
+        }
+        if (spec.has("MinValue") && number < spec.get("MinValue").asDouble()) {
+            return Optional.of(name + " refuses \"" + value + "\" (MinValue " + spec.get("MinValue") + ")");
+        }
+        if (spec.has("MaxValue") && number > spec.get("MaxValue").asDouble()) {
+            return Optional.of(name + " refuses \"" + value + "\" (MaxValue " + spec.get("MaxValue") + ")");
+        }
+        return Optional.empty();
     }
 
     /** The stack CloudFormation would create, or an AssertionError naming what it would refuse. */

@@ -26,7 +26,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * The front door every API call goes through: one call at a time, injected faults first (so a failed
- * call changes nothing), then the operation, then the call log, then the afterCall hooks.
+ * call changes nothing), then the operation, then the call log, then the afterCall hooks, then the caller's crash if
+ * this call is the crash point ({@link FaultInjector#crashAfter}).
  */
 final class CallInvoker {
 
@@ -123,6 +124,7 @@ final class CallInvoker {
     private <T extends SdkResponse> T serve(String operation, String target,
                                             Function<Fault, AwsServiceException> faultErrors, Supplier<T> action) {
         synchronized (lock) {
+            faults.refuseIfCrashed(operation);
             String requestId = nextRequestId();
             T response;
             try {
@@ -142,8 +144,12 @@ final class CallInvoker {
                         CallLog.isMutating(operation)));
                 throw e;
             }
-            log.record(new Call(operation, target, "OK", clock.instant(), CallLog.isMutating(operation)));
+            Call served = new Call(operation, target, "OK", clock.instant(), CallLog.isMutating(operation));
+            log.record(served);
             runHooks(operation);
+            if (hooksRunning.isEmpty()) {
+                faults.crashIfAt(served);
+            }
             return asDelivered(response, requestId);
         }
     }

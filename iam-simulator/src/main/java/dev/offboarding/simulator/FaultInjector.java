@@ -2,9 +2,14 @@ package dev.offboarding.simulator;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
-/** Makes upcoming calls fail the way AWS sometimes does: throttling and internal server errors. */
+/**
+ * Makes upcoming calls fail the way AWS sometimes does (throttling and internal server errors), or the caller die
+ * right after a call took effect ({@link #crashAfter}).
+ */
 public final class FaultInjector {
 
     /** Matches any operation. */
@@ -14,6 +19,9 @@ public final class FaultInjector {
     private final Map<String, Integer> serverErrorsLeft = new HashMap<>();
     private int throttleEvery;
     private long callsSinceThrottleEverySet;
+    private Predicate<Call> crashPoint;
+    private Runnable dying;
+    private Call crashedAfter;
 
     FaultInjector() {
     }
@@ -32,6 +40,61 @@ public final class FaultInjector {
     public synchronized void throttleEvery(int n) {
         throttleEvery = requireNonNegative(n);
         callsSinceThrottleEverySet = 0;
+    }
+
+    /**
+     * The caller dies right after the next successful call of {@code operation}: that call takes effect and is
+     * logged, then {@code dying} runs (the test stops what else the dead process was, e.g. the workflow engine) and
+     * the call throws {@link SimulatedCrash} instead of answering. From then on every call throws it before it
+     * reaches IAM and is not logged, as a dead process's calls never arrive, until {@link #restart()}. Calls made by
+     * afterCall hooks are never the crash point.
+     */
+    public void crashAfter(String operation, Runnable dying) {
+        Objects.requireNonNull(operation, "operation");
+        crashAfter(call -> call.operation().equals(operation), dying);
+    }
+
+    /** The same, right after the next successful call that {@code point} matches (e.g. by its target). */
+    public synchronized void crashAfter(Predicate<Call> point, Runnable dying) {
+        if (crashPoint != null || crashedAfter != null) {
+            throw new IllegalStateException("a crash is already set or has happened: restart() first");
+        }
+        this.crashPoint = Objects.requireNonNull(point, "point");
+        this.dying = Objects.requireNonNull(dying, "dying");
+    }
+
+    /** The call the caller died after, if it has. */
+    public synchronized Optional<Call> crashedAfter() {
+        return Optional.ofNullable(crashedAfter);
+    }
+
+    /** A new process makes the calls: they are served again, and no crash is set. */
+    public synchronized void restart() {
+        crashPoint = null;
+        dying = null;
+        crashedAfter = null;
+    }
+
+    /** Throws {@link SimulatedCrash} if the caller has died: its call never arrives. */
+    synchronized void refuseIfCrashed(String operation) {
+        if (crashedAfter != null) {
+            throw new SimulatedCrash(operation + " was never sent: the caller died after "
+                    + crashedAfter.operation() + " " + crashedAfter.target());
+        }
+    }
+
+    /** After {@code call} succeeded: the caller dies here if it is the crash point. */
+    synchronized void crashIfAt(Call call) {
+        if (crashPoint == null || !crashPoint.test(call)) {
+            return;
+        }
+        crashedAfter = call;
+        crashPoint = null;
+        Runnable stop = dying;
+        dying = null;
+        stop.run();
+        throw new SimulatedCrash("the caller died right after " + call.operation() + " " + call.target()
+                + " took effect");
     }
 
     /** Decides the fate of one call and consumes the fault it gets, if any. */

@@ -14,17 +14,24 @@ public final class LocalContext implements Context {
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
     private final List<String> lines = new ArrayList<>();
+    /**
+     * Keeps each message as one line, however it was written: a {@code String}, or the bytes of a JSON line (what
+     * the functions write, see FunctionLog), without the line feed that ends it. The level-taking methods of
+     * {@link LambdaLogger} come here too.
+     */
     private final LambdaLogger logger = new LambdaLogger() {
         @Override
         public void log(String message) {
+            String line = message != null && message.endsWith("\n")
+                    ? message.substring(0, message.length() - 1) : message;
             synchronized (lines) {
-                lines.add(message);
+                lines.add(line);
             }
         }
 
         @Override
         public void log(byte[] message) {
-            log(new String(message, StandardCharsets.UTF_8));
+            log(message == null ? null : new String(message, StandardCharsets.UTF_8));
         }
     };
 

@@ -64,8 +64,14 @@ public final class LocalFunctions {
 
     /** The same, acting in {@code homeAccountId}: the account {@code iam} is in, which validate-request calls home. */
     public LocalFunctions(IamClient iam, String homeAccountId, Clock clock, GuardSettings guards, Pause pause) {
+        this(iam, homeAccountId, clock, guards, pause, new MemoryRecordStore());
+    }
+
+    /** The same, keeping the offboarding records in {@code records}. */
+    public LocalFunctions(IamClient iam, String homeAccountId, Clock clock, GuardSettings guards, Pause pause,
+                          RecordStore records) {
         this(IamGateways.homeOnly(new IamGateway(iam)), iam instanceof IamSimulator sim ? sim.sts() : null,
-                homeAccountId, clock, guards, pause, new MemoryRecordStore());
+                homeAccountId, clock, guards, pause, records);
     }
 
     /**
@@ -97,7 +103,7 @@ public final class LocalFunctions {
         all.put(LIST_TOKENS, new ListTokensHandler(iam, guards, clock));
         all.put(REMOVE_TOKENS, new RemoveTokensHandler(iam, pause, clock));
         all.put(DELETE_USER, new DeleteUserHandler(iam, clock));
-        all.put(RECORD_OUTCOME, new RecordOutcomeHandler(records, clock));
+        all.put(RECORD_OUTCOME, new RecordOutcomeHandler(records, clock, homeAccountId));
         if (sts != null) {
             all.put(CHECK_ROLE_USABLE, new CheckRoleUsableHandler(iam.home(), new StsGateway(sts), "aws", clock));
         }

@@ -21,6 +21,7 @@ public final class MemoryRecordStore implements RecordStore {
 
     @Override
     public List<String> keys(String prefix) {
+        RecordKeys.checkedPrefix(prefix);
         return records.keySet().stream().filter(key -> key.startsWith(prefix)).toList();
     }
 

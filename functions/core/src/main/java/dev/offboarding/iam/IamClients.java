@@ -49,7 +49,7 @@ public final class IamClients {
      * properties, web identity, profile files, container and instance metadata) only costs cold-start time. Anywhere
      * else the standard chain, so profiles and SSO keep working.
      */
-    static AwsCredentialsProvider credentialsFor(Map<String, String> env) {
+    public static AwsCredentialsProvider credentialsFor(Map<String, String> env) {
         return env.containsKey("AWS_LAMBDA_FUNCTION_NAME") ? EnvironmentVariableCredentialsProvider.create()
                 : DefaultCredentialsProvider.builder().build();
     }

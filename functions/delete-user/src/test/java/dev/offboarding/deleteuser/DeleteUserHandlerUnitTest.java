@@ -1,5 +1,6 @@
 package dev.offboarding.deleteuser;
 
+import dev.offboarding.testing.LoggedEvents;
 import dev.offboarding.testing.MockIam;
 import dev.offboarding.testing.SdkErrors;
 
@@ -69,7 +70,7 @@ class DeleteUserHandlerUnitTest {
         assertEquals("bob", sent.getValue().userName());
         assertEquals(List.of("deleteUser"), MockIam.operationsSent(iam), "one DeleteUser call and nothing else");
         assertEquals(List.of("{\"event\":\"delete-user-answered\",\"execution\":null,\"userName\":\"bob\","
-                + "\"attempt\":2,\"outcome\":\"DELETED\"}"), context.loggedLines());
+                + "\"attempt\":2,\"outcome\":\"DELETED\"}"), LoggedEvents.of(context));
     }
 
     @Test

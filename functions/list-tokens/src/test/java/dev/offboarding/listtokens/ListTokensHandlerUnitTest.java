@@ -1,6 +1,7 @@
 package dev.offboarding.listtokens;
 
 import dev.offboarding.testing.ConcurrencySensitive;
+import dev.offboarding.testing.LoggedEvents;
 import dev.offboarding.testing.MockIam;
 import dev.offboarding.testing.SdkErrors;
 
@@ -491,7 +492,7 @@ class ListTokensHandlerUnitTest {
                 + "\"execution\":\"arn:aws:states:us-east-1:123456789012:execution:OffboardUser:run-1\","
                 + "\"userName\":\"bob\",\"exists\":true,\"blockers\":1,\"protected\":false,\"recentlyActive\":false,\"privileged\":false,"
                 + "\"decision\":\"REMOVE\"}"),
-                context.loggedLines());
+                LoggedEvents.of(context));
     }
 
     @Test
@@ -500,8 +501,8 @@ class ListTokensHandlerUnitTest {
 
         inventoryOfBob();
 
-        assertTrue(context.loggedLines().get(0).contains("\"execution\":null,\"userName\":\"bob\""),
-                context.loggedLines().toString());
+        assertTrue(LoggedEvents.of(context).get(0).contains("\"execution\":null,\"userName\":\"bob\""),
+                LoggedEvents.of(context).toString());
     }
 
     // ---- the guards ---------------------------------------------------------------------------------------------

@@ -29,10 +29,12 @@ import java.util.Set;
 final class Journal {
     private final RecordStore store;
     private final Clock clock;
+    private final String homeAccountId;
 
-    Journal(RecordStore store, Clock clock) {
+    Journal(RecordStore store, Clock clock, String homeAccountId) {
         this.store = store;
         this.clock = clock;
+        this.homeAccountId = homeAccountId;
     }
 
     StageAnswer record(RunState run) {
@@ -42,16 +44,19 @@ final class Journal {
                 Recovery recovery = run.recovery() != null ? run.recovery() : unfinishedBefore(run, key).orElse(null);
                 RunState opened = new RunState(run.stage(), run.request(), run.inventory(), run.latest(), run.log(),
                         run.deletion(), run.failure(), run.execution(), run.startedAt(), recovery);
-                yield new StageAnswer.Opened(write(key, Outcomes.inProgress(opened, null, clock.instant())), recovery);
+                yield new StageAnswer.Opened(write(run, key, Outcomes.inProgress(opened, null, clock.instant())),
+                        recovery);
             }
-            case BEFORE_REMOVAL -> new StageAnswer.Written(write(key, Outcomes.inProgress(run, removal(run),
+            case BEFORE_REMOVAL -> new StageAnswer.Written(write(run, key, Outcomes.inProgress(run, removal(run),
                     clock.instant())));
-            case AFTER_REMOVAL -> new StageAnswer.Written(write(key, Outcomes.inProgress(run, null, clock.instant())));
-            case BEFORE_DELETE -> new StageAnswer.Written(write(key, Outcomes.inProgress(run,
+            case AFTER_REMOVAL -> new StageAnswer.Written(write(run, key, Outcomes.inProgress(run, null,
+                    clock.instant())));
+            case BEFORE_DELETE -> new StageAnswer.Written(write(run, key, Outcomes.inProgress(run,
                     Intent.deletion(clock.instant()), clock.instant())));
             case CONCLUDE -> {
                 Conclusion conclusion = Outcomes.of(run, clock.instant());
-                yield conclusion.writtenAt(write(key, conclusion.record()));
+                AuditRecord record = conclusion.record().inAccount(accountOf(run));
+                yield conclusion.withRecord(record).writtenAt(write(run, key, record));
             }
         };
     }
@@ -66,10 +71,10 @@ final class Journal {
                 BlockerKind.plannedItems(decision.mode(), run.latest().inventory()), clock.instant());
     }
 
-    private RecordLocation write(String key, AuditRecord record) {
+    private RecordLocation write(RunState run, String key, AuditRecord record) {
         byte[] json;
         try {
-            json = Json.mapper().writeValueAsBytes(record);
+            json = Json.mapper().writeValueAsBytes(record.inAccount(accountOf(run)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the record of " + record.userName() + " cannot be written as JSON", e);
         }
@@ -119,13 +124,15 @@ final class Journal {
         }
     }
 
-    /** The account the user is in: the request's, or else the stack's own (the execution's). */
-    static String accountOf(RunState run) {
-        return run.request().accountId() != null ? run.request().accountId()
-                : run.execution().split(":", 6)[4];
+    /** The account the user is in: the request's, or else the stack's own (given, or the execution's). */
+    private String accountOf(RunState run) {
+        if (run.request().accountId() != null) {
+            return run.request().accountId();
+        }
+        return homeAccountId != null ? homeAccountId : run.execution().split(":", 6)[4];
     }
 
-    static String keyOf(RunState run) {
+    private String keyOf(RunState run) {
         String execution = run.execution();
         return RecordKeys.key(accountOf(run), run.request().userName(), run.startedAt(),
                 execution.substring(execution.lastIndexOf(':') + 1));

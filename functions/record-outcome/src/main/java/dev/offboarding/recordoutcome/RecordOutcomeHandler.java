@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.logging.FunctionLog;
 import dev.offboarding.records.RecordStore;
+import dev.offboarding.records.RecordStores;
 import java.time.Clock;
 
 /**
@@ -15,9 +16,22 @@ import java.time.Clock;
 public final class RecordOutcomeHandler extends JsonRequestHandler<RunState, StageAnswer> {
     private final Journal journal;
 
+    /** In Lambda: the stack's bucket (RECORDS_BUCKET, RECORDS_PREFIX), the user's account read from the execution. */
+    public RecordOutcomeHandler() {
+        this(RecordStores.fromEnvironment(), Clock.systemUTC(), null);
+    }
+
     public RecordOutcomeHandler(RecordStore store, Clock clock) {
+        this(store, clock, null);
+    }
+
+    /**
+     * {@code homeAccountId}: the account a request without {@code accountId} acts in, or null to read it from the
+     * execution's ARN (in AWS the state machine is in the stack's own account; a local engine's ARN is not).
+     */
+    public RecordOutcomeHandler(RecordStore store, Clock clock, String homeAccountId) {
         super(RunState.class);
-        this.journal = new Journal(store, clock);
+        this.journal = new Journal(store, clock, homeAccountId);
     }
 
     @Override

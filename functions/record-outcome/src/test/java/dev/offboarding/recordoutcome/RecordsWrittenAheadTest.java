@@ -66,6 +66,7 @@ class RecordsWrittenAheadTest {
         JsonNode record = stored(FIRST_KEY);
         assertEquals("IN_PROGRESS", record.path("outcome").asText());
         assertEquals(FIRST_RUN, record.path("executionId").asText());
+        assertEquals(ACCOUNT, record.path("accountId").asText(), "the stack's own account, which the request left out");
         assertEquals("2026-11-20T12:00:00Z", record.path("startedAt").asText());
         assertTrue(record.path("pending").isNull(), "nothing is in flight yet");
     }

@@ -1,6 +1,7 @@
 package dev.offboarding.removetokens;
 
 import dev.offboarding.testing.ConcurrencySensitive;
+import dev.offboarding.testing.LoggedEvents;
 import dev.offboarding.testing.MockIam;
 import dev.offboarding.testing.SdkErrors;
 
@@ -404,11 +405,11 @@ class RemoveTokensHandlerUnitTest {
 
         invoke(request(fullInventory(), "REMOVE", null, null));
 
-        assertEquals(12, context.loggedLines().size());
-        assertTrue(context.loggedLines().contains(
+        assertEquals(12, LoggedEvents.of(context).size());
+        assertTrue(LoggedEvents.of(context).contains(
                 "{\"event\":\"item-done\",\"execution\":null,\"userName\":\"bob\",\"mode\":\"REMOVE\","
                         + "\"dryRun\":false,\"kind\":\"ACCESS_KEY\",\"id\":\"AKIA1ACTIVEKEY000001\",\"action\":\"DELETED\"}"),
-                context.loggedLines().toString());
+                LoggedEvents.of(context).toString());
     }
 
     // ---- LOCK_OUT -----------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.errors.WorkflowNotStartedException;
 import dev.offboarding.json.Json;
 import dev.offboarding.local.LocalContext;
+import dev.offboarding.testing.LoggedEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -153,7 +154,7 @@ class StartOffboardingHandlerUnitTest {
         assertEquals(List.of("{\"event\":\"execution-started\",\"execution\":"
                 + "\"arn:aws:states:eu-west-1:123456789012:execution:OffboardUser:event-" + EVENT_ID + "\","
                 + "\"userName\":\"little_tester\",\"eventId\":\"" + EVENT_ID + "\",\"source\":\"hr.system\"}"),
-                context.loggedLines());
+                LoggedEvents.of(context));
     }
 
     @Test

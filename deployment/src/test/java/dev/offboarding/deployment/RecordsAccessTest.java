@@ -1,0 +1,269 @@
+package dev.offboarding.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Who may touch the records in S3: the record function only, and only the objects under its RECORDS_PREFIX of the
+ * bucket its RECORDS_BUCKET names, with exactly the calls of its record store: s3:PutObject and s3:GetObject on
+ * {@code <bucket>/records/*}, s3:ListBucket of the bucket only for a prefix under records/ (the condition key
+ * s3:prefix), nothing that deletes, rewrites a lock or reads another prefix. Which actions its code calls is checked
+ * with every function's in EachFunctionIsGrantedExactlyWhatItsCodeCallsTest, from its compiled classes and those of
+ * the modules it is built with (records' S3RecordStore).
+ */
+class RecordsAccessTest {
+    private static final String TEMPLATE = Repository.read(Repository.TEMPLATE);
+    private static final String RECORD = Stack.ACCOUNT_ID + "/little_tester/20261202T013000Z_run-1.json";
+
+    private static Template deployed(String template) {
+        return Deployments.deployed(template, Deployments.homeOnly());
+    }
+
+    /** An S3 request: action, resource and the condition keys it carries. */
+    private record Probe(String action, String resource, Map<String, String> context) {
+        static Probe on(String action, String resource) {
+            return new Probe(action, resource, Map.of());
+        }
+
+        static Probe listing(String bucketArn, String prefix) {
+            Map<String, String> context = new HashMap<>();
+            if (prefix != null) {
+                context.put("s3:prefix", prefix);
+            }
+            return new Probe("s3:ListBucket", bucketArn, context);
+        }
+
+        @Override
+        public String toString() {
+            return action + " " + resource + (context.isEmpty() ? "" : " " + context);
+        }
+    }
+
+    /** What the record function may do in S3 against what it should, request by request. */
+    static List<String> recordFunctionProblems(Template deployed) {
+        RecordsLocation records = RecordsLocation.of(deployed);
+        String prefix = records.prefix();
+        Map<Probe, Boolean> probes = new LinkedHashMap<>();
+        for (String action : List.of("s3:PutObject", "s3:GetObject")) {
+            probes.put(Probe.on(action, records.objectArn(prefix + RECORD)), true);
+            probes.put(Probe.on(action, records.objectArn("other/" + RECORD)), false);
+            probes.put(Probe.on(action, records.objectArn(RECORD)), false);
+            probes.put(Probe.on(action, "arn:aws:s3:::another-bucket/" + prefix + RECORD), false);
+        }
+        probes.put(Probe.listing(records.bucketArn(), prefix + Stack.ACCOUNT_ID + "/little_tester/"), true);
+        probes.put(Probe.listing(records.bucketArn(), prefix), true);
+        probes.put(Probe.listing(records.bucketArn(), "other/"), false);
+        probes.put(Probe.listing(records.bucketArn(), ""), false);
+        probes.put(Probe.listing(records.bucketArn(), null), false);
+        probes.put(Probe.listing("arn:aws:s3:::another-bucket", prefix), false);
+        for (String action : List.of("s3:DeleteObject", "s3:DeleteObjectVersion", "s3:GetObjectVersion",
+                "s3:PutObjectRetention", "s3:PutObjectLegalHold", "s3:BypassGovernanceRetention", "s3:PutObjectAcl")) {
+            probes.put(Probe.on(action, records.objectArn(prefix + RECORD)), false);
+        }
+        for (String action : List.of("s3:ListBucketVersions", "s3:PutBucketPolicy", "s3:DeleteBucket",
+                "s3:PutLifecycleConfiguration", "s3:PutBucketVersioning", "s3:PutBucketObjectLockConfiguration")) {
+            probes.put(Probe.on(action, records.bucketArn()), false);
+        }
+        Policy policy = new Policy(deployed.statements(RecordsLocation.FUNCTION));
+        List<String> problems = new ArrayList<>();
+        probes.forEach((probe, expected) -> {
+            boolean may = policy.allows(new Policy.Request(null, probe.action(), probe.resource(), probe.context()));
+            if (may != expected) {
+                problems.add(RecordsLocation.FUNCTION + (may ? " may " : " may not ") + probe);
+            }
+        });
+        return problems;
+    }
+
+    /** Every resource of the template that is granted an S3 action, other than the record function. */
+    static List<String> othersTouchingS3(Template deployed) {
+        List<String> problems = new ArrayList<>();
+        deployed.root().path("Resources").fieldNames().forEachRemaining(id -> {
+            for (String action : LeastPrivilege.granted(deployed, id)) {
+                if (action.toLowerCase().startsWith("s3:") && !id.equals(RecordsLocation.FUNCTION)) {
+                    problems.add(id + " is granted " + action + ": only " + RecordsLocation.FUNCTION
+                            + " touches the records");
+                }
+            }
+        });
+        return problems;
+    }
+
+    @Test
+    void theRecordFunctionMayReadAndWriteOnlyUnderItsPrefixAndListOnlyThere() {
+        Template deployed = deployed(TEMPLATE);
+
+        assertEquals(new RecordsLocation("RecordsBucket", "records/"), RecordsLocation.of(deployed));
+        assertEquals(List.of(), recordFunctionProblems(deployed));
+    }
+
+    @Test
+    void writesGrantedOnTheWholeBucketAreReported() {
+        Template broken = deployed(TEMPLATE.replace("s3:::${RecordsBucket}/records/*", "s3:::${RecordsBucket}/*"));
+
+        assertEquals(List.of("RecordOutcomeFunction may s3:PutObject arn:aws:s3:::${RecordsBucket}/other/" + RECORD,
+                "RecordOutcomeFunction may s3:PutObject arn:aws:s3:::${RecordsBucket}/" + RECORD,
+                "RecordOutcomeFunction may s3:GetObject arn:aws:s3:::${RecordsBucket}/other/" + RECORD,
+                "RecordOutcomeFunction may s3:GetObject arn:aws:s3:::${RecordsBucket}/" + RECORD),
+                recordFunctionProblems(broken));
+    }
+
+    @Test
+    void aListingWithoutThePrefixConditionIsReported() {
+        Template broken = deployed(TEMPLATE.replace("""
+                              Condition:
+                                StringLike:
+                                  s3:prefix: records/*
+                """, ""));
+
+        assertEquals(List.of("RecordOutcomeFunction may s3:ListBucket arn:aws:s3:::${RecordsBucket} {s3:prefix=other/}",
+                "RecordOutcomeFunction may s3:ListBucket arn:aws:s3:::${RecordsBucket} {s3:prefix=}",
+                "RecordOutcomeFunction may s3:ListBucket arn:aws:s3:::${RecordsBucket}"),
+                recordFunctionProblems(broken));
+    }
+
+    @Test
+    void aPrefixOtherThanTheFunctionsIsReported() {
+        Template broken = deployed(TEMPLATE.replace("RECORDS_PREFIX: records/", "RECORDS_PREFIX: audit/"));
+
+        List<String> problems = recordFunctionProblems(broken);
+
+        assertTrue(problems.contains("RecordOutcomeFunction may not s3:PutObject arn:aws:s3:::${RecordsBucket}/audit/"
+                + RECORD), problems.toString());
+        assertTrue(problems.contains("RecordOutcomeFunction may not s3:ListBucket arn:aws:s3:::${RecordsBucket}"
+                + " {s3:prefix=audit/}"), problems.toString());
+    }
+
+    @Test
+    void aDeleteGrantedToTheRecordFunctionIsReported() {
+        Template broken = deployed(TEMPLATE.replace("                - s3:PutObject\n",
+                "                - s3:PutObject\n                - s3:DeleteObject\n"));
+
+        assertEquals(List.of("RecordOutcomeFunction may s3:DeleteObject arn:aws:s3:::${RecordsBucket}/records/" + RECORD),
+                recordFunctionProblems(broken));
+    }
+
+    @Test
+    void onlyTheRecordFunctionTouchesS3() {
+        for (Map<String, String> deployment : List.of(Deployments.homeOnly(), Deployments.memberAccounts())) {
+            assertEquals(List.of(), othersTouchingS3(Deployments.deployed(TEMPLATE, deployment)));
+        }
+    }
+
+    @Test
+    void aStateMachineGrantedS3IsReported() {
+        Template broken = deployed(TEMPLATE.replace("""
+                            - Sid: AnnounceOnlyOnItsBus
+                              Effect: Allow
+                              Action:
+                                - events:PutEvents
+                """, """
+                            - Sid: AnnounceOnlyOnItsBus
+                              Effect: Allow
+                              Action:
+                                - events:PutEvents
+                                - s3:PutObject
+                """));
+
+        assertEquals(List.of("OffboardUserStateMachine is granted s3:PutObject: only RecordOutcomeFunction touches the"
+                + " records"), othersTouchingS3(broken));
+    }
+
+    // ---- how the S3 calls of code are read ----------------------------------------------------------------------
+
+    private static final String S3_CLIENT = "software/amazon/awssdk/services/s3/S3Client";
+
+    /** A class whose methods each call the given methods ({@code owner.name}) and nothing else. */
+    private static void writeClass(Path directory, String name, Map<String, List<String>> methods) throws IOException {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+        methods.forEach((method, calls) -> {
+            MethodVisitor code = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, method, "()V", null, null);
+            code.visitCode();
+            for (String call : calls) {
+                int dot = call.lastIndexOf('.');
+                boolean client = call.startsWith(S3_CLIENT);
+                code.visitMethodInsn(client ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKESTATIC, call.substring(0, dot),
+                        call.substring(dot + 1), "()V", client);
+            }
+            code.visitInsn(Opcodes.RETURN);
+            code.visitMaxs(0, 0);
+            code.visitEnd();
+        });
+        writer.visitEnd();
+        Path file = directory.resolve(name + ".class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, writer.toByteArray());
+    }
+
+    @Test
+    void theS3CallsOfAFunctionAndOfTheModulesItIsBuiltWithAreTheActionsIamAuthorizesThemAs(@TempDir Path dir)
+            throws IOException {
+        Path function = dir.resolve("function");
+        Path records = dir.resolve("records");
+        writeClass(function, "dev/offboarding/recordoutcome/Handler", Map.of("handleRequest",
+                List.of("dev/offboarding/records/S3Store.put", "dev/offboarding/records/S3Store.get",
+                        "dev/offboarding/records/S3Store.keys")));
+        writeClass(records, "dev/offboarding/records/S3Store", Map.of(
+                "put", List.of(S3_CLIENT + ".putObject"),
+                "get", List.of(S3_CLIENT + ".getObjectAsBytes"),
+                "keys", List.of(S3_CLIENT + ".listObjectsV2Paginator"),
+                "neverCalled", List.of(S3_CLIENT + ".deleteObject")));
+
+        assertEquals(Set.of("s3:GetObject", "s3:ListBucket", "s3:PutObject"),
+                CalledActions.of(function, List.of(records)));
+        assertEquals(Set.of(), CalledActions.of(function, List.of()), "without the records module, no S3 call");
+    }
+
+    @Test
+    void aFunctionIsBuiltWithTheProjectModulesItsPomNames() {
+        ProjectModules modules = new ProjectModules(Repository.ROOT);
+
+        assertEquals(List.of(Repository.ROOT.resolve("functions/core")),
+                modules.builtWith(Repository.ROOT.resolve("functions/delete-user")),
+                "core, not its test-jar nor local-context (test scope)");
+        List<Path> recordOutcome = modules.builtWith(Repository.ROOT.resolve("functions/record-outcome"));
+        assertTrue(recordOutcome.contains(Repository.ROOT.resolve("functions/core")), recordOutcome.toString());
+    }
+
+    @Test
+    void theModulesAFunctionIsBuiltWithAreFollowedToTheirOwn(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("pom.xml"), "<project><modules><module>records</module>"
+                + "<module>functions/core</module><module>functions/record-outcome</module></modules></project>");
+        pom(root.resolve("functions/core"), "core", "");
+        pom(root.resolve("records"), "records", dependency("core", ""));
+        pom(root.resolve("functions/record-outcome"), "record-outcome", dependency("records", "")
+                + dependency("core", "<type>test-jar</type><scope>test</scope>"));
+
+        assertEquals(List.of(root.resolve("records"), root.resolve("functions/core")),
+                new ProjectModules(root).builtWith(root.resolve("functions/record-outcome")));
+    }
+
+    private static void pom(Path module, String artifactId, String dependencies) throws IOException {
+        Files.createDirectories(module);
+        Files.writeString(module.resolve("pom.xml"), "<project><parent><artifactId>iam-offboarding</artifactId></parent>"
+                + "<artifactId>" + artifactId + "</artifactId><dependencies>" + dependencies
+                + "<dependency><groupId>software.amazon.awssdk</groupId><artifactId>s3</artifactId></dependency>"
+                + "</dependencies></project>");
+    }
+
+    private static String dependency(String artifactId, String more) {
+        return "<dependency><groupId>dev.offboarding</groupId><artifactId>" + artifactId + "</artifactId>" + more
+                + "</dependency>";
+    }
+}
