@@ -21,7 +21,7 @@ const {
   DIR, run, definition, mockConfig, inputs, substitutions, executionName, executionId, STATE_MACHINE, LAMBDA_OF_ARN,
   RECORDS, START_TIME,
 } = require('./support/fixtures');
-const { RECORD_STAGES, ANNOUNCING_STATES, recordKey, recordAt, seeded } = require('./support/records');
+const { HOME_ACCOUNT_ID, RECORD_STAGES, ANNOUNCING_STATES, recordKey, recordAt, seeded } = require('./support/records');
 
 const USER = 'little_tester';
 const JAVA = 'dev.offboarding.errors.';
@@ -42,8 +42,8 @@ const DELETED = [...HEAD, ...REMOVE_AND_DELETE, ...RECORDED];
 const AUDIT_FIELDS = ['outcome', 'userName', 'accountId', 'reason', 'requestedBy', 'trigger', 'force', 'allowPrivileged',
   'quarantineDays', 'inventory', 'plan', 'wouldRefuse', 'removed', 'interruptedRemovals', 'deleteUserAttempts', 'sweeps',
   'deletedAt', 'executionId', 'startedAt', 'updatedAt', 'pending', 'error', 'cause', 'recoveredFrom'];
-/** The request fields the audit record copies from the validated request. */
-const FROM_REQUEST = ['userName', 'accountId', 'reason', 'requestedBy', 'trigger', 'force', 'allowPrivileged', 'quarantineDays'];
+/** The request fields the audit record copies from the validated request (accountId: see checkRun). */
+const FROM_REQUEST = ['userName', 'reason', 'requestedBy', 'trigger', 'force', 'allowPrivileged', 'quarantineDays'];
 /** $$.Execution.StartTime as the record holds it (an Instant, written without its zero milliseconds). */
 const STARTED_AT = START_TIME.replace('.000Z', 'Z');
 const DONE_BEFORE = ' Before this step this execution had removed or deactivated (nothing if empty): ';
@@ -380,6 +380,8 @@ function checkRun(result) {
   for (const field of FROM_REQUEST) {
     assert.deepEqual(record[field], entry.request[field], `the record's ${field} is the validated request's`);
   }
+  assert.equal(record.accountId, entry.request.accountId ?? HOME_ACCOUNT_ID,
+    'the account the user is in: the request\'s, or else the stack\'s own');
   // Every DeleteUser call is counted, but those of a round that failed: the state a caught failure leaves does not
   // say how many times the Task was tried.
   const failedAtDeleteUser = result.path.includes('DeleteUserFailed');
@@ -473,7 +475,7 @@ test('already absent: succeeds with ALREADY_ABSENT and the validated request (de
   const r = await runChecked('AlreadyAbsent');
   assert.deepEqual(r.path, [...HEAD, ...RECORDED]);
   assert.deepEqual(r.output, {
-    outcome: 'ALREADY_ABSENT', userName: USER, accountId: null, reason: 'Left the company on 2026-11-20',
+    outcome: 'ALREADY_ABSENT', userName: USER, accountId: '123456789012', reason: 'Left the company on 2026-11-20',
     requestedBy: 'alice@example.com', trigger: null, force: false, allowPrivileged: false, quarantineDays: 0,
     inventory: inventoryOf('ListTokensAbsent'), plan: null, wouldRefuse: null, removed: [], interruptedRemovals: null,
     deleteUserAttempts: 0, sweeps: 0,
@@ -985,7 +987,7 @@ test('the end is announced on the stack\'s bus: Offboarding Completed, Refused o
     assert.equal(state, 'Announce');
     const key = recordKey(validated(testCase).request, executionName(testCase), START_TIME);
     assert.deepEqual(entries, [{ Source: 'iam-offboarding', EventBusName: 'default', DetailType: detailType,
-      Detail: { outcome, userName: USER, accountId: null, requestedBy: validated(testCase).request.requestedBy,
+      Detail: { outcome, userName: USER, accountId: '123456789012', requestedBy: validated(testCase).request.requestedBy,
         reason: validated(testCase).request.reason, error: r.status === 'FAILED' ? r.error : null,
         cause: r.status === 'FAILED' ? r.cause : null, record: recordAt(key), execution: EXECUTION(testCase) } }], testCase);
   }
