@@ -5,8 +5,10 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { problems, schemaNames } = require('./support/java-contract');
-const { run, definition, mockConfig, LAMBDA_OF_ARN, RECORDS } = require('./support/fixtures');
+const fs = require('node:fs');
+const path = require('node:path');
+const { problems, schemaNames, REPO } = require('./support/java-contract');
+const { run, definition, mockConfig, substitutions, LAMBDA_OF_ARN, RECORDS } = require('./support/fixtures');
 
 function firstReturn(response) {
   return structuredClone(Object.values(mockConfig.MockedResponses[response]).find((e) => e.Return).Return.Payload);
@@ -190,4 +192,34 @@ test('an interrupted removal is recorded with its mode, and only RemoveTokens is
 
 test('a name with no schema is reported, not passed', () => {
   assert.deepEqual(problems({}, 'no-such-function.input'), ['no schema no-such-function.input: expected schemas/no-such-function.input.schema.json']);
+});
+
+test('events/offboarding-completed.json is an announcement as EventBridge delivers it: the detail record-outcome makes, the execution in its resources', () => {
+  const events = path.join(REPO, 'events');
+  const event = JSON.parse(fs.readFileSync(path.join(events, 'offboarding-completed.json'), 'utf8'));
+  const { announcement } = JSON.parse(fs.readFileSync(path.join(events, 'record-outcome-output.json'), 'utf8'));
+  const { execution } = JSON.parse(fs.readFileSync(path.join(events, 'record-outcome.json'), 'utf8'));
+
+  assert.deepEqual(Object.keys(event), ['version', 'id', 'detail-type', 'source', 'account', 'time', 'region', 'resources',
+    'detail']);
+  assert.equal(event.version, '0');
+  assert.equal(event.source, substitutions.OffboardingEventSource, 'the stack\'s default source');
+  assert.deepEqual(problems({ detailType: event['detail-type'], detail: event.detail }, 'definitions/announcement.json'), []);
+  assert.deepEqual(event.resources, [execution, execution.replace(/:execution:([^:]+):[^:]+$/, ':stateMachine:$1')],
+    'the execution and the state machine, as the events:putEvents integration adds them');
+  assert.equal(event.account, execution.split(':')[4]);
+  assert.equal(event.region, execution.split(':')[3]);
+  // The announcement of the run events/record-outcome.json concludes, its record described as S3 holds it.
+  assert.equal(event['detail-type'], announcement.detailType);
+  const { record, ...rest } = event.detail;
+  const { record: documented, ...documentedRest } = announcement.detail;
+  assert.deepEqual(rest, documentedRest);
+  assert.equal(record.key, documented.key);
+  assert.match(record.location, /^s3:\/\/[a-z0-9.-]{3,63}\/records\//);
+  assert.ok(record.location.endsWith(`/records/${record.key}`), 'the location is the bucket, the prefix and the key');
+
+  assert.notDeepEqual(problems({ detailType: 'Offboarding Refused', detail: event.detail }, 'definitions/announcement.json'), [],
+    'a deletion announced as refused is caught');
+  assert.notDeepEqual(problems({ ...event.detail, accessKeySecret: 'x' }, 'definitions/announcement.json#/$defs/detail'), [],
+    'nothing but its fields, so never a secret');
 });
