@@ -10,7 +10,7 @@
 // A test case that names another response for one of these states (a store that refuses, an event not put) keeps
 // it. Each generated response answers exactly the invocations the test case makes of its state: this runs each test
 // case to count them. The file stays in Step Functions Local's format, complete, so that every test case runs there
-// too. workflow.test.js checks the generated responses against what this makes, so run it after changing a test
+// too. mock-config.test.js checks that the file holds exactly what this makes, so run it after changing a test
 // case's path:
 //
 //   node test/support/record-mocks.js
@@ -21,8 +21,8 @@ const { definition, mockConfig, executionName, run, START_TIME, STATE_MACHINE } 
 const { WRITING_STATES, ANNOUNCING_STATES, recordKey, recordAt } = require('./records');
 
 const FILE = path.join(__dirname, '..', 'MockConfigFile.json');
-/** PutEvents' answer to one entry, as the events:putEvents integration returns it. */
 const EVENT_PUT = 'EventPut';
+/** PutEvents' answer to one entry, as the events:putEvents integration returns it. */
 const EVENT_PUT_RESPONSE = { Return: { Entries: [{ EventId: '4d3f8b7e-31c1-4b6e-9a52-0c9e2f1d7a10' }], FailedEntryCount: 0 } };
 const GENERATED_STATES = [...WRITING_STATES, ...ANNOUNCING_STATES];
 /** As many invocations of one state as the longest test case can make (a probe answers them all). */
