@@ -13,6 +13,7 @@ import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.json.Json;
 import dev.offboarding.json.JsonRequestHandler;
 import dev.offboarding.json.RequestReader;
+import dev.offboarding.recordoutcome.Announcement;
 import dev.offboarding.validation.OffboardingRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,7 +42,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every field is one the record has, with the value it would write (that it is what the function really returns is
  * local-runtime's FunctionEventsTest);</li>
  * <li>a PutEvents example ({@code put-events-*.json}) is a list of valid PutEvents entries, each sent to the stack's
- * bus, whose event as EventBridge delivers it matches the rule and is accepted by start-offboarding.</li>
+ * bus, whose event as EventBridge delivers it matches the rule and is accepted by start-offboarding;</li>
+ * <li>an announcement ({@code offboarding-completed*.json}, {@code offboarding-refused*.json},
+ * {@code offboarding-failed*.json}) is the event the workflow puts at its end, as EventBridge delivers it: its detail
+ * is read into record-outcome's Announcement.Detail and written back unchanged (its schema:
+ * EveryExampleMatchesItsSchemaTest).</li>
  * </ul>
  * Each kind is its own test with its own files; {@link #everyExampleIsCheckedAsExactlyOneKind} fails on a file that
  * no kind claims, so no example goes unchecked.
@@ -69,8 +74,18 @@ class EveryExampleEventIsAcceptedByItsHandlerTest {
         return file.startsWith("put-events-");
     }
 
+    /** The events the workflow puts at its end, one per detail-type: offboarding-completed.json, ... */
+    static boolean isAnnouncement(String file) {
+        return file.startsWith("offboarding-completed") || file.startsWith("offboarding-refused")
+                || file.startsWith("offboarding-failed");
+    }
+
     static Stream<String> inputs() throws IOException {
-        return allExamples().stream().filter(f -> !isOutput(f) && !isPutEvents(f));
+        return allExamples().stream().filter(f -> !isOutput(f) && !isPutEvents(f) && !isAnnouncement(f));
+    }
+
+    static Stream<String> announcements() throws IOException {
+        return allExamples().stream().filter(EveryExampleEventIsAcceptedByItsHandlerTest::isAnnouncement);
     }
 
     static Stream<String> outputs() throws IOException {
@@ -99,10 +114,46 @@ class EveryExampleEventIsAcceptedByItsHandlerTest {
                 + file.substring(0, file.length() - "-output.json".length()) + " in the template"));
         JsonNode example = Json.mapper().readTree(Repository.EVENTS.resolve(file).toFile());
 
-        Object output = RequestReader.read(example, type);
+        Class<?> written = type.isSealed() ? recordOf(type, example, file) : type;
+        Object output = RequestReader.read(example, written);
 
-        assertEquals(example, Json.mapper().valueToTree(output), "events/" + file + " as " + type.getSimpleName()
+        assertEquals(example, Json.mapper().valueToTree(output), "events/" + file + " as " + written.getSimpleName()
                 + " writes it");
+    }
+
+    /** The one record of a sealed output type the example is (the strict reader refuses it as any other). */
+    private static Class<?> recordOf(Class<?> sealed, JsonNode example, String file) {
+        List<Class<?>> reading = new java.util.ArrayList<>();
+        for (Class<?> record : sealed.getPermittedSubclasses()) {
+            try {
+                RequestReader.read(example, record);
+                reading.add(record);
+            } catch (InvalidRequestException notThisOne) {
+                // another of the records
+            }
+        }
+        assertEquals(1, reading.size(), "events/" + file + " is read as exactly one of " + sealed.getSimpleName()
+                + "'s records: " + reading);
+        return reading.get(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("announcements")
+    void eachAnnouncementIsAnEventAsDeliveredWhoseDetailRecordOutcomeWrites(String file) throws IOException {
+        JsonNode event = Json.mapper().readTree(Repository.EVENTS.resolve(file).toFile());
+        Set<String> fields = new TreeSet<>();
+        event.fieldNames().forEachRemaining(fields::add);
+
+        Object detail = RequestReader.read(event.get("detail"), Announcement.Detail.class);
+
+        assertEquals(new TreeSet<>(List.of("version", "id", "detail-type", "source", "account", "time", "region",
+                "resources", "detail")), fields, "the fields of an event as EventBridge delivers it");
+        assertEquals(event.get("detail"), Json.mapper().valueToTree(detail), "events/" + file + "'s detail as"
+                + " record-outcome writes it");
+        String execution = event.get("detail").get("execution").asText();
+        assertEquals(List.of(execution, execution.replaceFirst(":execution:([^:]+):[^:]+$", ":stateMachine:$1")),
+                Json.mapper().convertValue(event.get("resources"), List.class),
+                "the execution and the state machine, as the events:putEvents integration adds them");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,12 +205,13 @@ class EveryExampleEventIsAcceptedByItsHandlerTest {
     @Test
     void everyExampleIsCheckedAsExactlyOneKind() throws IOException {
         for (String file : allExamples()) {
-            int kinds = (isOutput(file) ? 1 : 0) + (isPutEvents(file) ? 1 : 0)
+            int kinds = (isOutput(file) ? 1 : 0) + (isPutEvents(file) ? 1 : 0) + (isAnnouncement(file) ? 1 : 0)
                     + (inputTypeFor(file).isPresent() && !isOutput(file) && !isPutEvents(file) ? 1 : 0);
             assertEquals(1, kinds, "events/" + file + " must be exactly one of: an input of a function or workflow,"
-                    + " <function>-output.json, put-events-<case>.json");
+                    + " <function>-output.json, put-events-<case>.json, offboarding-<completed|refused|failed>.json");
         }
-        assertEquals(allExamples().size(), inputs().count() + outputs().count() + putEvents().count());
+        assertEquals(allExamples().size(), inputs().count() + outputs().count() + putEvents().count()
+                + announcements().count());
     }
 
     @Test

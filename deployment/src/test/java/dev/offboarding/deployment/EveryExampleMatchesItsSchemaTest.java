@@ -28,7 +28,12 @@ class EveryExampleMatchesItsSchemaTest {
 
     static Stream<String> examples() throws IOException {
         return EveryExampleEventIsAcceptedByItsHandlerTest.allExamples().stream()
-                .filter(f -> !EveryExampleEventIsAcceptedByItsHandlerTest.isPutEvents(f));
+                .filter(f -> !EveryExampleEventIsAcceptedByItsHandlerTest.isPutEvents(f)
+                        && !EveryExampleEventIsAcceptedByItsHandlerTest.isAnnouncement(f));
+    }
+
+    static Stream<String> announcements() throws IOException {
+        return EveryExampleEventIsAcceptedByItsHandlerTest.announcements();
     }
 
     static Stream<String> inputExamples() throws IOException {
@@ -62,6 +67,23 @@ class EveryExampleMatchesItsSchemaTest {
 
             assertEquals(List.of(), Schemas.problems("start-offboarding.input", event), "events/" + file);
         }
+    }
+
+    /** An announcement's detail-type and detail are the Announcement record-outcome makes (definitions/announcement.json). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("announcements")
+    void eachAnnouncementIsValidAgainstTheAnnouncementSchema(String file) throws IOException {
+        JsonNode event = example(file);
+        ObjectNode announcement = Json.mapper().createObjectNode();
+        announcement.set("detailType", event.get("detail-type"));
+        announcement.set("detail", event.get("detail"));
+        java.net.URI schema = Schemas.DIR.resolve("definitions/announcement.json").toUri();
+
+        assertEquals(List.of(), Schemas.problems(new SchemaNode(schema, Schemas.document(schema)), announcement),
+                "events/" + file + " as definitions/announcement.json");
+        ((ObjectNode) announcement.get("detail")).put("outcome", "REFUSED");
+        assertNotEquals(List.of(), Schemas.problems(new SchemaNode(schema, Schemas.document(schema)), announcement),
+                "a refusal announced as " + event.get("detail-type").asText() + " is refused");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,6 +15,7 @@ import dev.offboarding.model.UserInventory;
 import dev.offboarding.recordoutcome.Deletion;
 import dev.offboarding.recordoutcome.Rounds;
 import dev.offboarding.recordoutcome.RunLog;
+import dev.offboarding.recordoutcome.StageAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -176,6 +177,23 @@ class EverySchemaMatchesItsRecordTest {
 
         assertReported(Deletion.class, View.READ, input.child(optionalAttempt),
                 "Deletion.attempt: the mapper refuses a missing int (FAIL_ON_NULL_FOR_PRIMITIVES), so it must be required");
+    }
+
+    @Test
+    void aSealedInterfaceIsAOneOfOfItsRecordsInTheOrderItPermitsThem() {
+        SchemaNode output = Schemas.node("record-outcome.output");
+        ObjectNode swapped = output.node().deepCopy();
+        ArrayNode alternatives = (ArrayNode) swapped.get("oneOf");
+        JsonNode first = alternatives.remove(0);
+        alternatives.insert(1, first);
+        ObjectNode lacking = output.node().deepCopy();
+        ((ArrayNode) lacking.get("oneOf")).remove(2);
+
+        assertEquals(List.of(), RecordSchema.disagreements(StageAnswer.class, View.WRITTEN, output));
+        assertReported(StageAnswer.class, View.WRITTEN, output.child(swapped), "StageAnswer (oneOf 0: Opened): the"
+                + " schema's properties are [recordAt], dev.offboarding.recordoutcome.StageAnswer$Opened writes");
+        assertReported(StageAnswer.class, View.WRITTEN, output.child(lacking), StageAnswer.class.getName()
+                + " is one of 3 records [Opened, Written, Conclusion]");
     }
 
     @Test

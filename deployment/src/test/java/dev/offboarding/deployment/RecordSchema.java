@@ -39,7 +39,8 @@ import java.util.stream.StreamSupport;
  * <li>the JSON type of the Java type: {@code String} a string (or a text enum or const), {@code boolean} a boolean,
  * {@code int}/{@code Integer}/{@code long} an integer, {@code Instant} {@code definitions/instant.json}, an enum
  * exactly its constants, a {@code List} an array of its element, a record an object checked the same way (a
- * {@code $ref} back to a record already being checked, as in a linked list, is checked once), {@code JsonNode}
+ * {@code $ref} back to a record already being checked, as in a linked list, is checked once), a sealed interface a
+ * {@code oneOf} of its records in the order it permits them, {@code JsonNode}
  * anything when read (the mapper takes any JSON there), and as written whatever the schema says (the function
  * decides what it puts there: the examples and the workflow suite check that);</li>
  * <li>null as the code enforces it: never for a primitive, except where {@code @JsonSetter(nulls = AS_EMPTY)} reads it
@@ -267,8 +268,29 @@ final class RecordSchema {
                 checkType(element, item.value(), where + "[]");
             } else if (raw.isRecord()) {
                 checkRecord(raw, resolved, where);
+            } else if (raw.isSealed()) {
+                checkAlternativeRecords(raw, resolved, where);
             } else {
                 found.add(where + ": no JSON rule for the Java type " + type.getTypeName());
+            }
+        }
+
+        /**
+         * A sealed interface (what a function answers at different moments, each a record): a {@code oneOf} with one
+         * alternative per permitted record, in the order the interface permits them, each checked as that record.
+         */
+        private void checkAlternativeRecords(Class<?> sealed, SchemaNode schema, String where) {
+            Class<?>[] records = sealed.getPermittedSubclasses();
+            JsonNode alternatives = schema.node().path("oneOf");
+            if (!alternatives.isArray() || alternatives.size() != records.length) {
+                found.add(where + ": " + sealed.getName() + " is one of " + records.length + " records "
+                        + Arrays.stream(records).map(Class::getSimpleName).toList() + ", the schema says "
+                        + describe(schema.node()));
+                return;
+            }
+            for (int i = 0; i < records.length; i++) {
+                checkType(records[i], schema.child(alternatives.get(i)), where + " (oneOf " + i + ": "
+                        + records[i].getSimpleName() + ")");
             }
         }
 
