@@ -228,10 +228,17 @@ test('nothing retries States.ALL; after validation a failing step is caught once
       // record-outcome itself failing: the end is still announced (without a record), then its own error and Cause
       // end the execution.
       assert.deepEqual(state.Catch, [{ ErrorEquals: ['States.ALL'], ResultPath: '$.notRecorded', Next: 'AnnounceNotRecorded' }]);
-      assert.equal(def.States.AnnounceNotRecorded.Next, 'OutcomeNotRecorded');
+      assert.equal(def.States.AnnounceNotRecorded.Next, 'WhyNotRecorded');
+      // A store that cannot be written is named as such; any other failure of record-outcome keeps its own name.
+      assert.deepEqual(def.States.WhyNotRecorded.Choices, [{ Variable: '$.notRecorded.Error', StringEquals: STORE_REFUSED,
+        Next: 'RecordsUnavailable' }]);
+      assert.equal(def.States.WhyNotRecorded.Default, 'OutcomeNotRecorded');
       const { Type, ErrorPath, CausePath } = def.States.OutcomeNotRecorded;
       assert.deepEqual({ Type, ErrorPath, CausePath }, { Type: 'Fail', ErrorPath: '$.notRecorded.Error',
         CausePath: '$.notRecorded.Cause' });
+      const unavailable = def.States.RecordsUnavailable;
+      assert.deepEqual([unavailable.Type, unavailable.Error, unavailable.CausePath],
+        ['Fail', 'Offboarding.RecordsUnavailable', '$.notRecorded.Cause']);
       continue;
     }
     if (ANNOUNCING_STATES.includes(name)) {

@@ -352,8 +352,11 @@ function checkRun(result) {
   } else {
     const caught = answerOf(outcome.at(-1)).Throw;
     assert.deepEqual(event, { Source: substitutions.OffboardingEventSource, EventBusName: substitutions.OffboardingEventBusName,
-      DetailType: 'Offboarding Failed', Detail: { outcome: 'FAILED', userName: entry.request.userName, error: caught.Error,
-        cause: caught.Cause, record: null, execution: id } }, 'announced as failed, with no record');
+      DetailType: 'Offboarding Failed', Detail: { outcome: 'FAILED', userName: entry.request.userName,
+        accountId: entry.request.accountId, requestedBy: entry.request.requestedBy, reason: entry.request.reason,
+        error: caught.Error, cause: caught.Cause, record: null, execution: id } }, 'announced as failed, with no record');
+    assert.deepEqual(problems(event.Detail, 'definitions/announcement.json#/$defs/detail'), [],
+      'the same detail as any other end\'s');
   }
   if (puts.length === 0) {
     assert.deepEqual(result.path.slice(-2), [announced[0].state, 'NotAnnounced']);
@@ -363,10 +366,13 @@ function checkRun(result) {
   }
   assert.equal(puts.length, 1, 'one event per execution');
   if (!conclusion) {
-    assert.deepEqual(result.path.slice(-3), ['RecordOutcome', 'AnnounceNotRecorded', 'OutcomeNotRecorded']);
     const caught = answerOf(outcome.at(-1)).Throw;
-    assert.deepEqual([result.status, result.error, result.cause], ['FAILED', caught.Error, caught.Cause],
-      'record-outcome\'s own error and Cause end the execution');
+    const storeRefused = caught.Error === STORE_REFUSED;
+    assert.deepEqual(result.path.slice(-4), ['RecordOutcome', 'AnnounceNotRecorded', 'WhyNotRecorded',
+      storeRefused ? 'RecordsUnavailable' : 'OutcomeNotRecorded']);
+    assert.deepEqual([result.status, result.error, result.cause],
+      ['FAILED', storeRefused ? 'Offboarding.RecordsUnavailable' : caught.Error, caught.Cause],
+      'a store that cannot be written is named so; any other failure of record-outcome keeps its own error and Cause');
     return;
   }
   // The final record: a refused or failed run's too, with the error and Cause the execution fails with.
@@ -790,7 +796,7 @@ test('Lambda service errors beyond the retries fail the execution with the Lambd
 
 test('record-outcome itself unavailable beyond its retries: the execution fails with its Lambda error, bounded', async () => {
   const r = await runChecked('OutcomeNotRecorded');
-  assert.deepEqual(r.path, [...HEAD, 'RecordOutcome', 'AnnounceNotRecorded', 'OutcomeNotRecorded']);
+  assert.deepEqual(r.path, [...HEAD, 'RecordOutcome', 'AnnounceNotRecorded', 'WhyNotRecorded', 'OutcomeNotRecorded']);
   assert.equal(r.error, 'Lambda.ServiceException');
   assert.equal(r.cause, mocked('RecordOutcomeLambdaDown', 4).Throw.Cause);
   assert.deepEqual(r.retries, Array(definition().States.RecordOutcome.Retry[0].MaxAttempts).fill('RecordOutcome'));
@@ -927,9 +933,9 @@ test('a store that refuses at OpenRecord: Offboarding.RecordsUnavailable after 3
 test('a store that refuses throughout: announced as failed without a record, then record-outcome\'s own error; nothing done in IAM', async () => {
   const r = await runChecked('RecordsUnavailableThroughout');
   assert.deepEqual(r.path, ['ValidateRequest', 'Start', 'OpenRecord', 'OpenRecordFailed', 'RecordOutcome', 'AnnounceNotRecorded',
-    'OutcomeNotRecorded']);
+    'WhyNotRecorded', 'RecordsUnavailable']);
   assert.deepEqual(r.retries, [...Array(3).fill('OpenRecord'), ...Array(3).fill('RecordOutcome')]);
-  assert.deepEqual([r.error, r.cause], [STORE_REFUSED, mocked('RecordOutcomeStoreRefuses', 3).Throw.Cause]);
+  assert.deepEqual([r.error, r.cause], ['Offboarding.RecordsUnavailable', mocked('RecordOutcomeStoreRefuses', 3).Throw.Cause]);
   assert.deepEqual(r.invocations.filter((c) => ACTING.includes(LAMBDA_OF_ARN[c.input?.FunctionName])), []);
   const [{ entries: [event] }] = eventsPut(r);
   assert.equal(event.DetailType, 'Offboarding Failed');

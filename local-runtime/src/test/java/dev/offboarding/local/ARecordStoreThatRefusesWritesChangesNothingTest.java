@@ -26,7 +26,7 @@ class ARecordStoreThatRefusesWritesChangesNothingTest {
 
     /**
      * Not even the first record (OPEN) is written, nor the last (CONCLUDE): record-outcome itself fails, and the
-     * execution ends in OutcomeNotRecorded with its error, before any IAM call.
+     * execution ends as Offboarding.RecordsUnavailable (WhyNotRecorded), before any IAM call.
      */
     @Test
     void aStoreThatRefusesEveryWriteEndsTheRunBeforeAnyIamCallNamingTheRecordAndTheReason() throws Exception {
@@ -36,10 +36,10 @@ class ARecordStoreThatRefusesWritesChangesNothingTest {
         WorkflowResult result = world.offboard("refused");
 
         assertFalse(result.succeeded(), "a run whose record cannot be written does not succeed");
-        assertEquals(RecordStoreUnavailableException.class.getName(), result.error(), result.cause());
+        assertEquals("Offboarding.RecordsUnavailable", result.error(), result.cause());
         List<String> path = result.path();
-        assertEquals(List.of("RecordOutcome", "AnnounceNotRecorded", "OutcomeNotRecorded"),
-                path.subList(path.size() - 3, path.size()), path.toString());
+        assertEquals(List.of("RecordOutcome", "AnnounceNotRecorded", "WhyNotRecorded", "RecordsUnavailable"),
+                path.subList(path.size() - 4, path.size()), path.toString());
         assertEquals(List.of("ValidateRequest", "Start", "OpenRecord", "OpenRecordFailed"), path.subList(0, 4),
                 "no step after the record could not be opened but the end: " + path);
         assertEquals(List.of(), world.iam.calls().mutating(), "no change in IAM");
@@ -91,9 +91,9 @@ class ARecordStoreThatRefusesWritesChangesNothingTest {
         WorkflowResult result = world.offboard("opened-only");
 
         assertFalse(result.succeeded(), "a run whose record cannot be written does not succeed");
-        assertEquals(RecordStoreUnavailableException.class.getName(), result.error(), result.cause());
+        assertEquals("Offboarding.RecordsUnavailable", result.error(), result.cause());
         assertTrue(result.path().contains("RecordIntentFailed"), result.path().toString());
-        assertEquals("OutcomeNotRecorded", result.path().get(result.path().size() - 1));
+        assertEquals("RecordsUnavailable", result.path().get(result.path().size() - 1));
         assertNamesTheRecordAndTheReason(errorMessage(result.cause()), keyOf(world, "opened-only"));
         assertEquals(List.of(), world.iam.calls().mutating(), "no change in IAM");
         JsonNode opened = world.record(keyOf(world, "opened-only"));

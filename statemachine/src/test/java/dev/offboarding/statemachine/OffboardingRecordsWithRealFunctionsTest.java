@@ -77,10 +77,11 @@ class OffboardingRecordsWithRealFunctionsTest {
         WorkflowResult result = world.offboard(RealFunctions.request("little-tester"), true, "records-refused");
 
         assertFalse(result.succeeded());
-        assertEquals(RecordStoreUnavailableException.class.getName(), result.error(), "record-outcome's own error");
+        assertEquals("Offboarding.RecordsUnavailable", result.error(), "the store, named as such");
+        assertTrue(result.cause().contains(RecordStoreUnavailableException.class.getName()), result.cause());
         assertTrue(result.cause().contains("ListObjectsV2") || result.cause().contains("PutObject"), result.cause());
         assertEquals(List.of("ValidateRequest", "Start", "OpenRecord", "OpenRecordFailed", "RecordOutcome",
-                "AnnounceNotRecorded", "OutcomeNotRecorded"), result.path());
+                "AnnounceNotRecorded", "WhyNotRecorded", "RecordsUnavailable"), result.path());
         assertEquals(List.of(), world.iam.calls().all(), "fail closed: no IAM call at all");
         assertTrue(world.iam.userExists("little_tester"));
         JsonNode event = onlyEventPut(result);
