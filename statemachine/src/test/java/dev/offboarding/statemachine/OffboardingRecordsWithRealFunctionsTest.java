@@ -126,7 +126,7 @@ class OffboardingRecordsWithRealFunctionsTest {
 
         WorkflowResult died = world.offboard(RealFunctions.request("little-tester"), true, "run-1");
 
-        assertEquals(RecordStoreUnavailableException.class.getName(), died.error(), died::cause);
+        assertEquals("Offboarding.RecordsUnavailable", died.error(), died::cause);
         assertEquals(6, world.iam.calls().count("DeleteVirtualMFADevice"), "every attempt tried to delete the device");
         assertTrue(world.iam.virtualMfaDeviceSerials().contains(DEVICE), "the device is left, deactivated");
         String unfinishedKey = RecordKeys.key(ACCOUNT, "little_tester", world.start, "run-1");
