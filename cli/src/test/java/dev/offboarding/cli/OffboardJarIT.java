@@ -33,7 +33,7 @@ class OffboardJarIT {
         assertTrue(Files.isRegularFile(jar), "mvn package builds " + jar);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-D" + ProjectHome.PROPERTY + "=" + ProjectHome.find(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
+        command.addAll(List.of(CommandRun.withOwnRecords(args)));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
