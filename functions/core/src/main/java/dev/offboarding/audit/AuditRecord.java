@@ -45,12 +45,4 @@ public record AuditRecord(
         String error,
         String cause,
         Recovery recoveredFrom) {
-
-    /** This record, naming the account the user is in when the request left it out (the stack's own). */
-    public AuditRecord inAccount(String account) {
-        return accountId != null ? this : new AuditRecord(outcome, userName, account, reason, requestedBy, trigger,
-                force, allowPrivileged, quarantineDays, inventory, plan, wouldRefuse, removed, interruptedRemovals,
-                deleteUserAttempts, sweeps, deletedAt, executionId, startedAt, updatedAt, pending, error, cause,
-                recoveredFrom);
-    }
 }

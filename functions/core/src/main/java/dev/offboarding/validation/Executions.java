@@ -12,8 +12,29 @@ public final class Executions {
     private static final Pattern EXECUTION_ARN =
             Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:(execution|express):[^\\s:]+:[^\\s]+");
     public static final int MAX_LENGTH = 2048;
+    /** Its account and its name: {@code ...:<account>:execution:<state machine>:<name>} (Express: {@code :<id>} after). */
+    private static final Pattern PARTS =
+            Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:(\\d{12}):(?:execution|express):[^\\s:]+:([^\\s:]+).*");
 
     private Executions() {
+    }
+
+    /** The account of an execution ARN the workflow set ({@code $$.Execution.Id}). */
+    public static String accountOf(String arn) {
+        return parts(arn).group(1);
+    }
+
+    /** The name of an execution ARN the workflow set ({@code $$.Execution.Name}). */
+    public static String nameOf(String arn) {
+        return parts(arn).group(2);
+    }
+
+    private static java.util.regex.Matcher parts(String arn) {
+        java.util.regex.Matcher parts = PARTS.matcher(arn);
+        if (!parts.matches()) {
+            throw new IllegalArgumentException("not a Step Functions execution ARN: " + arn);
+        }
+        return parts;
     }
 
     public static List<String> problems(String field, String value) {

@@ -72,6 +72,12 @@ public record OffboardingRequest(
         return quarantineDays == null ? 0 : quarantineDays;
     }
 
+    /** The same request, naming {@code account} when it names none (then it is the account the stack runs in). */
+    public OffboardingRequest inAccount(String account) {
+        return accountId != null ? this : new OffboardingRequest(userName, account, dryRun, force, quarantineDays,
+                reason, requestedBy, allowPrivileged, trigger, execution, memberAccount, phase, recovery);
+    }
+
     /** The same request, started by {@code trigger}. */
     public OffboardingRequest withTrigger(Trigger trigger) {
         return new OffboardingRequest(userName, accountId, dryRun, force, quarantineDays, reason, requestedBy, allowPrivileged,

@@ -12,6 +12,7 @@ import dev.offboarding.model.MfaDevice;
 import dev.offboarding.model.Outcome;
 import dev.offboarding.records.RecordKeys;
 import dev.offboarding.records.RecordStore;
+import dev.offboarding.validation.Executions;
 import dev.offboarding.validation.Recovery;
 import java.io.IOException;
 import java.time.Clock;
@@ -37,26 +38,24 @@ final class Journal {
         this.homeAccountId = homeAccountId;
     }
 
-    StageAnswer record(RunState run) {
+    StageAnswer record(RunState given) {
+        // The record names the account the user is in, the stack's own when the request leaves it out.
+        RunState run = given.with(given.request().inAccount(accountOf(given)), given.recovery());
         String key = keyOf(run);
         return switch (run.stage()) {
             case OPEN -> {
                 Recovery recovery = run.recovery() != null ? run.recovery() : unfinishedBefore(run, key).orElse(null);
-                RunState opened = new RunState(run.stage(), run.request(), run.inventory(), run.latest(), run.log(),
-                        run.deletion(), run.failure(), run.execution(), run.startedAt(), recovery);
-                yield new StageAnswer.Opened(write(run, key, Outcomes.inProgress(opened, null, clock.instant())),
-                        recovery);
+                yield new StageAnswer.Opened(write(key, Outcomes.inProgress(run.with(run.request(), recovery), null,
+                        clock.instant())), recovery);
             }
-            case BEFORE_REMOVAL -> new StageAnswer.Written(write(run, key, Outcomes.inProgress(run, removal(run),
+            case BEFORE_REMOVAL -> new StageAnswer.Written(write(key, Outcomes.inProgress(run, removal(run),
                     clock.instant())));
-            case AFTER_REMOVAL -> new StageAnswer.Written(write(run, key, Outcomes.inProgress(run, null,
-                    clock.instant())));
-            case BEFORE_DELETE -> new StageAnswer.Written(write(run, key, Outcomes.inProgress(run,
+            case AFTER_REMOVAL -> new StageAnswer.Written(write(key, Outcomes.inProgress(run, null, clock.instant())));
+            case BEFORE_DELETE -> new StageAnswer.Written(write(key, Outcomes.inProgress(run,
                     Intent.deletion(clock.instant()), clock.instant())));
             case CONCLUDE -> {
                 Conclusion conclusion = Outcomes.of(run, clock.instant());
-                AuditRecord record = conclusion.record().inAccount(accountOf(run));
-                yield conclusion.withRecord(record).writtenAt(write(run, key, record));
+                yield conclusion.writtenAt(write(key, conclusion.record()));
             }
         };
     }
@@ -71,10 +70,10 @@ final class Journal {
                 BlockerKind.plannedItems(decision.mode(), run.latest().inventory()), clock.instant());
     }
 
-    private RecordLocation write(RunState run, String key, AuditRecord record) {
+    private RecordLocation write(String key, AuditRecord record) {
         byte[] json;
         try {
-            json = Json.mapper().writeValueAsBytes(record.inAccount(accountOf(run)));
+            json = Json.mapper().writeValueAsBytes(record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the record of " + record.userName() + " cannot be written as JSON", e);
         }
@@ -88,7 +87,7 @@ final class Journal {
      * it had itself recovered.
      */
     private Optional<Recovery> unfinishedBefore(RunState run, String ownKey) {
-        List<String> keys = store.keys(RecordKeys.userPrefix(accountOf(run), run.request().userName()));
+        List<String> keys = store.keys(RecordKeys.userPrefix(run.request().accountId(), run.request().userName()));
         // Keys sort by start time: the latest run started before this one (a later, concurrent run is not ours to finish).
         Optional<String> latest = keys.stream().filter(key -> key.compareTo(ownKey) < 0)
                 .reduce((first, second) -> second);
@@ -129,12 +128,12 @@ final class Journal {
         if (run.request().accountId() != null) {
             return run.request().accountId();
         }
-        return homeAccountId != null ? homeAccountId : run.execution().split(":", 6)[4];
+        return homeAccountId != null ? homeAccountId : Executions.accountOf(run.execution());
     }
 
-    private String keyOf(RunState run) {
-        String execution = run.execution();
-        return RecordKeys.key(accountOf(run), run.request().userName(), run.startedAt(),
-                execution.substring(execution.lastIndexOf(':') + 1));
+    /** The key of this execution's record; {@code run}'s request names its account. */
+    private static String keyOf(RunState run) {
+        return RecordKeys.key(run.request().accountId(), run.request().userName(), run.startedAt(),
+                Executions.nameOf(run.execution()));
     }
 }

@@ -59,4 +59,9 @@ public record RunState(Stage stage, OffboardingRequest request, UserInventory in
         }
         return problems;
     }
+
+    /** This state with {@code request} and {@code recovery} in place of its own. */
+    RunState with(OffboardingRequest request, Recovery recovery) {
+        return new RunState(stage, request, inventory, latest, log, deletion, failure, execution, startedAt, recovery);
+    }
 }
