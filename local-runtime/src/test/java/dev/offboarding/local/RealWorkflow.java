@@ -88,6 +88,11 @@ final class RealWorkflow {
         }
     }
 
+    /** Every line the functions logged, in order. */
+    List<String> logLines() {
+        return functions.logLines();
+    }
+
     /** The keys of the user's records, in start order. */
     List<String> recordKeys() {
         return records.keys(RecordKeys.userPrefix(accountId(), userName()));
