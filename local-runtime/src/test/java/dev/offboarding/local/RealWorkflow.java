@@ -123,11 +123,17 @@ final class RealWorkflow {
         if (Files.isDirectory(STATEMACHINE.resolve("node_modules/aws-local-stepfunctions"))) {
             return;
         }
+        // Not inheritIO: npm (Node) would share the test JVM's stdin, the test runner's command channel, and set it
+        // non-blocking, which breaks that channel ("std/in stream corrupted").
+        Path log = Files.createTempFile("npm-ci-", ".log");
         Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                .directory(STATEMACHINE.toFile()).inheritIO().start();
+                .directory(STATEMACHINE.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
             npm.destroyForcibly();
-            throw new IllegalStateException("npm ci in " + STATEMACHINE + " failed: the local engine is not installed");
+            throw new IllegalStateException("npm ci in " + STATEMACHINE + " failed: the local engine is not installed: "
+                    + Files.readString(log));
         }
+        Files.deleteIfExists(log);
     }
 }
