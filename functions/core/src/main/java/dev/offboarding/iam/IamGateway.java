@@ -1,5 +1,7 @@
 package dev.offboarding.iam;
 
+import dev.offboarding.errors.IamAccessDeniedException;
+import dev.offboarding.errors.IamRequestFailedException;
 import dev.offboarding.errors.IamRetryableException;
 import dev.offboarding.errors.UserDeleteConflictException;
 import dev.offboarding.model.AccessKey;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ContextEntry;
@@ -256,6 +259,56 @@ public final class IamGateway {
     public Removal removeFromGroup(String userName, String groupName) {
         return remove("RemoveUserFromGroup", userName + "/" + groupName,
                 () -> iam.removeUserFromGroup(r -> r.userName(userName).groupName(groupName)));
+    }
+
+    // ---- the deny of every action, and a reinstate's undoing -------------------------------------------------------
+
+    /** AttachUserPolicy; attaching a policy already attached changes nothing. ALREADY_ABSENT: the user is gone. */
+    public Removal attachPolicy(String userName, String policyArn) {
+        return remove("AttachUserPolicy", userName + "/" + policyArn,
+                () -> iam.attachUserPolicy(r -> r.userName(userName).policyArn(policyArn)));
+    }
+
+    /** PutUserPermissionsBoundary, in place of any boundary the user has. ALREADY_ABSENT: the user is gone. */
+    public Removal putPermissionsBoundary(String userName, String policyArn) {
+        return remove("PutUserPermissionsBoundary", userName + "/" + policyArn,
+                () -> iam.putUserPermissionsBoundary(r -> r.userName(userName).permissionsBoundary(policyArn)));
+    }
+
+    /** DeleteUserPermissionsBoundary. ALREADY_ABSENT: the user, or its boundary, is gone. */
+    public Removal deletePermissionsBoundary(String userName) {
+        return remove("DeleteUserPermissionsBoundary", userName,
+                () -> iam.deleteUserPermissionsBoundary(r -> r.userName(userName)));
+    }
+
+    public Removal activateAccessKey(String userName, String accessKeyId) {
+        return remove("UpdateAccessKey", userName + "/" + accessKeyId, () -> iam.updateAccessKey(
+                r -> r.userName(userName).accessKeyId(accessKeyId).status(StatusType.ACTIVE)));
+    }
+
+    public Removal activateSigningCertificate(String userName, String certificateId) {
+        return remove("UpdateSigningCertificate", userName + "/" + certificateId, () -> iam.updateSigningCertificate(
+                r -> r.userName(userName).certificateId(certificateId).status(StatusType.ACTIVE)));
+    }
+
+    public Removal activateSshPublicKey(String userName, String sshPublicKeyId) {
+        return remove("UpdateSSHPublicKey", userName + "/" + sshPublicKeyId, () -> iam.updateSSHPublicKey(
+                r -> r.userName(userName).sshPublicKeyId(sshPublicKeyId).status(StatusType.ACTIVE)));
+    }
+
+    public Removal activateServiceSpecificCredential(String userName, String credentialId) {
+        return remove("UpdateServiceSpecificCredential", userName + "/" + credentialId,
+                () -> iam.updateServiceSpecificCredential(
+                        r -> r.userName(userName).serviceSpecificCredentialId(credentialId).status(StatusType.ACTIVE)));
+    }
+
+    /**
+     * Whether IAM refused a change for good, in a way another mechanism may avoid: a quota is full (LimitExceeded) or
+     * a policy denies the call (AccessDenied, e.g. an organization SCP).
+     */
+    public static boolean refusedForGood(RuntimeException e) {
+        return e instanceof IamAccessDeniedException || (e instanceof IamRequestFailedException
+                && e.getCause() instanceof AwsServiceException ase && "LimitExceeded".equals(IamErrors.errorCode(ase)));
     }
 
     /**

@@ -80,7 +80,7 @@ public abstract class Blocker<T> {
         return Optional.empty();
     }
 
-    /** LOCK_OUT: what is done to the item; nothing by default (only credentials and the password are locked out). */
+    /** LOCK_OUT: what is done to the item; nothing by default (only credentials are locked out). */
     List<Step> lockOut(IamGateway iam, String userName, T item, Step.Of steps) {
         return List.of();
     }

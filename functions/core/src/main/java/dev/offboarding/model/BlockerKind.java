@@ -20,8 +20,9 @@ import java.util.function.Function;
  * once, how it is read, checked, locked out and removed, which IAM actions that takes, what it is called and how
  * IAM's DeleteConflict message names it.
  *
- * <p>remove-tokens acts {@link Round} by round: it deactivates what can be reactivated, then deletes the console
- * password, then removes everything else; within a round, kind by kind in this order.
+ * <p>remove-tokens first denies the user every action ({@link DenyAll}), then acts {@link Round} by round: it
+ * deactivates what can be reactivated, then (REMOVE) deletes the console password, removes everything else and lifts
+ * the deny; within a round, kind by kind in this order.
  *
  * <p>The quotas are IAM's per user (IAM and STS quotas, IAM User Guide) or, where a quota can be raised, its highest
  * value: access keys 2, signing certificates 2, SSH public keys 5, groups 10 (none adjustable); MFA devices 8 (up to
@@ -96,28 +97,37 @@ public enum BlockerKind {
     }
 
     /**
-     * LOCK_OUT: deactivate the credentials that can be reactivated (access keys, signing certificates, SSH public keys,
-     * service-specific credentials), then delete the console password. Round by round, kind by kind.
+     * LOCK_OUT, once the deny is attached ({@link DenyAll}): deactivate the credentials that can be reactivated (access
+     * keys, signing certificates, SSH public keys, service-specific credentials), kind by kind. The console password is
+     * kept.
      */
     public static List<Step> lockOutPlan(IamGateway iam, UserInventory inventory) {
         return inRounds(kind -> kind.blocker.lockOutSteps(kind, iam, inventory));
     }
 
     /**
-     * REMOVE: deactivate every access key that may be active, then delete the console password, then remove everything
-     * the inventory lists. Round by round, kind by kind.
+     * REMOVE, once the deny is attached: deactivate every access key that may be active, then delete the console
+     * password, then remove everything the inventory lists but the deny, then lift the deny. Round by round, kind by
+     * kind.
      *
      * @param alreadyDeactivated the ids of items an earlier attempt of this execution deactivated (virtual MFA devices
      *                           no longer assigned): only their deletion is left
+     * @param deny               the deny this round attached (null if none: the user is gone)
      */
-    public static List<Step> removalPlan(IamGateway iam, UserInventory inventory, Set<String> alreadyDeactivated) {
-        return inRounds(kind -> kind.blocker.removalSteps(kind, iam, inventory, alreadyDeactivated));
+    public static List<Step> removalPlan(IamGateway iam, UserInventory inventory, Set<String> alreadyDeactivated,
+                                         DenyAttachment deny) {
+        List<Step> steps = new java.util.ArrayList<>(inRounds(kind -> kind.blocker.removalSteps(kind, iam, inventory,
+                alreadyDeactivated)));
+        steps.removeIf(step -> DenyAll.isTheDeny(step, deny));
+        DenyAll.lift(iam, inventory.userName(), deny).ifPresent(steps::add);
+        return List.copyOf(steps);
     }
 
     /**
      * What a round of {@code mode} will do to the inventory, item by item, in the order it does it, without calling
-     * IAM: a dry run's answer, and the intent an offboarding record holds before the round runs. A virtual MFA device
-     * recovered from an earlier run's record ({@link MfaDevice#recoveredFrom}) is only deleted.
+     * IAM: a dry run's answer, and the intent an offboarding record holds before the round runs. The deny it attaches
+     * first is {@link DenyAll#planned}. A virtual MFA device recovered from an earlier run's record
+     * ({@link MfaDevice#recoveredFrom}) is only deleted.
      */
     public static List<RemovedItem> plannedItems(RemovalMode mode, UserInventory inventory) {
         // The steps are planned, never run: no IAM client is needed.
@@ -125,7 +135,7 @@ public enum BlockerKind {
         List<Step> steps = mode == RemovalMode.LOCK_OUT ? lockOutPlan(planOnly, inventory)
                 : removalPlan(planOnly, inventory, inventory.mfaDevices().stream()
                         .filter(device -> device.recoveredFrom() != null).map(MfaDevice::serialNumber)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), DenyAll.planned(inventory));
         return steps.stream().filter(Step::reported).map(RemovedItem::planned).toList();
     }
 
@@ -172,16 +182,12 @@ public enum BlockerKind {
                 return iam.loginProfile(userName).stream().toList();
             }
 
-            @Override
-            List<Step> lockOut(IamGateway iam, String userName, LoginProfile profile, Step.Of steps) {
-                return List.of(steps.in(Round.DELETE_PASSWORD, Verb.DELETE,
-                        partly -> iam.deleteLoginProfile(userName)).retriedWhileUnmodifiable());
-            }
-
+            /** A lock-out keeps the password: behind the deny it grants nothing, and a reinstate needs it. */
             @Override
             List<Step> removal(IamGateway iam, String userName, LoginProfile profile, boolean alreadyDeactivated,
                                Step.Of steps) {
-                return lockOut(iam, userName, profile, steps);
+                return List.of(steps.in(Round.DELETE_PASSWORD, Verb.DELETE,
+                        partly -> iam.deleteLoginProfile(userName)).retriedWhileUnmodifiable());
             }
         };
 

@@ -2,10 +2,10 @@ package dev.offboarding.model;
 
 public enum RemovalMode {
     /**
-     * Only what can be undone, plus the console password: deactivate access keys, signing certificates, SSH public
-     * keys and service-specific credentials, then delete the login profile.
+     * Only what can be undone: deny every action ({@link DenyAll}), then deactivate access keys, signing certificates,
+     * SSH public keys and service-specific credentials. The console password is kept, powerless behind the deny.
      */
     LOCK_OUT,
-    /** Lock out first, then remove everything the inventory lists. */
+    /** Deny and lock out first, then remove everything the inventory lists, the deny last. */
     REMOVE
 }

@@ -66,14 +66,14 @@ class BlockerKindUnitTest {
         IamClient iam = MockIam.iamClient();
 
         BlockerKind.lockOutPlan(new IamGateway(iam), bob());
-        BlockerKind.removalPlan(new IamGateway(iam), bob(), Set.of());
+        BlockerKind.removalPlan(new IamGateway(iam), bob(), Set.of(), null);
 
         verifyNoInteractions(iam);
     }
 
     @Test
     void theRemovalPlanGoesRoundByRound() {
-        List<String> plan = BlockerKind.removalPlan(new IamGateway(MockIam.iamClient()), bob(), Set.of()).stream()
+        List<String> plan = BlockerKind.removalPlan(new IamGateway(MockIam.iamClient()), bob(), Set.of(), null).stream()
                 .map(step -> step.round() + " " + step.kind() + " " + step.id() + " " + step.verb()
                         + (step.reported() ? "" : " (not reported)"))
                 .toList();

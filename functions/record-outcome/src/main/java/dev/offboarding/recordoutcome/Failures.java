@@ -21,7 +21,8 @@ final class Failures {
             JAVA + "IamRetryableException", "Offboarding.IamUnavailable",
             JAVA + "RoleNotUsableByDeadlineException", "Offboarding.MemberRoleNotUsable",
             JAVA + "RoleNotYetUsableException", "Offboarding.MemberRoleNotUsable",
-            JAVA + "RecordStoreUnavailableException", "Offboarding.RecordsUnavailable");
+            JAVA + "RecordStoreUnavailableException", "Offboarding.RecordsUnavailable",
+            JAVA + "DenyNotAttachedException", "Offboarding.DenyNotAttached");
     private static final Set<String> REFUSED_REMOVAL = Set.of(JAVA + "InvalidRequestException",
             JAVA + "ItemNotTheUsersException");
     private static final Set<String> STOPPED = Set.of("States.Timeout", "Sandbox.Timedout", "Lambda.Unknown");

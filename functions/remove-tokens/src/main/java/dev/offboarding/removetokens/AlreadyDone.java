@@ -1,11 +1,11 @@
 package dev.offboarding.removetokens;
 
+import dev.offboarding.model.DenyAttachment;
 import dev.offboarding.model.RemovedItem;
 import dev.offboarding.errors.OffboardingException;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What one invocation has already done, item by item, so that a failure midway says so: the exception that leaves
@@ -17,6 +17,12 @@ final class AlreadyDone {
     static final String PREFIX = "Already done in this round: ";
 
     private final List<RemovedItem> items = new ArrayList<>();
+    private DenyAttachment deny;
+
+    /** The deny of every action, attached before any item: named first. */
+    synchronized void denied(DenyAttachment attached) {
+        this.deny = attached;
+    }
 
     synchronized void add(RemovedItem item) {
         items.add(item);
@@ -26,12 +32,15 @@ final class AlreadyDone {
         return List.copyOf(items);
     }
 
-    /** {@code Already done in this round: KIND id ACTION, ...}, or {@code ...: nothing.} */
-    String sentence() {
-        List<RemovedItem> done = items();
-        return PREFIX + (done.isEmpty() ? "nothing" : done.stream()
-                .map(item -> item.kind() + " " + item.id() + " " + item.action())
-                .collect(Collectors.joining(", "))) + ".";
+    /** {@code Already done in this round: DENY ..., KIND id ACTION, ...}, or {@code ...: nothing.} */
+    synchronized String sentence() {
+        List<String> done = new ArrayList<>();
+        if (deny != null) {
+            done.add("DENY " + deny.policy() + " " + (deny.alreadyInPlace() ? "CONFIRMED" : "ATTACHED") + " as "
+                    + deny.how());
+        }
+        items.forEach(item -> done.add(item.kind() + " " + item.id() + " " + item.action()));
+        return PREFIX + (done.isEmpty() ? "nothing" : String.join(", ", done)) + ".";
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.offboarding.removetokens;
 
-import dev.offboarding.model.RemovedItem;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.IamGateways;
@@ -14,8 +13,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * remove-tokens: removes what an inventory lists. {@code LOCK_OUT} does only the reversible lock-out plus the
- * console password; {@code REMOVE} locks out first, then removes everything. A dry run calls nothing at all and
+ * remove-tokens: removes what an inventory lists. Each round first denies the user every action
+ * ({@link dev.offboarding.model.DenyAll}); {@code LOCK_OUT} then does only the reversible lock-out (the console password
+ * is kept, powerless behind the deny); {@code REMOVE} locks out, removes everything and lifts the deny last. A dry run calls nothing at all and
  * returns the plan. Returns one entry per item. Every item is checked before the first IAM call
  * ({@link InventoryRules}); a virtual MFA device is deleted only if it is the user's ({@link MfaOwnership}, else
  * {@link dev.offboarding.errors.ItemNotTheUsersException} and no change); a failure midway keeps its class and says
@@ -69,11 +69,12 @@ public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRe
         String user = request.inventory().userName();
         FunctionLog log = FunctionLog.of(context, request.execution(), user);
         // Logged as each item is done, so a run that fails midway still leaves a record of what it removed.
-        List<RemovedItem> items = new TokenRemover(iam.of(request.memberAccount()), pause).run(request,
+        TokenRemover.Done done = new TokenRemover(iam.of(request.memberAccount()), pause, clock).run(request,
                 item -> log.info("item-done", "mode", request.mode(), "dryRun", request.isDryRun(),
                         "kind", item.kind(), "id", item.id(), "action", item.action()));
         Instant quarantineUntil = request.quarantine() > 0 && !request.isDryRun()
                 ? clock.instant().plus(Duration.ofDays(request.quarantine())).truncatedTo(ChronoUnit.SECONDS) : null;
-        return new RemoveTokensResult(user, request.mode(), request.isDryRun(), items, quarantineUntil);
+        return new RemoveTokensResult(user, request.mode(), request.isDryRun(), done.deny(), done.items(),
+                quarantineUntil);
     }
 }

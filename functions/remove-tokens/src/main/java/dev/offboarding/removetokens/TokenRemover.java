@@ -7,10 +7,13 @@ import dev.offboarding.errors.IamRetryableException;
 import dev.offboarding.iam.ConcurrentCalls;
 import dev.offboarding.iam.IamGateway;
 import dev.offboarding.model.BlockerKind;
+import dev.offboarding.model.DenyAll;
+import dev.offboarding.model.DenyAttachment;
 import dev.offboarding.model.MfaDevice;
 import dev.offboarding.model.Round;
 import dev.offboarding.model.Step;
 import dev.offboarding.model.UserInventory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +23,10 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.iam.model.EntityTemporarilyUnmodifiableException;
 
 /**
- * Runs the plan {@link BlockerKind} makes of an inventory ({@link BlockerKind#lockOutPlan},
- * {@link BlockerKind#removalPlan}) {@link Round} by round: the credentials that can be reactivated are deactivated,
- * then the console password is deleted, then (for REMOVE) everything else is removed; the steps of one round run side
- * by side (IAM orders none of them). Each step is idempotent, so a run that crashed midway is finished by running it
+ * Denies the user every action ({@link DenyAll}), then runs the plan {@link BlockerKind} makes of an inventory
+ * ({@link BlockerKind#lockOutPlan}, {@link BlockerKind#removalPlan}) {@link Round} by round: the credentials that can be
+ * reactivated are deactivated, then (for REMOVE) the console password is deleted, everything else is removed and the
+ * deny is lifted; the steps of one round run side by side (IAM orders none of them). Each step is idempotent, so a run that crashed midway is finished by running it
  * again with the same inventory. Before the first change it makes sure each virtual MFA device is the user's
  * ({@link MfaOwnership}); a failure midway leaves with a message that ends with what was already done
  * ({@link AlreadyDone}).
@@ -35,46 +38,51 @@ final class TokenRemover {
 
     private final IamGateway iam;
     private final Pause pause;
+    private final Clock clock;
 
-    TokenRemover(IamGateway iam, Pause pause) {
+    TokenRemover(IamGateway iam, Pause pause, Clock clock) {
         this.iam = iam;
         this.pause = pause;
+        this.clock = clock;
+    }
+
+    /** What a round did (or in a dry run would do): the deny it attached first, then each item in order. */
+    record Done(DenyAttachment deny, List<RemovedItem> items) {
     }
 
     /**
      * Runs (or in a dry run plans) the request's steps; {@code onEach} hears of each item as soon as it is done. The
-     * result lists the items in the order they are acted on: round by round, and within a round in the inventory's
-     * order.
+     * deny of every action is attached before anything else ({@link DenyAll}); the result lists the items in the order
+     * they are acted on: round by round, and within a round in the inventory's order.
      */
-    List<RemovedItem> run(RemoveTokensRequest request, Consumer<RemovedItem> onEach) {
+    Done run(RemoveTokensRequest request, Consumer<RemovedItem> onEach) {
         UserInventory inventory = request.inventory();
         if (request.isDryRun()) {
             List<RemovedItem> plan = BlockerKind.plannedItems(request.mode(), inventory);
             plan.forEach(onEach);
-            return plan;
+            return new Done(DenyAll.planned(inventory), plan);
         }
         // Nothing has been changed yet: a device that is not the user's refuses the whole request here.
         Set<String> deleteOnly = request.mode() == RemovalMode.LOCK_OUT ? Set.of() : MfaOwnership.deleteOnly(inventory,
                 () -> iam.mfaDevices(inventory.userName()).stream().map(MfaDevice::serialNumber).toList(),
                 request.execution(), request.accountActedIn());
-        List<Step> plan = plan(request, deleteOnly);
+        DenyAttachment deny = DenyAll.attach(iam, inventory, clock.instant()).orElse(null);
+        List<Step> plan = request.mode() == RemovalMode.LOCK_OUT ? BlockerKind.lockOutPlan(iam, inventory)
+                : BlockerKind.removalPlan(iam, inventory, deleteOnly, deny);
         AlreadyDone done = new AlreadyDone();
+        if (deny != null) {
+            done.denied(deny);
+        }
         List<RemovedItem> removed = new ArrayList<>();
         try {
             for (Round round : Round.values()) {
                 removed.addAll(runSideBySide(plan.stream().filter(step -> step.round() == round).toList(), done,
                         onEach));
             }
-            return removed;
+            return new Done(deny, removed);
         } catch (RuntimeException e) {
             throw done.endMessageOf(e);
         }
-    }
-
-    /** {@code deleteOnly}: the virtual MFA devices no longer assigned that this execution deactivated before. */
-    private List<Step> plan(RemoveTokensRequest request, Set<String> deleteOnly) {
-        return request.mode() == RemovalMode.LOCK_OUT ? BlockerKind.lockOutPlan(iam, request.inventory())
-                : BlockerKind.removalPlan(iam, request.inventory(), deleteOnly);
     }
 
     /**

@@ -67,7 +67,7 @@ class EachBlockerKindInIamTest {
 
         UserInventory inventory = inventoryOf(List.of(kind));
         runInOrder(BlockerKind.lockOutPlan(iam, inventory));
-        runInOrder(BlockerKind.removalPlan(iam, inventory, Set.of()));
+        runInOrder(BlockerKind.removalPlan(iam, inventory, Set.of(), null));
 
         assertEquals(kind.iamActions(), actionsCalled());
         assertTrue(kind.count(inventory) >= 1, USER + " has at least one " + kind.description());
@@ -89,7 +89,7 @@ class EachBlockerKindInIamTest {
                     () -> iam.deleteUser(USER));
             assertTrue(refused.blockers().contains(kind.conflictName()), kind + ": " + refused.getMessage());
 
-            runInOrder(BlockerKind.removalPlan(iam, inventoryOf(List.of(kind)), Set.of()));
+            runInOrder(BlockerKind.removalPlan(iam, inventoryOf(List.of(kind)), Set.of(), null));
         }
 
         assertEquals(Removal.DONE, iam.deleteUser(USER), "nothing is left once every kind is removed");
@@ -110,7 +110,7 @@ class EachBlockerKindInIamTest {
 
     @Test
     void aRemovalDeactivatesTheKeysThatMayBeActiveThenDeletesThePasswordThenRemovesEverything() {
-        List<Step> plan = BlockerKind.removalPlan(iam, inventoryOf(ALL), Set.of());
+        List<Step> plan = BlockerKind.removalPlan(iam, inventoryOf(ALL), Set.of(), null);
 
         assertEquals(plan.stream().sorted(Comparator.comparing(Step::round)).toList(), plan, "round by round");
         assertEquals(List.of("ACCESS_KEY AKIAQEVERYBLOCKER001 DEACTIVATE unreported"), plan.stream()
