@@ -55,11 +55,11 @@ class RecordOutcomeHandlerTest {
     private static final OffboardingRequest REQUEST = new OffboardingRequest("bob", "123456789012", false, false, 0,
             "Left the company", "hr-sync", false,
             new Trigger("e-1", "hr.system", Instant.parse("2026-11-20T11:59:00Z")), null, null, null, null);
-    private static final RemovalRound REMOVAL = new RemovalRound(RemovalMode.REMOVE, null,
+    private static final RemovalRound REMOVAL = new RemovalRound(RemovalMode.REMOVE, null, null,
             List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY, Action.DELETED),
                     new RemovedItem(BlockerKind.LOGIN_PROFILE, "bob", Action.DELETED)));
     private static final RemovalRound LOCK_OUT = new RemovalRound(RemovalMode.LOCK_OUT,
-            Instant.parse("2026-11-27T12:00:00Z"), List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY,
+            Instant.parse("2026-11-27T12:00:00Z"), null, List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY,
             Action.DEACTIVATED)));
     private static final String LOCK_OUT_JSON = "{\"mode\":\"LOCK_OUT\",\"quarantineUntil\":\"2026-11-27T12:00:00Z\","
             + "\"items\":[{\"kind\":\"ACCESS_KEY\",\"id\":\"" + KEY + "\",\"action\":\"DEACTIVATED\"}]}";
@@ -128,7 +128,7 @@ class RecordOutcomeHandlerTest {
         UserInventory first = user(true, false, List.of());
         OffboardingRequest dryRun = new OffboardingRequest("bob", null, true, false, 0, null, null, false, null, null,
                 null, null, null);
-        RemovalRound plan = new RemovalRound(RemovalMode.REMOVE, null,
+        RemovalRound plan = new RemovalRound(RemovalMode.REMOVE, null, null,
                 List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY, Action.WOULD_DELETE)));
         RunState run = concluding(dryRun, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
                 Phase.FIRST, RemovalMode.REMOVE, true, 0, Guard.PROTECTED)),
@@ -151,7 +151,7 @@ class RecordOutcomeHandlerTest {
         UserInventory first = user(false, true, List.of());
         RunState run = concluding(REQUEST, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
                 Phase.FIRST, RemovalMode.REMOVE, true, 0, Guard.RECENTLY_ACTIVE)),
-                new RunLog(new Rounds(new RemovalRound(RemovalMode.REMOVE, null, List.of()), null), 0, 0, 0, null,
+                new RunLog(new Rounds(new RemovalRound(RemovalMode.REMOVE, null, null, List.of()), null), 0, 0, 0, null,
                         null), null, null, EXECUTION);
 
         JsonNode wouldRefuse = answer(run).path("record").path("wouldRefuse");

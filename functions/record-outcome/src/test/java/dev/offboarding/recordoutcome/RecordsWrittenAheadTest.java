@@ -88,7 +88,7 @@ class RecordsWrittenAheadTest {
     @Test
     void afterTheRoundItJoinsTheRecordAndNothingIsPendingAndBeforeDeleteUserTheRecordSaysSo() {
         UserInventory bob = bob(List.of());
-        RunLog oneRound = new RunLog(new Rounds(new RemovalRound(RemovalMode.REMOVE, null,
+        RunLog oneRound = new RunLog(new Rounds(new RemovalRound(RemovalMode.REMOVE, null, null,
                 List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY_ID, Action.DELETED))), null), 0, 0, 0, null, null);
 
         record(store, state(Stage.AFTER_REMOVAL, remove(bob), oneRound, null, FIRST_RUN, FIRST_STARTED, null));
