@@ -42,6 +42,7 @@ module.exports = {
   LambdaUnavailable: { userName: USER },
   RefusedByListTokens: { userName: USER },
   AccessDenied: { userName: USER },
+  DenyNotAttached: { userName: USER },
   IamRequestFailed: { userName: USER },
   IamUnavailable: { userName: USER },
   IamUnavailableAfterRemoval: { userName: USER },

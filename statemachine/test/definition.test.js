@@ -440,7 +440,7 @@ test('every error an execution can end with is an Offboarding.* name that the RE
     .filter((e) => e.Return?.Payload.failed).map((e) => e.Return.Payload.error);
   const errors = [...new Set([...literal, ...concluded])];
   assert.deepEqual(errors.filter((e) => e.startsWith('Offboarding.')).sort(), ['Offboarding.AccessDenied',
-    'Offboarding.DeleteConflictPersists', 'Offboarding.IamRequestFailed', 'Offboarding.IamUnavailable',
+    'Offboarding.DeleteConflictPersists', 'Offboarding.DenyNotAttached', 'Offboarding.IamRequestFailed', 'Offboarding.IamUnavailable',
     'Offboarding.InvalidRequest', 'Offboarding.MemberRoleNotUsable', 'Offboarding.Misconfigured',
     'Offboarding.NotAnnounced', 'Offboarding.RecordsUnavailable', 'Offboarding.RemovalRefused', 'Offboarding.StepTimedOut',
     'Offboarding.UserPrivileged', 'Offboarding.UserProtected', 'Offboarding.UserRecentlyActive']);

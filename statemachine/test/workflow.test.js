@@ -106,8 +106,8 @@ function lambdaCalls(result, lambda) {
 }
 
 function round(name, index = 0) {
-  const { mode, quarantineUntil, items } = payloadOf(name, index);
-  return { mode, quarantineUntil, items };
+  const { mode, quarantineUntil, deny, items } = payloadOf(name, index);
+  return { mode, quarantineUntil, deny, items };
 }
 
 /** The state input with which the execution entered a state (the last time). */
@@ -167,7 +167,8 @@ function expectedRunState(result, entry, call) {
   const inspections = answered(byLambda('list-tokens'));
   const removals = byLambda('remove-tokens');
   const interrupts = (c) => answerOf(c).Throw?.Error === `${JAVA}IamRetryableException`;
-  const rounds = answered(removals).map(({ mode, quarantineUntil, items }) => ({ round: { mode, quarantineUntil, items } }));
+  const rounds = answered(removals).map(({ mode, quarantineUntil, deny, items }) =>
+    ({ round: { mode, quarantineUntil, deny, items } }));
   const interrupted = removals.filter(interrupts).map((c) => ({ step: 'RemoveTokens', mode: c.input.Payload.mode,
     error: answerOf(c).Throw.Error, cause: JSON.parse(answerOf(c).Throw.Cause) }));
   const deleteUser = before.filter((c) => c.state === 'DeleteUser');
@@ -810,6 +811,15 @@ test('access denied on RemoveTokens: AccessDenied with the Java message and noth
   assert.equal(r.error, 'Offboarding.AccessDenied');
   assert.equal(r.cause, `${javaMessage('RemoveTokensAccessDenied')}${DONE_BEFORE}[]${NONE_INTERRUPTED}`);
   assert.deepEqual(r.retries, []);
+  assert.deepEqual(lambdaCalls(r, 'delete-user'), []);
+});
+
+test('no deny can be attached (quota full, boundary denied by an SCP): DenyNotAttached, nothing deactivated, DeleteUser never called', async () => {
+  const r = await runChecked('DenyNotAttached');
+  assert.deepEqual(r.path, [...HEAD, 'RecordIntent', 'RemoveTokens', 'RemoveTokensFailed', ...FAILED]);
+  assert.equal(r.error, 'Offboarding.DenyNotAttached');
+  assert.equal(r.cause, `${javaMessage('RemoveTokensDenyRefused')}${DONE_BEFORE}[]${NONE_INTERRUPTED}`);
+  assert.deepEqual(r.retries, [], 'a refusal for good is not retried');
   assert.deepEqual(lambdaCalls(r, 'delete-user'), []);
 });
 

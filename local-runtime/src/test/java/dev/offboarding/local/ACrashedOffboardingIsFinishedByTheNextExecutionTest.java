@@ -40,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ACrashedOffboardingIsFinishedByTheNextExecutionTest {
     private static final String EXECUTION = RealWorkflow.EXECUTION_PREFIX;
     private static final String VIRTUAL_MFA = "arn:aws:iam::123456789012:mfa/every_blocker-phone";
+    private static final String DENY_ALL = "arn:aws:iam::aws:policy/AWSDenyAll";
     private static final Set<String> DONE = Set.of("DELETED", "DEACTIVATED", "DETACHED", "REMOVED", "ALREADY_ABSENT");
 
     /** A change an offboarding makes: its IAM call, and the item it acts on ({@code kind} null: DeleteUser). */
@@ -68,12 +69,14 @@ class ACrashedOffboardingIsFinishedByTheNextExecutionTest {
     }
 
     /**
-     * One change of each kind every_blocker's offboarding makes, both halves of a change made in two calls (an
+     * One change of each kind every_blocker's offboarding makes (the deny of every action attached first and lifted
+     * last among them), both halves of a change made in two calls (an
      * access key deactivated by the lock-out, then deleted; the virtual MFA device deactivated, then deleted), and
      * DeleteUser. {@link #theCrashPointsCoverEveryChangeACompleteOffboardingMakes} keeps the list complete.
      */
     static Stream<CrashPoint> everyBlockersChanges() {
         return Stream.of(
+                new CrashPoint("AttachUserPolicy", BlockerKind.ATTACHED_POLICY, DENY_ALL),
                 new CrashPoint("UpdateAccessKey", BlockerKind.ACCESS_KEY, "AKIAQEVERYBLOCKER001"),
                 new CrashPoint("DeleteLoginProfile", BlockerKind.LOGIN_PROFILE, "every_blocker"),
                 new CrashPoint("DeleteAccessKey", BlockerKind.ACCESS_KEY, "AKIAQEVERYBLOCKER001"),
@@ -88,6 +91,7 @@ class ACrashedOffboardingIsFinishedByTheNextExecutionTest {
                 new CrashPoint("DeleteUserPolicy", BlockerKind.INLINE_POLICY, "deny-without-tls"),
                 new CrashPoint("DetachUserPolicy", BlockerKind.ATTACHED_POLICY, "arn:aws:iam::aws:policy/ReadOnlyAccess"),
                 new CrashPoint("RemoveUserFromGroup", BlockerKind.GROUP_MEMBERSHIP, "developers"),
+                new CrashPoint("DetachUserPolicy", BlockerKind.ATTACHED_POLICY, DENY_ALL),
                 CrashPoint.deleteUser());
     }
 

@@ -25,8 +25,13 @@ class SafetyTest {
 
         assertEquals(List.of(), s.iam.calls().all(), "a dry run calls nothing");
         assertTrue(plan.path("dryRun").asBoolean());
-        assertEquals(inventory.path("blockerCount").asInt(), plan.path("items").size());
-        plan.path("items").forEach(item -> assertTrue(item.path("action").asText().startsWith("WOULD_"), item.toString()));
+        assertEquals("MANAGED_POLICY", plan.path("deny").path("how").asText(), "the deny it would attach first");
+        assertTrue(plan.path("deny").path("attachedAt").isMissingNode(), "and has not");
+        JsonNode items = plan.path("items");
+        assertEquals(inventory.path("blockerCount").asInt() + 1, items.size(), "every blocker, then the deny lifted");
+        items.forEach(item -> assertTrue(item.path("action").asText().startsWith("WOULD_"), item.toString()));
+        assertEquals("arn:aws:iam::aws:policy/AWSDenyAll WOULD_DETACH",
+                items.get(items.size() - 1).path("id").asText() + " " + items.get(items.size() - 1).path("action").asText());
         assertEquals(inventory.path("blockerCount").asInt(),
                 inventory(s.listTokens(s.userName())).path("blockerCount").asInt(), "everything is still there");
     }
@@ -40,7 +45,7 @@ class SafetyTest {
     }
 
     @Test
-    void removeLocksOutEveryActiveKeyAndTheConsolePasswordBeforeDeletingAnythingElse() {
+    void removeDeniesEveryActionThenLocksOutEveryActiveKeyAndTheConsolePasswordBeforeDeletingAnythingElse() {
         Scenario s = Scenario.load("every-blocker");
         JsonNode inventory = inventory(s.listTokens(s.userName()));
         s.iam.calls().clear();
@@ -48,26 +53,35 @@ class SafetyTest {
         json(s.removeTokens(inventory.toString(), "REMOVE", false));
 
         List<String> order = s.iam.calls().mutating().stream().map(Call::operation).toList();
-        assertEquals(List.of("UpdateAccessKey", "DeleteLoginProfile"), order.subList(0, 2),
-                "the one active key is deactivated, then the password deleted, before anything else: " + order);
+        assertEquals(List.of("AttachUserPolicy", "UpdateAccessKey", "DeleteLoginProfile"), order.subList(0, 3),
+                "the deny attached, the one active key deactivated, then the password deleted, before anything else: "
+                        + order);
         assertEquals(1, order.stream().filter("UpdateAccessKey"::equals).count(), "only the active key needs it");
+        assertEquals("DetachUserPolicy every_blocker/arn:aws:iam::aws:policy/AWSDenyAll",
+                s.iam.calls().mutating().get(order.size() - 1).operation() + " "
+                        + s.iam.calls().mutating().get(order.size() - 1).target(), "the deny is lifted last");
     }
 
     @Test
-    void lockOutOnlyDeactivatesAndDeletesTheConsolePassword() {
+    void lockOutDeniesEveryActionThenOnlyDeactivatesAndKeepsTheConsolePassword() {
         Scenario s = Scenario.load("every-blocker");
         JsonNode inventory = inventory(s.listTokens(s.userName()));
         s.iam.calls().clear();
 
-        json(s.removeTokens(inventory.toString(), "LOCK_OUT", false));
+        JsonNode result = json(s.removeTokens(inventory.toString(), "LOCK_OUT", false));
 
-        Set<String> lockOutCalls = Set.of("UpdateAccessKey", "UpdateSSHPublicKey", "UpdateSigningCertificate",
-                "UpdateServiceSpecificCredential", "DeleteLoginProfile");
-        for (Call call : s.iam.calls().mutating()) {
-            assertTrue(lockOutCalls.contains(call.operation()), "unexpected " + call);
+        List<Call> calls = s.iam.calls().mutating();
+        assertEquals("AttachUserPolicy", calls.get(0).operation(), "the deny comes first: " + calls);
+        Set<String> deactivations = Set.of("UpdateAccessKey", "UpdateSSHPublicKey", "UpdateSigningCertificate",
+                "UpdateServiceSpecificCredential");
+        for (Call call : calls.subList(1, calls.size())) {
+            assertTrue(deactivations.contains(call.operation()), "unexpected " + call);
         }
+        assertEquals("MANAGED_POLICY", result.path("deny").path("how").asText());
+        assertFalse(result.path("deny").path("attachedAt").asText().isEmpty(), "the result says when");
         JsonNode after = inventory(s.listTokens(s.userName()));
-        assertTrue(after.path("loginProfile").isNull(), "console password deleted");
+        assertFalse(after.path("loginProfile").isNull(), "the console password is kept, behind the deny");
+        assertTrue(after.path("attachedPolicies").toString().contains("arn:aws:iam::aws:policy/AWSDenyAll"));
         for (String list : List.of("accessKeys", "sshPublicKeys", "signingCertificates", "serviceSpecificCredentials")) {
             assertEquals(inventory.path(list).size(), after.path(list).size(), list + " are kept");
             after.path(list).forEach(item -> assertEquals("Inactive", item.path("status").asText(), item.toString()));
