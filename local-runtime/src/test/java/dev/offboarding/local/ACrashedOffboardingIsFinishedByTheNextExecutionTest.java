@@ -253,7 +253,7 @@ class ACrashedOffboardingIsFinishedByTheNextExecutionTest {
             }
         }
         assertTrue(actedOn.containsAll(itemsOf(second.path("inventory"))),
-                "every item of its first look is in its rounds: " + actedOn);
+                "every item of its first look " + itemsOf(second.path("inventory")) + " is in its rounds: " + actedOn);
         // Every item the user had when the first execution looked: done by the first (in its rounds, or in the round
         // it was doing when it died) or by the second.
         Set<String> firstRuns = new LinkedHashSet<>(items(first.record().path("pending").path("plan")));

@@ -38,7 +38,11 @@ class OffboardingChainTest {
         }
 
         JsonNode removal = json(s.removeTokens(inventory.toString(), "REMOVE", false));
-        assertEquals(inventory.path("blockerCount").asInt(), removal.path("items").size(), "one entry per item");
+        assertEquals(inventory.path("blockerCount").asInt() + 1, removal.path("items").size(),
+                "one entry per item, then the deny of every action lifted");
+        JsonNode last = removal.path("items").get(removal.path("items").size() - 1);
+        assertEquals("ATTACHED_POLICY arn:aws:iam::aws:policy/AWSDenyAll DETACHED", last.path("kind").asText() + " "
+                + last.path("id").asText() + " " + last.path("action").asText());
         Set<String> acted = Set.of("DELETED", "DEACTIVATED", "DETACHED", "REMOVED");
         removal.path("items").forEach(item -> assertTrue(acted.contains(item.path("action").asText()), item.toString()));
 

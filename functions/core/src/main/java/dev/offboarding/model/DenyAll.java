@@ -57,8 +57,22 @@ public final class DenyAll {
         return Optional.empty();
     }
 
-    /** What a round would attach, without calling IAM: the deny in place, else AWSDenyAll attached. */
+    /**
+     * Whether a round over this inventory attaches the deny: unless it is the inventory of a user that does not exist
+     * (nothing to deny, nothing to act on).
+     */
+    static boolean needed(UserInventory inventory) {
+        return inventory.exists() || inventory.blockerCount() > 0;
+    }
+
+    /**
+     * What a round would attach, without calling IAM: the deny in place, else AWSDenyAll attached; null for a user
+     * that does not exist.
+     */
     public static DenyAttachment planned(UserInventory inventory) {
+        if (!needed(inventory)) {
+            return null;
+        }
         Optional<DenyMechanism> inPlace = inPlace(inventory);
         return new DenyAttachment(inPlace.orElse(DenyMechanism.MANAGED_POLICY), policyArn(inventory), null,
                 inPlace.isPresent(), null, null);
@@ -66,11 +80,14 @@ public final class DenyAll {
 
     /**
      * Attaches the deny, or confirms the one in place (attaching again changes nothing), before any other change.
-     * Empty when the user no longer exists.
+     * Empty when the user no longer exists (or the inventory is of a user that does not: then no call is made).
      *
      * @throws DenyNotAttachedException when IAM refuses every mechanism; then nothing was changed
      */
     public static Optional<DenyAttachment> attach(IamGateway iam, UserInventory inventory, Instant now) {
+        if (!needed(inventory)) {
+            return Optional.empty();
+        }
         String user = inventory.userName();
         String arn = policyArn(inventory);
         Optional<DenyMechanism> inPlace = inPlace(inventory);
