@@ -339,9 +339,18 @@ class MemberAccountRolesTest {
 
     // ---- scope ----------------------------------------------------------------------------------------------------
 
+    static final String DENY_ALL = "arn:aws:iam::aws:policy/AWSDenyAll";
+    /**
+     * The actions that could grant a user anything, allowed only to attach AWSDenyAll: the condition key that names
+     * the policy each attaches.
+     */
+    static final Map<String, String> ONLY_WITH_DENY_ALL = Map.of("iam:AttachUserPolicy", "iam:PolicyARN",
+            "iam:PutUserPermissionsBoundary", "iam:PermissionsBoundary");
+
     /**
      * Each IAM action a policy allows, tried on users in and out of the path and in another account: allowed on the
-     * users under the path of its own account only; the actions IAM authorizes elsewhere on exactly their resource.
+     * users under the path of its own account only; the actions IAM authorizes elsewhere on exactly their resource;
+     * attaching a policy or setting a boundary with AWSDenyAll only.
      */
     static List<String> scopeProblems(String who, Policy policy, String account) {
         List<String> problems = new ArrayList<>();
@@ -365,9 +374,15 @@ class MemberAccountRolesTest {
                 probes.put("arn:aws:iam::999999999999:" + kind + "/any" + kind, false);
                 probes.put("arn:aws:iam::" + account + ":user" + USER_PATH + "bob", false);
             }
+            String policyKey = ONLY_WITH_DENY_ALL.get(action);
+            Map<String, String> context = policyKey == null ? Map.of() : Map.of(policyKey, DENY_ALL);
             probes.forEach((resource, allowed) -> {
-                if (policy.allows(new Policy.Request(null, action, resource, Map.of())) != allowed) {
+                if (policy.allows(new Policy.Request(null, action, resource, context)) != allowed) {
                     problems.add(who + (allowed ? " may not " : " may ") + action + " on " + resource);
+                }
+                if (policyKey != null && policy.allows(new Policy.Request(null, action, resource,
+                        Map.of(policyKey, "arn:aws:iam::aws:policy/AdministratorAccess")))) {
+                    problems.add(who + " may " + action + " with AdministratorAccess on " + resource);
                 }
             });
         }
@@ -401,6 +416,19 @@ class MemberAccountRolesTest {
 
         assertTrue(problems.contains("WriteRole may iam:DeleteAccessKey on arn:aws:iam::111111111111:user/elsewhere/bob"),
                 problems.toString());
+    }
+
+    @Test
+    void aRoleThatMayAttachAnyPolicyToTheUserIsReported() {
+        String broken = TEMPLATE.replace("""
+                              Condition:
+                                ArnEquals:
+                                  iam:PolicyARN: !Sub arn:${AWS::Partition}:iam::aws:policy/AWSDenyAll
+                """, "");
+
+        assertTrue(scopeProblems(broken, MEMBER_TEMPLATE).contains("RemoveTokensFunction may iam:AttachUserPolicy"
+                + " with AdministratorAccess on arn:aws:iam::123456789012:user/staff/bob"),
+                "without its condition, the right to deny would be the right to grant anything");
     }
 
     @Test
