@@ -29,17 +29,20 @@ import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.DeleteServiceSpecificCredentialRequest;
 import software.amazon.awssdk.services.iam.model.DeleteSigningCertificateRequest;
 import software.amazon.awssdk.services.iam.model.DeleteSshPublicKeyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteUserPermissionsBoundaryRequest;
 import software.amazon.awssdk.services.iam.model.DeleteUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteUserRequest;
 import software.amazon.awssdk.services.iam.model.DeleteVirtualMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.DetachUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.IamRequest;
+import software.amazon.awssdk.services.iam.model.PutUserPermissionsBoundaryRequest;
 import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupRequest;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
@@ -48,8 +51,9 @@ import software.amazon.awssdk.services.iam.model.UpdateSigningCertificateRequest
 import software.amazon.awssdk.services.iam.model.UpdateSshPublicKeyRequest;
 
 /**
- * Every removal sends exactly the identifiers it was given, is idempotent (NoSuchEntity means someone already
- * removed it) and turns every other failure into the error contract, naming the IAM action.
+ * Every removal (and every change that denies the user every action, or undoes a lock-out) sends exactly the
+ * identifiers it was given, is idempotent (NoSuchEntity means someone already removed it, or the user is gone) and
+ * turns every other failure into the error contract, naming the IAM action.
  */
 class IamGatewayRemovalsUnitTest {
     private static final String USER = "bob";
@@ -61,6 +65,7 @@ class IamGatewayRemovalsUnitTest {
     private static final String POLICY = "s3-read";
     private static final String POLICY_ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
     private static final String GROUP = "developers";
+    private static final String DENY_ALL = "arn:aws:iam::aws:policy/AWSDenyAll";
 
     /** One removal: the IAM action, how the gateway is asked for it, how it goes out, and what it must send. */
     record RemovalCall<Q extends IamRequest>(
@@ -151,6 +156,41 @@ class IamGatewayRemovalsUnitTest {
                         RemoveUserFromGroupRequest.class, IamClient::removeUserFromGroup, r -> {
                             assertEquals(USER, r.userName());
                             assertEquals(GROUP, r.groupName());
+                        }),
+                new RemovalCall<>("AttachUserPolicy", g -> g.attachPolicy(USER, DENY_ALL),
+                        AttachUserPolicyRequest.class, IamClient::attachUserPolicy, r -> {
+                            assertEquals(USER, r.userName());
+                            assertEquals(DENY_ALL, r.policyArn());
+                        }),
+                new RemovalCall<>("PutUserPermissionsBoundary", g -> g.putPermissionsBoundary(USER, DENY_ALL),
+                        PutUserPermissionsBoundaryRequest.class, IamClient::putUserPermissionsBoundary, r -> {
+                            assertEquals(USER, r.userName());
+                            assertEquals(DENY_ALL, r.permissionsBoundary());
+                        }),
+                new RemovalCall<>("DeleteUserPermissionsBoundary", g -> g.deletePermissionsBoundary(USER),
+                        DeleteUserPermissionsBoundaryRequest.class, IamClient::deleteUserPermissionsBoundary,
+                        r -> assertEquals(USER, r.userName())),
+                new RemovalCall<>("UpdateAccessKey", g -> g.activateAccessKey(USER, KEY),
+                        UpdateAccessKeyRequest.class, IamClient::updateAccessKey, r -> {
+                            assertEquals(KEY, r.accessKeyId());
+                            assertEquals(StatusType.ACTIVE, r.status());
+                        }),
+                new RemovalCall<>("UpdateSigningCertificate", g -> g.activateSigningCertificate(USER, CERT),
+                        UpdateSigningCertificateRequest.class, IamClient::updateSigningCertificate, r -> {
+                            assertEquals(CERT, r.certificateId());
+                            assertEquals(StatusType.ACTIVE, r.status());
+                        }),
+                new RemovalCall<>("UpdateSSHPublicKey", g -> g.activateSshPublicKey(USER, SSH),
+                        UpdateSshPublicKeyRequest.class, IamClient::updateSSHPublicKey, r -> {
+                            assertEquals(SSH, r.sshPublicKeyId());
+                            assertEquals(StatusType.ACTIVE, r.status());
+                        }),
+                new RemovalCall<>("UpdateServiceSpecificCredential",
+                        g -> g.activateServiceSpecificCredential(USER, CRED),
+                        UpdateServiceSpecificCredentialRequest.class, IamClient::updateServiceSpecificCredential,
+                        r -> {
+                            assertEquals(CRED, r.serviceSpecificCredentialId());
+                            assertEquals(StatusType.ACTIVE, r.status());
                         }),
                 new RemovalCall<>("DeleteUser", g -> g.deleteUser(USER),
                         DeleteUserRequest.class, IamClient::deleteUser, r -> assertEquals(USER, r.userName())));

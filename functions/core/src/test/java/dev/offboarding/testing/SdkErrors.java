@@ -41,6 +41,15 @@ public final class SdkErrors {
                 .awsErrorDetails(details("AccessDenied", message)).message(message).build();
     }
 
+    /** An organization's service control policy denies the call, whatever the caller's own policies allow. */
+    public static IamException deniedByScp(String action) {
+        String message = "User: arn:aws:sts::123456789012:assumed-role/offboarding/fn is not authorized to perform: "
+                + "iam:" + action + " on resource: arn:aws:iam::123456789012:user/bob with an explicit deny in a"
+                + " service control policy";
+        return (IamException) IamException.builder().statusCode(403)
+                .awsErrorDetails(details("AccessDenied", message)).message(message).build();
+    }
+
     public static DeleteConflictException deleteConflict(String message) {
         return DeleteConflictException.builder().statusCode(409)
                 .awsErrorDetails(details("DeleteConflict", message)).message(message).build();

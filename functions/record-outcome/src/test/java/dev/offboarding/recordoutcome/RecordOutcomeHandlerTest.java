@@ -22,6 +22,8 @@ import dev.offboarding.model.Action;
 import dev.offboarding.model.Activity;
 import dev.offboarding.model.BlockerKind;
 import dev.offboarding.model.DeletionOutcome;
+import dev.offboarding.model.DenyAttachment;
+import dev.offboarding.model.DenyMechanism;
 import dev.offboarding.model.LoginProfile;
 import dev.offboarding.model.Outcome;
 import dev.offboarding.model.RemovalMode;
@@ -55,14 +57,25 @@ class RecordOutcomeHandlerTest {
     private static final OffboardingRequest REQUEST = new OffboardingRequest("bob", "123456789012", false, false, 0,
             "Left the company", "hr-sync", false,
             new Trigger("e-1", "hr.system", Instant.parse("2026-11-20T11:59:00Z")), null, null, null, null);
-    private static final RemovalRound REMOVAL = new RemovalRound(RemovalMode.REMOVE, null, null,
+    private static final String DENY_ALL = "arn:aws:iam::aws:policy/AWSDenyAll";
+    /** The removal after a quarantine: it confirms the lock-out's deny first and lifts it last. */
+    private static final RemovalRound REMOVAL = new RemovalRound(RemovalMode.REMOVE, null,
+            new DenyAttachment(DenyMechanism.MANAGED_POLICY, DENY_ALL, Instant.parse("2026-11-27T12:00:01Z"), true,
+                    null, null),
             List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY, Action.DELETED),
-                    new RemovedItem(BlockerKind.LOGIN_PROFILE, "bob", Action.DELETED)));
+                    new RemovedItem(BlockerKind.LOGIN_PROFILE, "bob", Action.DELETED),
+                    new RemovedItem(BlockerKind.ATTACHED_POLICY, DENY_ALL, Action.DETACHED)));
     private static final RemovalRound LOCK_OUT = new RemovalRound(RemovalMode.LOCK_OUT,
-            Instant.parse("2026-11-27T12:00:00Z"), null, List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY,
-            Action.DEACTIVATED)));
+            Instant.parse("2026-11-27T12:00:00Z"), new DenyAttachment(DenyMechanism.MANAGED_POLICY, DENY_ALL,
+            Instant.parse("2026-11-20T12:00:01Z"), false, null, null),
+            List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY, Action.DEACTIVATED)));
     private static final String LOCK_OUT_JSON = "{\"mode\":\"LOCK_OUT\",\"quarantineUntil\":\"2026-11-27T12:00:00Z\","
+            + "\"deny\":{\"how\":\"MANAGED_POLICY\",\"policy\":\"" + DENY_ALL + "\",\"attachedAt\":"
+            + "\"2026-11-20T12:00:01Z\",\"alreadyInPlace\":false},"
             + "\"items\":[{\"kind\":\"ACCESS_KEY\",\"id\":\"" + KEY + "\",\"action\":\"DEACTIVATED\"}]}";
+    /** What a dry run plans to attach first. */
+    private static final DenyAttachment PLANNED_DENY = new DenyAttachment(DenyMechanism.MANAGED_POLICY, DENY_ALL,
+            null, false, null, null);
 
     // ---- outcomes with an audit record ---------------------------------------------------------------------------
 
@@ -123,13 +136,38 @@ class RecordOutcomeHandlerTest {
         assertNull(record.deletedAt());
     }
 
+    /**
+     * IAM refused AWSDenyAll as a managed policy (bob's quota was full), so it became bob's permissions boundary in
+     * place of the one he had: the record keeps that boundary, which a reinstate puts back, and why it was replaced.
+     */
+    @Test
+    void aLockOutBehindTheBoundaryKeepsTheBoundaryItReplacedAndWhyInTheRecord() throws Exception {
+        String refusal = "iam:AttachUserPolicy on bob/" + DENY_ALL + " failed (IAM said LimitExceeded: Cannot exceed"
+                + " quota for PoliciesPerUser: 10)";
+        RemovalRound behindTheBoundary = new RemovalRound(RemovalMode.LOCK_OUT, Instant.parse("2026-11-27T12:00:00Z"),
+                new DenyAttachment(DenyMechanism.PERMISSIONS_BOUNDARY, DENY_ALL, Instant.parse("2026-11-20T12:00:01Z"),
+                        false, "arn:aws:iam::123456789012:policy/developer-boundary", List.of(refusal)),
+                List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY, Action.DEACTIVATED)));
+        UserInventory first = user(false, false, List.of());
+        UserInventory gone = UserInventory.absent("bob", TAKEN.plusSeconds(7 * 86400));
+        RunState run = concluding(REQUEST, first, inspection(gone, Phase.AGAIN, DecisionKind.ABSENT, null),
+                new RunLog(new Rounds(behindTheBoundary, null), 0, 0, 0, null, null), null, null, EXECUTION);
+
+        JsonNode deny = answer(run).path("record").path("removed").get(0).path("deny");
+
+        assertEquals(Json.mapper().readTree("{\"how\":\"PERMISSIONS_BOUNDARY\",\"policy\":\"" + DENY_ALL + "\","
+                + "\"attachedAt\":\"2026-11-20T12:00:01Z\",\"alreadyInPlace\":false,\"replacedBoundary\":"
+                + "\"arn:aws:iam::123456789012:policy/developer-boundary\",\"refusals\":[\"" + refusal + "\"]}"), deny);
+    }
+
     @Test
     void aDryRunRecordsThePlanAndTheGuardThatWouldRefuseWithTheCauseARealRunWouldGive() {
         UserInventory first = user(true, false, List.of());
         OffboardingRequest dryRun = new OffboardingRequest("bob", null, true, false, 0, null, null, false, null, null,
                 null, null, null);
-        RemovalRound plan = new RemovalRound(RemovalMode.REMOVE, null, null,
-                List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY, Action.WOULD_DELETE)));
+        RemovalRound plan = new RemovalRound(RemovalMode.REMOVE, null, PLANNED_DENY,
+                List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY, Action.WOULD_DELETE),
+                        new RemovedItem(BlockerKind.ATTACHED_POLICY, DENY_ALL, Action.WOULD_DETACH)));
         RunState run = concluding(dryRun, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
                 Phase.FIRST, RemovalMode.REMOVE, true, 0, Guard.PROTECTED)),
                 new RunLog(new Rounds(plan, null), 0, 0, 0, null, null), null, null, EXECUTION);
@@ -151,8 +189,8 @@ class RecordOutcomeHandlerTest {
         UserInventory first = user(false, true, List.of());
         RunState run = concluding(REQUEST, first, new Inspection(first, new Decision(DecisionKind.DRY_RUN,
                 Phase.FIRST, RemovalMode.REMOVE, true, 0, Guard.RECENTLY_ACTIVE)),
-                new RunLog(new Rounds(new RemovalRound(RemovalMode.REMOVE, null, null, List.of()), null), 0, 0, 0, null,
-                        null), null, null, EXECUTION);
+                new RunLog(new Rounds(new RemovalRound(RemovalMode.REMOVE, null, PLANNED_DENY, List.of()), null), 0, 0,
+                        0, null, null), null, null, EXECUTION);
 
         JsonNode wouldRefuse = answer(run).path("record").path("wouldRefuse");
 
@@ -265,6 +303,7 @@ class RecordOutcomeHandlerTest {
         "CheckRoleUsable, RoleNotYetUsableException,        Offboarding.MemberRoleNotUsable",
         "RemoveTokens,    InvalidRequestException,          Offboarding.RemovalRefused",
         "RemoveTokens,    ItemNotTheUsersException,         Offboarding.RemovalRefused",
+        "RemoveTokens,    DenyNotAttachedException,         Offboarding.DenyNotAttached",
     })
     void aFunctionErrorIsNamedAsTheErrorsTableSaysAndItsCauseSaysWhatWasDoneBefore(String step, String exception,
                                                                                    String error) {

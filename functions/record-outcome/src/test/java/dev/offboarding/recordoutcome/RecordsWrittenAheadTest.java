@@ -20,6 +20,8 @@ import dev.offboarding.model.AccessKey;
 import dev.offboarding.model.Action;
 import dev.offboarding.model.BlockerKind;
 import dev.offboarding.model.DeletionOutcome;
+import dev.offboarding.model.DenyAttachment;
+import dev.offboarding.model.DenyMechanism;
 import dev.offboarding.model.MfaDevice;
 import dev.offboarding.model.RemovalMode;
 import dev.offboarding.model.RemovedItem;
@@ -50,6 +52,7 @@ class RecordsWrittenAheadTest {
     private static final String SECOND_KEY = ACCOUNT + "/bob/20261121T083000Z_run-2.json";
     private static final String KEY_ID = "AKIAQBOB000000000001";
     private static final String DEVICE = "arn:aws:iam::" + ACCOUNT + ":mfa/bob";
+    private static final String DENY_ALL = "arn:aws:iam::aws:policy/AWSDenyAll";
     private static final OffboardingRequest REQUEST = OffboardingRequest.forUser("bob");
     private static final RunLog NOTHING_YET = new RunLog(null, 0, 0, 0, null, null);
 
@@ -81,15 +84,20 @@ class RecordsWrittenAheadTest {
         assertEquals("RemoveTokens", pending.path("step").asText());
         assertEquals("REMOVE", pending.path("mode").asText());
         assertEquals(bob.userName(), pending.path("inventory").path("userName").asText());
-        assertEquals(List.of("ACCESS_KEY " + KEY_ID + " WOULD_DELETE", "MFA_DEVICE " + DEVICE + " WOULD_DELETE"),
-                items(pending.path("plan")), "the plan a dry run would answer");
+        assertEquals(List.of("ACCESS_KEY " + KEY_ID + " WOULD_DELETE", "MFA_DEVICE " + DEVICE + " WOULD_DELETE",
+                "ATTACHED_POLICY " + DENY_ALL + " WOULD_DETACH"),
+                items(pending.path("plan")), "the plan a dry run would answer, the deny lifted last");
     }
 
     @Test
     void afterTheRoundItJoinsTheRecordAndNothingIsPendingAndBeforeDeleteUserTheRecordSaysSo() {
         UserInventory bob = bob(List.of());
-        RunLog oneRound = new RunLog(new Rounds(new RemovalRound(RemovalMode.REMOVE, null, null,
-                List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY_ID, Action.DELETED))), null), 0, 0, 0, null, null);
+        DenyAttachment denied = new DenyAttachment(DenyMechanism.MANAGED_POLICY, DENY_ALL,
+                FIRST_STARTED.plusSeconds(2), false, null, null);
+        RunLog oneRound = new RunLog(new Rounds(new RemovalRound(RemovalMode.REMOVE, null, denied,
+                List.of(new RemovedItem(BlockerKind.ACCESS_KEY, KEY_ID, Action.DELETED),
+                        new RemovedItem(BlockerKind.ATTACHED_POLICY, DENY_ALL, Action.DETACHED))), null),
+                0, 0, 0, null, null);
 
         record(store, state(Stage.AFTER_REMOVAL, remove(bob), oneRound, null, FIRST_RUN, FIRST_STARTED, null));
         JsonNode afterRound = stored(FIRST_KEY);
@@ -97,8 +105,10 @@ class RecordsWrittenAheadTest {
         JsonNode beforeDelete = stored(FIRST_KEY);
 
         assertTrue(afterRound.path("pending").isNull());
-        assertEquals(List.of("ACCESS_KEY " + KEY_ID + " DELETED"),
+        assertEquals(List.of("ACCESS_KEY " + KEY_ID + " DELETED", "ATTACHED_POLICY " + DENY_ALL + " DETACHED"),
                 items(afterRound.path("removed").get(0).path("items")));
+        assertEquals(Json.mapper().valueToTree(denied), afterRound.path("removed").get(0).path("deny"),
+                "how and when the round denied bob every action");
         assertEquals("DeleteUser", beforeDelete.path("pending").path("step").asText());
         assertEquals("IN_PROGRESS", beforeDelete.path("outcome").asText());
     }

@@ -68,8 +68,12 @@ public final class RemoveTokensHandler extends JsonRequestHandler<RemoveTokensRe
     public RemoveTokensResult handle(RemoveTokensRequest request, Context context) {
         String user = request.inventory().userName();
         FunctionLog log = FunctionLog.of(context, request.execution(), user);
-        // Logged as each item is done, so a run that fails midway still leaves a record of what it removed.
+        // Logged as each change is done, so a run that stops midway still leaves a record of what it changed: the deny
+        // first (with the boundary it may have replaced, which a reinstate puts back), then each item.
         TokenRemover.Done done = new TokenRemover(iam.of(request.memberAccount()), pause, clock).run(request,
+                deny -> log.info("deny-attached", "mode", request.mode(), "dryRun", request.isDryRun(),
+                        "how", deny.how(), "policy", deny.policy(), "attachedAt", deny.attachedAt(),
+                        "alreadyInPlace", deny.alreadyInPlace(), "replacedBoundary", deny.replacedBoundary()),
                 item -> log.info("item-done", "mode", request.mode(), "dryRun", request.isDryRun(),
                         "kind", item.kind(), "id", item.id(), "action", item.action()));
         Instant quarantineUntil = request.quarantine() > 0 && !request.isDryRun()

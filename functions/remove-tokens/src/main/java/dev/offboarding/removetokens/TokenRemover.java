@@ -51,30 +51,35 @@ final class TokenRemover {
     }
 
     /**
-     * Runs (or in a dry run plans) the request's steps; {@code onEach} hears of each item as soon as it is done. The
-     * deny of every action is attached before anything else ({@link DenyAll}); the result lists the items in the order
-     * they are acted on: round by round, and within a round in the inventory's order.
+     * Runs (or in a dry run plans) the request's steps. The deny of every action is attached before anything else
+     * ({@link DenyAll}): {@code onDeny} hears of it as soon as IAM accepted it (not at all when the user is gone), and
+     * {@code onEach} of each item as soon as it is done. The result lists the items in the order they are acted on:
+     * round by round, and within a round in the inventory's order.
      */
-    Done run(RemoveTokensRequest request, Consumer<RemovedItem> onEach) {
+    Done run(RemoveTokensRequest request, Consumer<DenyAttachment> onDeny, Consumer<RemovedItem> onEach) {
         UserInventory inventory = request.inventory();
         if (request.isDryRun()) {
+            DenyAttachment planned = DenyAll.planned(inventory);
+            onDeny.accept(planned);
             List<RemovedItem> plan = BlockerKind.plannedItems(request.mode(), inventory);
             plan.forEach(onEach);
-            return new Done(DenyAll.planned(inventory), plan);
+            return new Done(planned, plan);
         }
         // Nothing has been changed yet: a device that is not the user's refuses the whole request here.
         Set<String> deleteOnly = request.mode() == RemovalMode.LOCK_OUT ? Set.of() : MfaOwnership.deleteOnly(inventory,
                 () -> iam.mfaDevices(inventory.userName()).stream().map(MfaDevice::serialNumber).toList(),
                 request.execution(), request.accountActedIn());
-        DenyAttachment deny = DenyAll.attach(iam, inventory, clock.instant()).orElse(null);
-        List<Step> plan = request.mode() == RemovalMode.LOCK_OUT ? BlockerKind.lockOutPlan(iam, inventory)
-                : BlockerKind.removalPlan(iam, inventory, deleteOnly, deny);
         AlreadyDone done = new AlreadyDone();
-        if (deny != null) {
-            done.denied(deny);
-        }
         List<RemovedItem> removed = new ArrayList<>();
         try {
+            // The round's first change: a failure of it, too, says what was done (nothing).
+            DenyAttachment deny = DenyAll.attach(iam, inventory, clock.instant()).orElse(null);
+            if (deny != null) {
+                done.denied(deny);
+                onDeny.accept(deny);
+            }
+            List<Step> plan = request.mode() == RemovalMode.LOCK_OUT ? BlockerKind.lockOutPlan(iam, inventory)
+                    : BlockerKind.removalPlan(iam, inventory, deleteOnly, deny);
             for (Round round : Round.values()) {
                 removed.addAll(runSideBySide(plan.stream().filter(step -> step.round() == round).toList(), done,
                         onEach));

@@ -10,6 +10,8 @@ import dev.offboarding.iam.IamGateway;
 import dev.offboarding.iam.IamGateway.Removal;
 import dev.offboarding.model.BlockerItems;
 import dev.offboarding.model.BlockerKind;
+import dev.offboarding.model.DenyAll;
+import dev.offboarding.model.DenyAttachment;
 import dev.offboarding.model.Round;
 import dev.offboarding.model.Step;
 import dev.offboarding.model.Step.Verb;
@@ -33,7 +35,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Each kind of blocker as IAM (the simulator) handles it: it is listed, every page of it; it is locked out and
  * removed with the IAM actions it names; DeleteUser's DeleteConflict names it while it remains. And the one declared
- * order: what can be reactivated is deactivated, then the console password deleted, then everything else removed.
+ * order: what can be reactivated is deactivated; a removal then deletes the console password, then removes everything
+ * else, then lifts the deny of every action (a lock-out keeps the password, powerless behind the deny).
  */
 class EachBlockerKindInIamTest {
     /** Two or more of each kind where IAM allows several; listed one item per page here. */
@@ -96,7 +99,7 @@ class EachBlockerKindInIamTest {
     }
 
     @Test
-    void theLockOutDeactivatesWhatCanBeReactivatedThenDeletesThePasswordAndRemovesNothing() {
+    void theLockOutDeactivatesWhatCanBeReactivatedAndKeepsThePasswordAndEverythingElse() {
         List<Step> plan = BlockerKind.lockOutPlan(iam, inventoryOf(ALL));
 
         assertEquals(plan.stream().sorted(Comparator.comparing(Step::round)).toList(), plan, "round by round");
@@ -104,8 +107,9 @@ class EachBlockerKindInIamTest {
                 .allMatch(step -> step.verb() == Verb.DEACTIVATE && step.reported()), plan.toString());
         assertEquals(Set.of(BlockerKind.ACCESS_KEY, BlockerKind.SIGNING_CERTIFICATE, BlockerKind.SSH_PUBLIC_KEY,
                 BlockerKind.SERVICE_SPECIFIC_CREDENTIAL), kinds(plan, Round.DEACTIVATE));
-        assertEquals(Set.of(BlockerKind.LOGIN_PROFILE), kinds(plan, Round.DELETE_PASSWORD));
+        assertEquals(Set.of(), kinds(plan, Round.DELETE_PASSWORD), "the password is kept");
         assertEquals(Set.of(), kinds(plan, Round.REMOVE));
+        assertEquals(Set.of(), kinds(plan, Round.LIFT_DENY));
     }
 
     @Test
@@ -121,6 +125,22 @@ class EachBlockerKindInIamTest {
         assertEquals(Set.of(BlockerKind.values()).stream().filter(k -> k != BlockerKind.LOGIN_PROFILE)
                 .collect(Collectors.toSet()), kinds(plan, Round.REMOVE));
         assertEquals(19, plan.stream().filter(Step::reported).count(), "every item once");
+        assertEquals(Set.of(), kinds(plan, Round.LIFT_DENY), "no deny was attached, so none is lifted");
+    }
+
+    @Test
+    void aRemovalWithTheDenyAttachedLiftsItInTheLastRoundOnceEverythingElseIsGone() {
+        DenyAttachment deny = DenyAll.attach(iam, inventoryOf(ALL), clock.instant()).orElseThrow();
+
+        List<Step> plan = BlockerKind.removalPlan(iam, inventoryOf(ALL), Set.of(), deny);
+        runInOrder(plan);
+
+        Step last = plan.get(plan.size() - 1);
+        assertEquals(List.of(Round.LIFT_DENY, BlockerKind.ATTACHED_POLICY, deny.policy(), Verb.DETACH),
+                List.of(last.round(), last.kind(), last.id(), last.verb()));
+        assertEquals(1, plan.stream().filter(step -> step.id().equals(deny.policy())).count(),
+                "the inventory lists it among the attached policies; it is detached once");
+        assertEquals(Removal.DONE, iam.deleteUser(USER), "nothing is left once the deny is lifted");
     }
 
     private static Set<BlockerKind> kinds(List<Step> plan, Round round) {

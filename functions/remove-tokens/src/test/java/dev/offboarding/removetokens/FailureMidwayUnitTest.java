@@ -15,6 +15,7 @@ import dev.offboarding.errors.IamAccessDeniedException;
 import dev.offboarding.errors.IamRequestFailedException;
 import dev.offboarding.errors.IamRetryableException;
 import dev.offboarding.iam.IamGateway;
+import dev.offboarding.iam.Partitions;
 import dev.offboarding.local.LocalContext;
 import dev.offboarding.testing.ConcurrencySensitive;
 import dev.offboarding.testing.MockIam;
@@ -25,8 +26,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyResponse;
 import software.amazon.awssdk.services.iam.model.DeleteLoginProfileRequest;
@@ -67,7 +71,13 @@ class FailureMidwayUnitTest {
             + " \"inlinePolicies\": [{\"policyName\": \"s3-read\"}], \"attachedPolicies\": [{\"policyArn\": \""
             + POLICY_ARN + "\"}], \"groups\": [{\"groupName\": \"developers\"}]";
 
+    /** IAM attaches the deny of every action. */
+    private void iamDeniesAliceEveryAction() {
+        doReturn(AttachUserPolicyResponse.builder().build()).when(iam).attachUserPolicy(any(AttachUserPolicyRequest.class));
+    }
+
     private void iamAcceptsAllButTheManagedPolicy() {
+        iamDeniesAliceEveryAction();
         doReturn(UpdateAccessKeyResponse.builder().build()).when(iam).updateAccessKey(any(UpdateAccessKeyRequest.class));
         doReturn(DeleteAccessKeyResponse.builder().build()).when(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
         doReturn(DeleteLoginProfileResponse.builder().build())
@@ -78,7 +88,12 @@ class FailureMidwayUnitTest {
                 .when(iam).removeUserFromGroup(any(RemoveUserFromGroupRequest.class));
     }
 
-    private static final String EVERYTHING_BUT_THE_POLICY = "Already done in this round: ACCESS_KEY " + KEY
+    /** alice's inventory has no ARN: AWSDenyAll is that of the partition the function runs in. */
+    private static final String DENY_ALL = "arn:" + Partitions.fromEnvironment(System.getenv())
+            + ":iam::aws:policy/AWSDenyAll";
+    private static final String DENIED = "DENY " + DENY_ALL + " ATTACHED as MANAGED_POLICY";
+
+    private static final String EVERYTHING_BUT_THE_POLICY = "Already done in this round: " + DENIED + ", ACCESS_KEY " + KEY
             + " DEACTIVATED, LOGIN_PROFILE alice DELETED, ACCESS_KEY " + KEY + " DELETED, ACCESS_KEY " + OLD_KEY
             + " DELETED, INLINE_POLICY s3-read DELETED, GROUP_MEMBERSHIP developers REMOVED.";
 
@@ -132,27 +147,41 @@ class FailureMidwayUnitTest {
     }
 
     @Test
-    void aFailureOfTheLockOutStepNamesOnlyWhatWentBeforeIt() {
+    void aFailureOfThePasswordsDeletionNamesOnlyWhatWentBeforeIt() {
+        iamDeniesAliceEveryAction();
         doReturn(UpdateAccessKeyResponse.builder().build()).when(iam).updateAccessKey(any(UpdateAccessKeyRequest.class));
         doThrow(SdkErrors.temporarilyUnmodifiable()).when(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
 
         IamRetryableException e = assertThrows(IamRetryableException.class, () -> invoke(ALICE, "REMOVE"));
 
-        assertTrue(e.getMessage().endsWith("Already done in this round: ACCESS_KEY " + KEY + " DEACTIVATED."),
-                e.getMessage());
+        assertTrue(e.getMessage().endsWith("Already done in this round: " + DENIED + ", ACCESS_KEY " + KEY
+                + " DEACTIVATED."), e.getMessage());
     }
 
     @Test
-    void aFailureBeforeAnythingWasDoneSaysNothingWas() {
+    void aFailureOfTheFirstDeactivationSaysOnlyTheDenyWasAttached() {
+        iamDeniesAliceEveryAction();
         doThrow(SdkErrors.throttling()).when(iam).updateAccessKey(any(UpdateAccessKeyRequest.class));
 
         IamRetryableException e = assertThrows(IamRetryableException.class, () -> invoke(ALICE, "REMOVE"));
 
+        assertTrue(e.getMessage().endsWith("Already done in this round: " + DENIED + "."), e.getMessage());
+    }
+
+    @Test
+    void aFailureBeforeAnythingWasDoneSaysNothingWas() {
+        doThrow(SdkErrors.throttling()).when(iam).attachUserPolicy(any(AttachUserPolicyRequest.class));
+
+        IamRetryableException e = assertThrows(IamRetryableException.class, () -> invoke(ALICE, "REMOVE"));
+
+        assertTrue(e.getMessage().startsWith("iam:AttachUserPolicy on alice/" + DENY_ALL), e.getMessage());
         assertTrue(e.getMessage().endsWith("Already done in this round: nothing."), e.getMessage());
+        assertEquals(List.of("attachUserPolicy"), MockIam.operationsSent(iam));
     }
 
     @ConcurrencySensitive
     void aLockOutThatFailsMidwayEndsWithTheDeactivationsDoneAndLeavesThePassword() {
+        iamDeniesAliceEveryAction();
         doAnswer(invocation -> {
             if (OLD_KEY.equals(invocation.<UpdateAccessKeyRequest>getArgument(0).accessKeyId())) {
                 throw SdkErrors.noSuchEntity("The Access Key with id " + OLD_KEY + " cannot be found.");
@@ -167,9 +196,10 @@ class FailureMidwayUnitTest {
         IamAccessDeniedException e = assertThrows(IamAccessDeniedException.class, () -> invoke(ALICE
                 + ", \"sshPublicKeys\": [{\"sshPublicKeyId\": \"" + SSH_KEY + "\"}]", "LOCK_OUT"));
 
-        // Side by side: every other deactivation still ran; an item someone had already removed is said to be so. The
-        // console password, which cannot be given back, is deleted only once every deactivation has succeeded.
-        assertTrue(e.getMessage().endsWith("Already done in this round: ACCESS_KEY " + KEY + " DEACTIVATED,"
+        // Side by side: every other deactivation still ran; an item someone had already removed is said to be so. A
+        // lock-out keeps the console password, powerless behind the deny.
+        assertTrue(e.getMessage().endsWith("Already done in this round: " + DENIED + ", ACCESS_KEY " + KEY
+                + " DEACTIVATED,"
                 + " ACCESS_KEY " + OLD_KEY + " ALREADY_ABSENT."), e.getMessage());
         assertTrue(!e.getMessage().contains(SSH_KEY + " DEACTIVATED"), e.getMessage());
         verify(iam, never()).deleteLoginProfile(any(DeleteLoginProfileRequest.class));

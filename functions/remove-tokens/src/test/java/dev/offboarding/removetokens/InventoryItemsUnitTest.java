@@ -30,8 +30,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyResponse;
+import software.amazon.awssdk.services.iam.model.DetachUserPolicyRequest;
+import software.amazon.awssdk.services.iam.model.DetachUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
 import software.amazon.awssdk.services.iam.model.UpdateAccessKeyResponse;
@@ -265,13 +269,15 @@ class InventoryItemsUnitTest {
 
     @Test
     void aKeyWhoseStatusIsNotGivenIsDeactivatedBeforeItIsDeleted() throws Exception {
+        doReturn(AttachUserPolicyResponse.builder().build()).when(iam).attachUserPolicy(any(AttachUserPolicyRequest.class));
+        doReturn(DetachUserPolicyResponse.builder().build()).when(iam).detachUserPolicy(any(DetachUserPolicyRequest.class));
         doReturn(UpdateAccessKeyResponse.builder().build()).when(iam).updateAccessKey(any(UpdateAccessKeyRequest.class));
         doReturn(DeleteAccessKeyResponse.builder().build()).when(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
 
         invoke(request("\"accessKeys\": [{\"accessKeyId\": \"" + KEY + "\"}]", "REMOVE", false));
 
-        assertEquals(List.of("updateAccessKey", "deleteAccessKey"), MockIam.operationsSent(iam),
-                "a key that may be active is locked out first");
+        assertEquals(List.of("attachUserPolicy", "updateAccessKey", "deleteAccessKey", "detachUserPolicy"),
+                MockIam.operationsSent(iam), "a key that may be active is locked out first, behind the deny");
         verify(iam).updateAccessKey(UpdateAccessKeyRequest.builder().userName("bob").accessKeyId(KEY)
                 .status(StatusType.INACTIVE).build());
     }
@@ -293,7 +299,10 @@ class InventoryItemsUnitTest {
                 "\"execution\": \"" + EXECUTION + "\"",
                 "\"user\": {\"arn\": \"arn:aws:iam::123456789012:user/division/Bob\"}"), "REMOVE", true));
 
-        assertEquals(2 + 2 + 5 + 20 + 8 + 128 + 20 + 10, plan.get("items").size());
+        int liftingTheDeny = 1;
+        assertEquals(2 + 2 + 5 + 20 + 8 + 128 + 20 + 10 + liftingTheDeny, plan.get("items").size());
+        assertEquals("arn:aws:iam::aws:policy/AWSDenyAll", plan.get("items").get(plan.get("items").size() - 1)
+                .get("id").asText(), "in the partition of the user's ARN");
         assertFalse(plan.get("items").isEmpty());
         verifyNoInteractions(iam);
     }

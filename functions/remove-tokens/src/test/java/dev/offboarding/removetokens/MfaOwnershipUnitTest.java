@@ -32,6 +32,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceResponse;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
@@ -40,6 +42,8 @@ import software.amazon.awssdk.services.iam.model.DeleteLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.DeleteLoginProfileResponse;
 import software.amazon.awssdk.services.iam.model.DeleteVirtualMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.DeleteVirtualMfaDeviceResponse;
+import software.amazon.awssdk.services.iam.model.DetachUserPolicyRequest;
+import software.amazon.awssdk.services.iam.model.DetachUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.ListMfaDevicesRequest;
 import software.amazon.awssdk.services.iam.model.ListMfaDevicesResponse;
 import software.amazon.awssdk.services.iam.model.MFADevice;
@@ -60,6 +64,7 @@ class MfaOwnershipUnitTest {
     private static final String HARDWARE = "GAHT12345678";
     private static final String KEY = "AKIAIOSFODNN7EXAMPLE";
     private static final String THIS_RUN = "arn:aws:states:eu-west-1:" + HOME + ":execution:OffboardUser:run-1";
+    private static final String DENY_ALL = "arn:aws:iam::aws:policy/AWSDenyAll";
     private static final String OTHER_RUN = "arn:aws:states:eu-west-1:" + HOME + ":execution:OffboardUser:run-0";
 
     private final IamClient iam = MockIam.iamClient();
@@ -110,6 +115,8 @@ class MfaOwnershipUnitTest {
     }
 
     private void iamAcceptsTheRemovals() {
+        doReturn(AttachUserPolicyResponse.builder().build()).when(iam).attachUserPolicy(any(AttachUserPolicyRequest.class));
+        doReturn(DetachUserPolicyResponse.builder().build()).when(iam).detachUserPolicy(any(DetachUserPolicyRequest.class));
         doReturn(UpdateAccessKeyResponse.builder().build()).when(iam).updateAccessKey(any(UpdateAccessKeyRequest.class));
         doReturn(DeleteAccessKeyResponse.builder().build()).when(iam).deleteAccessKey(any(DeleteAccessKeyRequest.class));
         doReturn(DeleteLoginProfileResponse.builder().build())
@@ -135,7 +142,7 @@ class MfaOwnershipUnitTest {
     }
 
     private void onlyTheListWasSent() {
-        assertEquals(List.of("listMFADevices"), MockIam.operationsSent(iam), "nothing was changed");
+        assertEquals(List.of("listMFADevices"), MockIam.operationsSent(iam), "nothing was changed, not even the deny attached");
         verify(iam).listMFADevices(any(ListMfaDevicesRequest.class));
     }
 
@@ -238,7 +245,7 @@ class MfaOwnershipUnitTest {
         JsonNode result = invoke(removal(null, null, BOBS_PHONE));
 
         assertEquals(List.of("LOGIN_PROFILE bob DELETED", "ACCESS_KEY " + KEY + " DELETED",
-                "MFA_DEVICE " + BOBS_PHONE + " DELETED"), items(result));
+                "MFA_DEVICE " + BOBS_PHONE + " DELETED", "ATTACHED_POLICY " + DENY_ALL + " DETACHED"), items(result));
         verify(iam).deactivateMFADevice(DeactivateMfaDeviceRequest.builder().userName("bob").serialNumber(BOBS_PHONE)
                 .build());
         verify(iam).deleteVirtualMFADevice(DeleteVirtualMfaDeviceRequest.builder().serialNumber(BOBS_PHONE).build());
@@ -336,11 +343,13 @@ class MfaOwnershipUnitTest {
         invoke(removal(null, null, HARDWARE));
 
         List<String> sent = MockIam.operationsSent(iam);
-        assertEquals(List.of("updateAccessKey", "deleteLoginProfile"), sent.subList(0, 2), "the lock-out, in order");
+        assertEquals(List.of("attachUserPolicy", "updateAccessKey", "deleteLoginProfile"), sent.subList(0, 3),
+                "the deny, then the lock-out, in order");
         // The removals run side by side: their order is not the test's business.
-        assertEquals(java.util.Set.of("deleteAccessKey", "deactivateMFADevice"), java.util.Set.copyOf(sent.subList(2,
-                sent.size())));
-        assertEquals(4, sent.size(), "no ListMFADevices: " + sent);
+        assertEquals(java.util.Set.of("deleteAccessKey", "deactivateMFADevice"), java.util.Set.copyOf(sent.subList(3,
+                sent.size() - 1)));
+        assertEquals("detachUserPolicy", sent.get(sent.size() - 1), "the deny lifted last");
+        assertEquals(6, sent.size(), "no ListMFADevices: " + sent);
     }
 
     @Test
@@ -349,8 +358,8 @@ class MfaOwnershipUnitTest {
 
         invoke(removal(THIS_RUN, THIS_RUN));
 
-        assertEquals(List.of("updateAccessKey", "deleteLoginProfile", "deleteAccessKey"), MockIam.operationsSent(iam),
-                "the three changes and nothing else");
+        assertEquals(List.of("attachUserPolicy", "updateAccessKey", "deleteLoginProfile", "deleteAccessKey",
+                "detachUserPolicy"), MockIam.operationsSent(iam), "the deny, the three changes, the lift, nothing else");
     }
 
     @Test
@@ -360,7 +369,7 @@ class MfaOwnershipUnitTest {
 
         invoke(lockOut);
 
-        assertEquals(List.of("updateAccessKey", "deleteLoginProfile"),
-                MockIam.operationsSent(iam).stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        assertEquals(List.of("attachUserPolicy", "updateAccessKey"), MockIam.operationsSent(iam),
+                "the deny, then the key's deactivation; the password is kept");
     }
 }

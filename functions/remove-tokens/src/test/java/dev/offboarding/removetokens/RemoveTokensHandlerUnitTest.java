@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offboarding.errors.IamRetryableException;
 import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.iam.IamGateway;
+import dev.offboarding.iam.Partitions;
 import dev.offboarding.json.Json;
 import dev.offboarding.local.LocalContext;
 import dev.offboarding.model.AccessKey;
@@ -62,6 +63,8 @@ import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.mockito.stubbing.Answer;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
+import software.amazon.awssdk.services.iam.model.AttachUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.DeactivateMfaDeviceResponse;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
@@ -104,6 +107,7 @@ class RemoveTokensHandlerUnitTest {
     private static final String HARDWARE_MFA = "GAHT12345678";
     private static final String FIDO_MFA = "arn:aws:iam::123456789012:u2f/user/bob/key-ABC";
     private static final String POLICY_ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    private static final String DENY_ALL = "arn:aws:iam::aws:policy/AWSDenyAll";
 
     private final IamClient iam = MockIam.iamClient();
     private final LocalContext context = new LocalContext("remove-tokens");
@@ -152,6 +156,8 @@ class RemoveTokensHandlerUnitTest {
 
     private void iamAcceptsEveryRemoval() {
         iamListsTheInventorysMfaDevicesAsBobs();
+        doAnswer(noted(AttachUserPolicyResponse.builder().build()))
+                .when(iam).attachUserPolicy(any(AttachUserPolicyRequest.class));
         doAnswer(noted(UpdateAccessKeyResponse.builder().build()))
                 .when(iam).updateAccessKey(any(UpdateAccessKeyRequest.class));
         doAnswer(noted(DeleteAccessKeyResponse.builder().build()))
@@ -220,9 +226,10 @@ class RemoveTokensHandlerUnitTest {
     // ---- REMOVE -------------------------------------------------------------------------------------------------
 
     /**
-     * The lock-out (deactivating keys, deleting the console password) comes before any removal. The calls of one
-     * phase run side by side on a pool, so their relative order is not guaranteed and is not asserted; the order of
-     * the phases is. It is read from the order in which IAM received the calls ({@link #received}).
+     * The deny of every action comes first, then the lock-out (deactivating keys, deleting the console password),
+     * before any removal; the deny is lifted last. The calls of one phase run side by side on a pool, so their
+     * relative order is not guaranteed and is not asserted; the order of the phases is. It is read from the order in
+     * which IAM received the calls ({@link #received}).
      */
     @ConcurrencySensitive
     void removeDeactivatesActiveKeysBeforeAnythingIsDeleted() throws Exception {
@@ -234,9 +241,11 @@ class RemoveTokensHandlerUnitTest {
         List<Integer> deactivations = positionsOf(order, op -> op.equals("updateAccessKey"));
         List<Integer> password = positionsOf(order, op -> op.equals("deleteLoginProfile"));
         List<Integer> removals = positionsOf(order, op -> isDestructive(op) && !op.equals("deleteLoginProfile"));
+        assertEquals(List.of(0), positionsOf(order, op -> op.equals("attachUserPolicy")), "the deny first: " + order);
         assertEquals(1, deactivations.size(), order.toString());
         assertEquals(1, password.size(), order.toString());
-        assertEquals(9, removals.size(), order.toString());
+        assertEquals(9 + 1, removals.size(), "every removal, and the deny lifted last: " + order);
+        assertEquals(order.size() - 1, Collections.max(removals), order.toString());
         assertTrue(Collections.max(deactivations) < Collections.min(password),
                 "every key is deactivated before the password is deleted: " + order);
         assertTrue(Collections.max(password) < Collections.min(removals),
@@ -278,7 +287,10 @@ class RemoveTokensHandlerUnitTest {
                 "MFA_DEVICE " + FIDO_MFA + " DEACTIVATED",
                 "INLINE_POLICY s3-read DELETED",
                 "ATTACHED_POLICY " + POLICY_ARN + " DETACHED",
-                "GROUP_MEMBERSHIP developers REMOVED"), items(result));
+                "GROUP_MEMBERSHIP developers REMOVED",
+                "ATTACHED_POLICY " + DENY_ALL + " DETACHED"), items(result));
+        assertEquals(Json.mapper().createObjectNode().put("how", "MANAGED_POLICY").put("policy", DENY_ALL)
+                .put("attachedAt", "2026-01-15T10:00:00.750Z").put("alreadyInPlace", false), result.get("deny"));
         assertEquals("bob", result.get("userName").asText());
         assertEquals("REMOVE", result.get("mode").asText());
         assertFalse(result.get("dryRun").asBoolean());
@@ -319,9 +331,13 @@ class RemoveTokensHandlerUnitTest {
         assertEquals("s3-read", inline.getValue().policyName());
         assertEquals("bob", inline.getValue().userName());
         ArgumentCaptor<DetachUserPolicyRequest> detached = ArgumentCaptor.forClass(DetachUserPolicyRequest.class);
-        verify(iam).detachUserPolicy(detached.capture());
-        assertEquals(POLICY_ARN, detached.getValue().policyArn());
-        assertEquals("bob", detached.getValue().userName());
+        verify(iam, times(2)).detachUserPolicy(detached.capture());
+        assertEquals(List.of(POLICY_ARN, DENY_ALL), detached.getAllValues().stream()
+                .map(DetachUserPolicyRequest::policyArn).toList(), "the deny last, once the rest is gone");
+        assertTrue(detached.getAllValues().stream().allMatch(r -> "bob".equals(r.userName())));
+        ArgumentCaptor<AttachUserPolicyRequest> denied = ArgumentCaptor.forClass(AttachUserPolicyRequest.class);
+        verify(iam).attachUserPolicy(denied.capture());
+        assertEquals(AttachUserPolicyRequest.builder().userName("bob").policyArn(DENY_ALL).build(), denied.getValue());
         ArgumentCaptor<RemoveUserFromGroupRequest> group = ArgumentCaptor.forClass(RemoveUserFromGroupRequest.class);
         verify(iam).removeUserFromGroup(group.capture());
         assertEquals("developers", group.getValue().groupName());
@@ -395,8 +411,12 @@ class RemoveTokensHandlerUnitTest {
         JsonNode result = invoke("{\"inventory\": {\"userName\": \"bob\", \"accessKeys\": [{\"accessKeyId\":"
                 + " \"AKIA1ACTIVEKEY000001\", \"status\": \"Active\"}]}, \"mode\": \"REMOVE\"}");
 
-        assertEquals(List.of("ACCESS_KEY AKIA1ACTIVEKEY000001 DELETED"), items(result));
-        assertEquals(List.of("updateAccessKey", "deleteAccessKey"), MockIam.operationsSent(iam));
+        // Without the user's ARN, AWSDenyAll is the one of the partition the function runs in.
+        String denyAll = "arn:" + Partitions.fromEnvironment(System.getenv()) + ":iam::aws:policy/AWSDenyAll";
+        assertEquals(List.of("ACCESS_KEY AKIA1ACTIVEKEY000001 DELETED", "ATTACHED_POLICY " + denyAll + " DETACHED"),
+                items(result));
+        assertEquals(List.of("attachUserPolicy", "updateAccessKey", "deleteAccessKey", "detachUserPolicy"),
+                MockIam.operationsSent(iam));
     }
 
     @Test
@@ -405,7 +425,7 @@ class RemoveTokensHandlerUnitTest {
 
         invoke(request(fullInventory(), "REMOVE", null, null));
 
-        assertEquals(12, LoggedEvents.of(context).size());
+        assertEquals(1 + 12 + 1, LoggedEvents.of(context).size(), "the deny attached, every item, the deny lifted");
         assertTrue(LoggedEvents.of(context).contains(
                 "{\"event\":\"item-done\",\"execution\":null,\"userName\":\"bob\",\"mode\":\"REMOVE\","
                         + "\"dryRun\":false,\"kind\":\"ACCESS_KEY\",\"id\":\"AKIA1ACTIVEKEY000001\",\"action\":\"DELETED\"}"),
@@ -415,7 +435,7 @@ class RemoveTokensHandlerUnitTest {
     // ---- LOCK_OUT -----------------------------------------------------------------------------------------------
 
     @Test
-    void lockOutOnlyDeactivatesCredentialsAndDeletesTheConsolePassword() throws Exception {
+    void lockOutDeniesEveryActionAndDeactivatesCredentialsKeepingTheConsolePassword() throws Exception {
         iamAcceptsEveryRemoval();
 
         JsonNode result = invoke(request(fullInventory(), "LOCK_OUT", null, null));
@@ -425,11 +445,12 @@ class RemoveTokensHandlerUnitTest {
                 "ACCESS_KEY AKIA2INACTIVEKEY0002 DEACTIVATED",
                 "SIGNING_CERTIFICATE CERT1EXAMPLE000000000001 DEACTIVATED",
                 "SSH_PUBLIC_KEY APKA1EXAMPLE00000001 DEACTIVATED",
-                "SERVICE_SPECIFIC_CREDENTIAL ACCA1EXAMPLE00000001 DEACTIVATED",
-                "LOGIN_PROFILE bob DELETED"), items(result));
+                "SERVICE_SPECIFIC_CREDENTIAL ACCA1EXAMPLE00000001 DEACTIVATED"), items(result));
+        assertEquals("MANAGED_POLICY", result.path("deny").path("how").asText());
         Set<String> sent = new HashSet<>(MockIam.operationsSent(iam));
-        assertEquals(Set.of("updateAccessKey", "updateSSHPublicKey", "updateSigningCertificate",
-                "updateServiceSpecificCredential", "deleteLoginProfile"), sent);
+        assertEquals(Set.of("attachUserPolicy", "updateAccessKey", "updateSSHPublicKey", "updateSigningCertificate",
+                "updateServiceSpecificCredential"), sent);
+        verify(iam, never()).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
         verify(iam, never()).deleteAccessKey(any(DeleteAccessKeyRequest.class));
         verify(iam, never()).deleteSigningCertificate(any(DeleteSigningCertificateRequest.class));
         verify(iam, never()).deleteSSHPublicKey(any(DeleteSshPublicKeyRequest.class));
@@ -513,7 +534,10 @@ class RemoveTokensHandlerUnitTest {
                 "MFA_DEVICE " + FIDO_MFA + " WOULD_DEACTIVATE",
                 "INLINE_POLICY s3-read WOULD_DELETE",
                 "ATTACHED_POLICY " + POLICY_ARN + " WOULD_DETACH",
-                "GROUP_MEMBERSHIP developers WOULD_REMOVE"), items(result));
+                "GROUP_MEMBERSHIP developers WOULD_REMOVE",
+                "ATTACHED_POLICY " + DENY_ALL + " WOULD_DETACH"), items(result));
+        assertEquals(Json.mapper().createObjectNode().put("how", "MANAGED_POLICY").put("policy", DENY_ALL)
+                .put("alreadyInPlace", false), result.get("deny"), "the deny it would attach first, at no time yet");
     }
 
     @Test
@@ -526,8 +550,9 @@ class RemoveTokensHandlerUnitTest {
                 "ACCESS_KEY AKIA2INACTIVEKEY0002 WOULD_DEACTIVATE",
                 "SIGNING_CERTIFICATE CERT1EXAMPLE000000000001 WOULD_DEACTIVATE",
                 "SSH_PUBLIC_KEY APKA1EXAMPLE00000001 WOULD_DEACTIVATE",
-                "SERVICE_SPECIFIC_CREDENTIAL ACCA1EXAMPLE00000001 WOULD_DEACTIVATE",
-                "LOGIN_PROFILE bob WOULD_DELETE"), items(result));
+                "SERVICE_SPECIFIC_CREDENTIAL ACCA1EXAMPLE00000001 WOULD_DEACTIVATE"), items(result));
+        assertEquals(Json.mapper().createObjectNode().put("how", "MANAGED_POLICY").put("policy", DENY_ALL)
+                .put("alreadyInPlace", false), result.get("deny"));
     }
 
     // ---- IAM refusing -------------------------------------------------------------------------------------------
@@ -543,7 +568,7 @@ class RemoveTokensHandlerUnitTest {
             return DeleteLoginProfileResponse.builder().build();
         }).when(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
 
-        List<String> items = items(invoke(request(fullInventory(), "LOCK_OUT", null, null)));
+        List<String> items = items(invoke(request(fullInventory(), "REMOVE", null, null)));
 
         assertTrue(items.contains("LOGIN_PROFILE bob DELETED"), items.toString());
         verify(iam, times(3)).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
@@ -573,7 +598,7 @@ class RemoveTokensHandlerUnitTest {
         iamAcceptsEveryRemoval();
         doThrow(SdkErrors.throttling()).when(iam).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
 
-        assertThrows(IamRetryableException.class, () -> invoke(request(fullInventory(), "LOCK_OUT", null, null)));
+        assertThrows(IamRetryableException.class, () -> invoke(request(fullInventory(), "REMOVE", null, null)));
 
         verify(iam, times(1)).deleteLoginProfile(any(DeleteLoginProfileRequest.class));
         assertEquals(List.of(), pauses);

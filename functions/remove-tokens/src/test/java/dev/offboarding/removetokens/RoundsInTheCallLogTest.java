@@ -27,9 +27,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * remove-tokens acts round by round, as the simulator's log of the calls it received shows: what can be reactivated
- * is deactivated, then the console password deleted, then everything else removed, and a virtual MFA device is
- * deactivated before it is deleted. The calls of one round run side by side, so their order among themselves is not
+ * remove-tokens acts round by round, as the simulator's log of the calls it received shows: the user is denied every
+ * action first, then what can be reactivated is deactivated; a removal then deletes the console password, removes
+ * everything else and lifts the deny last, and a virtual MFA device is deactivated before it is deleted. The calls of one round run side by side, so their order among themselves is not
  * asserted; the order of the rounds is, and that of the two calls of one device.
  */
 class RoundsInTheCallLogTest {
@@ -61,6 +61,12 @@ class RoundsInTheCallLogTest {
         return call -> call.operation().equals(name);
     }
 
+    private static final String DENY_ALL = "arn:aws:iam::aws:policy/AWSDenyAll";
+
+    private static Predicate<Call> theDeny() {
+        return call -> call.target().equals(USER + "/" + DENY_ALL);
+    }
+
     @Test
     void aRemovalDeactivatesTheActiveKeyThenDeletesThePasswordBeforeAnythingElseIsDeleted() throws Exception {
         List<Call> changes = changesOf("REMOVE");
@@ -68,7 +74,10 @@ class RoundsInTheCallLogTest {
         List<Integer> keyDeactivated = positions(changes, operation("UpdateAccessKey"));
         List<Integer> passwordDeleted = positions(changes, operation("DeleteLoginProfile"));
         List<Integer> removals = positions(changes, operation("UpdateAccessKey").or(operation("DeleteLoginProfile"))
-                .negate());
+                .or(theDeny()).negate());
+        assertEquals(List.of(0), positions(changes, operation("AttachUserPolicy")), "the deny first: " + changes);
+        assertEquals(List.of(changes.size() - 1), positions(changes, theDeny().and(operation("DetachUserPolicy"))),
+                "the deny lifted last: " + changes);
         assertEquals(1, keyDeactivated.size(), "the active key only: " + changes);
         assertEquals(1, passwordDeleted.size(), changes.toString());
         int password = 1;
@@ -97,14 +106,20 @@ class RoundsInTheCallLogTest {
     }
 
     @Test
-    void aLockOutDeactivatesEveryCredentialBeforeItDeletesThePasswordAndRemovesNothingElse() throws Exception {
+    void aLockOutDeniesEveryActionThenDeactivatesEveryCredentialAndKeepsThePasswordAndEverythingElse()
+            throws Exception {
         List<Call> changes = changesOf("LOCK_OUT");
 
         List<Integer> deactivations = positions(changes, call -> call.operation().startsWith("Update"));
+        assertEquals(List.of(0), positions(changes, operation("AttachUserPolicy").and(theDeny())),
+                "the deny first: " + changes);
         assertEquals(2 + 2 + 2 + 3, deactivations.size(), "every key, certificate, SSH key and service-specific"
                 + " credential, active or not: " + changes);
-        assertEquals(List.of(changes.size() - 1), positions(changes, operation("DeleteLoginProfile")),
-                "the password last, once every deactivation has succeeded: " + changes);
-        assertEquals(deactivations.size() + 1, changes.size(), "nothing else: " + changes);
+        assertEquals(List.of(), positions(changes, operation("DeleteLoginProfile")),
+                "the password is kept, powerless behind the deny: " + changes);
+        assertEquals(1 + deactivations.size(), changes.size(), "nothing else: " + changes);
+        assertTrue(gateway.loginProfile(USER).isPresent(), "the password is still there");
+        assertTrue(gateway.attachedPolicies(USER).stream().anyMatch(p -> p.policyArn().equals(DENY_ALL)),
+                "and the deny stays on: " + gateway.attachedPolicies(USER));
     }
 }

@@ -22,9 +22,14 @@ class SnapStartPrimingTest {
         assertTrue(priming.result().succeeded(), priming.result()::describe);
         List<String> answeredInMemory = priming.result().answered();
 
-        assertEquals(Set.of("ListMFADevices", "UpdateAccessKey", "DeleteLoginProfile",
+        assertEquals(Set.of("ListMFADevices", "AttachUserPolicy", "UpdateAccessKey", "DeleteLoginProfile",
                 "DeleteAccessKey", "DeleteSigningCertificate", "DeleteSSHPublicKey", "DeleteServiceSpecificCredential",
                 "DeactivateMFADevice", "DeleteVirtualMFADevice", "DeleteUserPolicy", "DetachUserPolicy", "RemoveUserFromGroup"), Set.copyOf(answeredInMemory), answeredInMemory.toString());
+        assertEquals(List.of("ListMFADevices", "AttachUserPolicy", "UpdateAccessKey"), answeredInMemory.subList(0, 3),
+                "the ownership check, then the deny of every action, then the lock-out");
+        assertEquals("DetachUserPolicy", answeredInMemory.get(answeredInMemory.size() - 1), "the deny lifted last");
+        assertEquals(2, answeredInMemory.stream().filter("DetachUserPolicy"::equals).count(),
+                "the priming user's managed policy, and the deny");
         assertEquals(List.of(), priming.connections());
     }
 }
