@@ -153,7 +153,7 @@ class EverySchemaMatchesItsRecordTest {
                 + " are [deleteUserCalls, interrupted, interruptions, lastConflict, rounds, sweeps], "
                 + Rounds.class.getName() + " reads [before, round]");
         assertReported(Rounds.class, View.READ, rounds.child(roundIsAnItem), "Rounds.round: the schema's properties are"
-                + " [action, id, kind], dev.offboarding.audit.RemovalRound reads [items, mode, quarantineUntil]");
+                + " [action, id, kind], dev.offboarding.audit.RemovalRound reads [deny, items, mode, quarantineUntil]");
     }
 
     @Test

@@ -16,9 +16,9 @@ import java.util.List;
  *                         puts back; null when the user had none or the mechanism is not the boundary
  * @param refusals         the mechanisms IAM refused before this one, each with IAM's answer
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DenyAttachment(DenyMechanism how, String policy, Instant attachedAt, boolean alreadyInPlace,
-                             String replacedBoundary, List<String> refusals) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String replacedBoundary,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> refusals) {
     public DenyAttachment {
         refusals = refusals == null || refusals.isEmpty() ? null : List.copyOf(refusals);
     }

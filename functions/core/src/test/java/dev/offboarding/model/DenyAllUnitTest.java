@@ -111,11 +111,11 @@ class DenyAllUnitTest {
     }
 
     @Test
-    void aPlannedDenyIsWrittenWithoutTheFieldsOnlyAnAttachmentHas() {
+    void aPlannedDenyIsWrittenNotYetAttachedWithoutTheFieldsOnlyAFallbackHas() {
         JsonNode json = Json.mapper().valueToTree(DenyAll.planned(bob("arn:aws:iam::123456789012:user/bob", null)));
 
         assertEquals(Json.mapper().createObjectNode().put("how", "MANAGED_POLICY").put("policy", DENY_ALL)
-                .put("alreadyInPlace", false), json);
+                .putNull("attachedAt").put("alreadyInPlace", false), json);
     }
 
     @Test

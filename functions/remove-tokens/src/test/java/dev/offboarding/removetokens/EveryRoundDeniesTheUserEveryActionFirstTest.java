@@ -130,7 +130,7 @@ class EveryRoundDeniesTheUserEveryActionFirstTest {
 
         verifyNoInteractions(iam);
         assertEquals(Json.mapper().createObjectNode().put("how", "MANAGED_POLICY").put("policy", DENY_ALL)
-                .put("alreadyInPlace", false), plan.get("deny"), "planned, so at no time yet");
+                .putNull("attachedAt").put("alreadyInPlace", false), plan.get("deny"), "planned, so at no time yet");
         assertTrue(items(plan).stream().allMatch(item -> item.contains(" WOULD_")), items(plan).toString());
     }
 
@@ -143,7 +143,7 @@ class EveryRoundDeniesTheUserEveryActionFirstTest {
 
         verifyNoInteractions(iam);
         assertEquals(Json.mapper().createObjectNode().put("how", "PERMISSIONS_BOUNDARY").put("policy", DENY_ALL)
-                .put("alreadyInPlace", true), plan.get("deny"));
+                .putNull("attachedAt").put("alreadyInPlace", true), plan.get("deny"));
         assertTrue(items(plan).stream().noneMatch(item -> item.contains(DENY_ALL)), "a boundary is not lifted");
     }
 

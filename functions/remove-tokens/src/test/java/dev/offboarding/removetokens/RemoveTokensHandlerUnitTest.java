@@ -537,7 +537,7 @@ class RemoveTokensHandlerUnitTest {
                 "GROUP_MEMBERSHIP developers WOULD_REMOVE",
                 "ATTACHED_POLICY " + DENY_ALL + " WOULD_DETACH"), items(result));
         assertEquals(Json.mapper().createObjectNode().put("how", "MANAGED_POLICY").put("policy", DENY_ALL)
-                .put("alreadyInPlace", false), result.get("deny"), "the deny it would attach first, at no time yet");
+                .putNull("attachedAt").put("alreadyInPlace", false), result.get("deny"), "the deny it would attach first, at no time yet");
     }
 
     @Test
@@ -552,7 +552,7 @@ class RemoveTokensHandlerUnitTest {
                 "SSH_PUBLIC_KEY APKA1EXAMPLE00000001 WOULD_DEACTIVATE",
                 "SERVICE_SPECIFIC_CREDENTIAL ACCA1EXAMPLE00000001 WOULD_DEACTIVATE"), items(result));
         assertEquals(Json.mapper().createObjectNode().put("how", "MANAGED_POLICY").put("policy", DENY_ALL)
-                .put("alreadyInPlace", false), result.get("deny"));
+                .putNull("attachedAt").put("alreadyInPlace", false), result.get("deny"));
     }
 
     // ---- IAM refusing -------------------------------------------------------------------------------------------
