@@ -28,7 +28,7 @@ final class RequestResource {
                     .orElse(GroupRecord.arnFor(account.accountId, path, group.get()));
         }
         Optional<String> user = field(request, "UserName").or(() -> userOfAccessKey(account, request));
-        if (user.isEmpty() && field(request, "AccessKeyId").isEmpty()) {
+        if (user.isEmpty() && hasField(request, "UserName")) {
             user = account.caller.userName();
         }
         if (user.isPresent()) {
@@ -47,6 +47,11 @@ final class RequestResource {
     private static Optional<String> userOfAccessKey(Account account, SdkRequest request) {
         return field(request, "AccessKeyId").flatMap(id -> account.users().stream()
                 .filter(u -> u.accessKeys.containsKey(id)).map(UserState::name).findFirst());
+    }
+
+    /** Whether the request has the member at all: where UserName may be left out, it means the caller. */
+    private static boolean hasField(SdkRequest request, String name) {
+        return request.sdkFields().stream().anyMatch(f -> f.memberName().equals(name));
     }
 
     private static Optional<String> field(SdkRequest request, String name) {
