@@ -3,6 +3,7 @@ package dev.offboarding.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,6 +33,10 @@ final class Account {
     /** Each group's policies (keyed by lower-cased group name): inline documents by name, attached policy ARNs. */
     final Map<String, Map<String, String>> groupInlinePolicies = new LinkedHashMap<>();
     final Map<String, List<String>> groupAttachedPolicies = new LinkedHashMap<>();
+    /** Each user's permissions after every change, for what IAM's enforcement sees through the visibility lag. */
+    final PermissionHistory permissions = new PermissionHistory();
+    /** The users' sessions (GetSessionToken's), including those a world file declares. */
+    final Sessions sessions = new Sessions(this);
     /** The accounts STS can reach from this one; null until the account joins a {@link SimulatedOrganization}. */
     SimulatedOrganization organization;
     /** How long after CreateRole STS keeps refusing to let anyone assume the new role (default 0). */
@@ -81,7 +86,8 @@ final class Account {
         String id = userId == null ? ids.userId() : userId;
         ids.reserve(id);
         UserState user = new UserState(new UserIdentity(path, userName, id,
-                UserIdentity.arnFor(accountId, path, userName), createDate, passwordLastUsed, permissionsBoundaryArn));
+                UserIdentity.arnFor(accountId, path, userName), createDate, passwordLastUsed));
+        user.permissionsBoundaryArn = permissionsBoundaryArn;
         users.put(key(userName), user);
         return user;
     }
@@ -131,6 +137,43 @@ final class Account {
 
     String virtualMfaSerial(String path, String deviceName) {
         return "arn:aws:iam::" + accountId + ":mfa" + path + deviceName;
+    }
+
+    /**
+     * The document of a managed policy the simulator knows, whatever the partition its ARN names (AWS managed
+     * policies are the same in every partition).
+     */
+    Optional<String> managedPolicyDocument(String arn) {
+        return Optional.ofNullable(managedPolicyDocuments.get(arn.replaceFirst("^arn:aws[a-z-]*:", "arn:aws:")));
+    }
+
+    /** The user's permissions as it starts: enforcement sees them at once. */
+    void permissionsStart(UserState user) {
+        permissions.record(user.identity.userId(), snapshotOf(user, Instant.MIN));
+    }
+
+    /** The user's permissions just changed; enforcement sees the change only after the visibility lag. */
+    void permissionsChanged(UserState user) {
+        permissions.record(user.identity.userId(), snapshotOf(user, now()));
+    }
+
+    void userDeleted(UserState user) {
+        permissions.record(user.identity.userId(), PermissionSnapshot.deleted(now()));
+    }
+
+    private PermissionSnapshot snapshotOf(UserState user, Instant at) {
+        List<String> documents = new ArrayList<>();
+        user.inlinePolicies.values().forEach(policy -> documents.add(policy.document()));
+        user.attachedPolicies.keySet().forEach(arn -> managedPolicyDocument(arn).ifPresent(documents::add));
+        for (GroupMembership membership : user.groups.values()) {
+            String group = key(membership.groupName());
+            documents.addAll(groupInlinePolicies.getOrDefault(group, Map.of()).values());
+            groupAttachedPolicies.getOrDefault(group, List.of())
+                    .forEach(arn -> managedPolicyDocument(arn).ifPresent(documents::add));
+        }
+        String boundary = user.permissionsBoundaryArn;
+        return new PermissionSnapshot(at, true, documents, boundary,
+                boundary == null ? null : managedPolicyDocument(boundary).orElse(null));
     }
 
     /** A removal that reads see at once, but that DeleteUser keeps tripping over for the visibility lag. */

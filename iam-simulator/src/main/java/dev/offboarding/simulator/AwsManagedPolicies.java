@@ -13,6 +13,8 @@ final class AwsManagedPolicies {
             "arn:aws:iam::aws:policy/IAMFullAccess",
             "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"iam:*\","
                     + "\"organizations:DescribeAccount\",\"organizations:DescribeOrganization\"],\"Resource\":\"*\"}]}",
+            "arn:aws:iam::aws:policy/AWSDenyAll",
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
             "arn:aws:iam::aws:policy/ReadOnlyAccess",
             "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"*:Get*\",\"*:List*\","
                     + "\"*:Describe*\"],\"Resource\":\"*\"}]}");

@@ -7,16 +7,22 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Makes upcoming calls fail the way AWS sometimes does (throttling and internal server errors), or the caller die
- * right after a call took effect ({@link #crashAfter}).
+ * Makes upcoming calls fail the way AWS sometimes does (throttling and internal server errors), or as an
+ * organization's service control policy makes them fail ({@link #deny}), or the caller die right after a call took
+ * effect ({@link #crashAfter}).
  */
 public final class FaultInjector {
 
     /** Matches any operation. */
     public static final String ANY_OPERATION = "*";
+    private static final int UNTIL_LIFTED = Integer.MAX_VALUE;
+    /** STS answers GetCallerIdentity whatever any policy says, as AWS does. */
+    private static final String NEVER_DENIED = "GetCallerIdentity";
 
     private final Map<String, Integer> throttlesLeft = new HashMap<>();
     private final Map<String, Integer> serverErrorsLeft = new HashMap<>();
+    /** Denials left per operation; {@link #UNTIL_LIFTED} for a standing one. */
+    private final Map<String, Integer> denialsLeft = new HashMap<>();
     private int throttleEvery;
     private long callsSinceThrottleEverySet;
     private Predicate<Call> crashPoint;
@@ -34,6 +40,28 @@ public final class FaultInjector {
     /** The next {@code times} calls of {@code operation} ({@code "*"} = any operation) fail with a 500 ServiceFailure. */
     public synchronized void serverError(String operation, int times) {
         serverErrorsLeft.merge(operation, requireNonNegative(times), Integer::sum);
+    }
+
+    /**
+     * Every call of {@code operation} ({@code "*"} = any operation but GetCallerIdentity, which no policy can deny)
+     * fails before it takes effect with AccessDenied (HTTP 403), as when a service control policy of the caller's
+     * organization denies it: "User: &lt;caller&gt; is not authorized to perform: iam:&lt;Operation&gt; on resource:
+     * &lt;resource&gt; with an explicit deny in a service control policy". Until {@link #stopDenying} or
+     * {@link #restart()}.
+     */
+    public synchronized void deny(String operation) {
+        denialsLeft.put(deniable(operation), UNTIL_LIFTED);
+    }
+
+    /** The same, for the next {@code times} calls of {@code operation} only. */
+    public synchronized void deny(String operation, int times) {
+        denialsLeft.merge(deniable(operation), requireNonNegative(times),
+                (left, more) -> left == UNTIL_LIFTED ? UNTIL_LIFTED : left + more);
+    }
+
+    /** Calls of {@code operation} are no longer denied (a denial of {@code "*"} is lifted by {@code "*"} only). */
+    public synchronized void stopDenying(String operation) {
+        denialsLeft.remove(Objects.requireNonNull(operation, "operation"));
     }
 
     /** Every {@code n}-th call from now on is throttled; 0 turns this off. */
@@ -68,11 +96,12 @@ public final class FaultInjector {
         return Optional.ofNullable(crashedAfter);
     }
 
-    /** A new process makes the calls: they are served again, and no crash is set. */
+    /** A new process makes the calls: they are served again, no crash is set, and no call is denied. */
     public synchronized void restart() {
         crashPoint = null;
         dying = null;
         crashedAfter = null;
+        denialsLeft.clear();
     }
 
     /** Throws {@link SimulatedCrash} if the caller has died: its call never arrives. */
@@ -109,7 +138,19 @@ public final class FaultInjector {
         if (throttleEvery > 0 && callsSinceThrottleEverySet % throttleEvery == 0) {
             return Optional.of(Fault.THROTTLING);
         }
+        if (!operation.equals(NEVER_DENIED)
+                && (consume(denialsLeft, operation) || consume(denialsLeft, ANY_OPERATION))) {
+            return Optional.of(Fault.SERVICE_CONTROL_POLICY_DENY);
+        }
         return Optional.empty();
+    }
+
+    private static String deniable(String operation) {
+        if (NEVER_DENIED.equals(Objects.requireNonNull(operation, "operation"))) {
+            throw new IllegalArgumentException(NEVER_DENIED + " cannot be denied: AWS answers it whatever any "
+                    + "policy says");
+        }
+        return operation;
     }
 
     private static boolean consume(Map<String, Integer> left, String key) {
@@ -117,7 +158,9 @@ public final class FaultInjector {
         if (n == null || n == 0) {
             return false;
         }
-        left.put(key, n - 1);
+        if (n != UNTIL_LIFTED) {
+            left.put(key, n - 1);
+        }
         return true;
     }
 

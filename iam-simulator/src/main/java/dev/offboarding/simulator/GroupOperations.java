@@ -42,6 +42,7 @@ final class GroupOperations {
                 throw IamErrors.limitExceeded("GroupsPerUser", MAX_GROUPS_PER_USER);
             }
             join(user, group);
+            account.permissionsChanged(user);
         }
         return AddUserToGroupResponse.builder().build();
     }
@@ -55,6 +56,7 @@ final class GroupOperations {
             throw IamErrors.noSuchEntity("User " + user.name() + " is not in group " + group.groupName() + ".");
         }
         account.removed(user, Blocker.groupMembership(group.groupName()));
+        account.permissionsChanged(user);
         return RemoveUserFromGroupResponse.builder().build();
     }
 

@@ -1,5 +1,7 @@
 package dev.offboarding.simulator;
 
+import java.util.function.Supplier;
+
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -51,8 +53,11 @@ final class IamErrors {
     }
 
     static LimitExceededException limitExceeded(String quota, int limit) {
-        return (LimitExceededException) fill(LimitExceededException.builder(), "LimitExceeded", 409,
-                "Cannot exceed quota for " + quota + ": " + limit);
+        return limitExceeded("Cannot exceed quota for " + quota + ": " + limit);
+    }
+
+    static LimitExceededException limitExceeded(String message) {
+        return (LimitExceededException) fill(LimitExceededException.builder(), "LimitExceeded", 409, message);
     }
 
     /** A request parameter AWS rejects before looking at any entity (missing, too long, wrong pattern, unknown enum). */
@@ -86,11 +91,17 @@ final class IamErrors {
         return (DuplicateSshPublicKeyException) fill(DuplicateSshPublicKeyException.builder(), "DuplicateSSHPublicKey", 400, message);
     }
 
-    static AwsServiceException fault(Fault fault) {
+    /**
+     * The error an injected fault answers with; {@code denial} words a service control policy's denial of this
+     * request. AccessDenied has no exception class of its own in the SDK's IAM model: it arrives as an IamException.
+     */
+    static AwsServiceException fault(Fault fault, Supplier<String> denial) {
         return switch (fault) {
             case THROTTLING -> fill(IamException.builder(), "Throttling", 400, "Rate exceeded");
             case SERVER_ERROR -> fill(ServiceFailureException.builder(), "ServiceFailure", 500,
                     "An internal error occurred. Try again later.");
+            case SERVICE_CONTROL_POLICY_DENY -> fill(IamException.builder(), ServiceControlPolicyDenial.ERROR_CODE,
+                    ServiceControlPolicyDenial.STATUS, denial.get());
         };
     }
 

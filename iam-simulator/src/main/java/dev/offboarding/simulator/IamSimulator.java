@@ -51,6 +51,8 @@ import software.amazon.awssdk.services.iam.model.DeleteSigningCertificateRequest
 import software.amazon.awssdk.services.iam.model.DeleteSigningCertificateResponse;
 import software.amazon.awssdk.services.iam.model.DeleteSshPublicKeyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteSshPublicKeyResponse;
+import software.amazon.awssdk.services.iam.model.DeleteUserPermissionsBoundaryRequest;
+import software.amazon.awssdk.services.iam.model.DeleteUserPermissionsBoundaryResponse;
 import software.amazon.awssdk.services.iam.model.DeleteUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.DeleteUserRequest;
@@ -69,6 +71,7 @@ import software.amazon.awssdk.services.iam.model.GetUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.GetUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.GetUserRequest;
 import software.amazon.awssdk.services.iam.model.GetUserResponse;
+import software.amazon.awssdk.services.iam.model.IamRequest;
 import software.amazon.awssdk.services.iam.model.ListAccessKeysRequest;
 import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
 import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesRequest;
@@ -89,6 +92,8 @@ import software.amazon.awssdk.services.iam.model.ListUserTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListUserTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListVirtualMfaDevicesRequest;
 import software.amazon.awssdk.services.iam.model.ListVirtualMfaDevicesResponse;
+import software.amazon.awssdk.services.iam.model.PutUserPermissionsBoundaryRequest;
+import software.amazon.awssdk.services.iam.model.PutUserPermissionsBoundaryResponse;
 import software.amazon.awssdk.services.iam.model.PutUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.PutUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupRequest;
@@ -131,6 +136,7 @@ public final class IamSimulator implements IamClient {
     private final UserPolicyOperations policies;
     private final GroupOperations groups;
     private final RoleOperations roles;
+    private final PermissionsBoundaryOperations boundaries;
 
     /** An empty account 123456789012. */
     public IamSimulator(Clock clock) {
@@ -151,6 +157,7 @@ public final class IamSimulator implements IamClient {
         this.policies = new UserPolicyOperations(account);
         this.groups = new GroupOperations(account);
         this.roles = new RoleOperations(account);
+        this.boundaries = new PermissionsBoundaryOperations(account);
     }
 
     Account account() {
@@ -184,7 +191,10 @@ public final class IamSimulator implements IamClient {
         return this;
     }
 
-    /** How long after a removal DeleteUser still sees the removed item as attached (default 0). */
+    /**
+     * How long a change takes to reach IAM's enforcement (default 0): DeleteUser still sees a removed item as attached
+     * for that long, and a session's requests are decided on the user's permissions as they were that long ago.
+     */
     public IamSimulator visibilityLag(Duration lag) {
         synchronized (account) {
             account.visibilityLag = requireNotNegative(lag, "lag");
@@ -253,6 +263,14 @@ public final class IamSimulator implements IamClient {
         return invoker.log();
     }
 
+    /**
+     * The users' temporary credentials, as GetSessionToken issues them, and what IAM's enforcement decides for their
+     * requests. Neither issuing a session nor deciding its requests is an IAM call: the call log does not show them.
+     */
+    public Sessions sessions() {
+        return account.sessions;
+    }
+
     /** An STS client over the same account, sharing this simulator's call log and faults. */
     public StsSimulator sts() {
         return sts;
@@ -317,257 +335,274 @@ public final class IamSimulator implements IamClient {
 
     @Override
     public GetUserResponse getUser(GetUserRequest r) {
-        return call("GetUser", target(r.userName()), () -> users.getUser(r));
+        return call("GetUser", r, target(r.userName()), () -> users.getUser(r));
     }
 
     @Override
     public GetLoginProfileResponse getLoginProfile(GetLoginProfileRequest r) {
-        return call("GetLoginProfile", target(r.userName()), () -> loginProfiles.getLoginProfile(r));
+        return call("GetLoginProfile", r, target(r.userName()), () -> loginProfiles.getLoginProfile(r));
     }
 
     @Override
     public ListAccessKeysResponse listAccessKeys(ListAccessKeysRequest r) {
-        return call("ListAccessKeys", target(r.userName()), () -> accessKeys.listAccessKeys(r));
+        return call("ListAccessKeys", r, target(r.userName()), () -> accessKeys.listAccessKeys(r));
     }
 
     @Override
     public GetAccessKeyLastUsedResponse getAccessKeyLastUsed(GetAccessKeyLastUsedRequest r) {
-        return call("GetAccessKeyLastUsed", target(r.accessKeyId()), () -> accessKeys.getAccessKeyLastUsed(r));
+        return call("GetAccessKeyLastUsed", r, target(r.accessKeyId()), () -> accessKeys.getAccessKeyLastUsed(r));
     }
 
     @Override
     public ListSigningCertificatesResponse listSigningCertificates(ListSigningCertificatesRequest r) {
-        return call("ListSigningCertificates", target(r.userName()), () -> certificates.listSigningCertificates(r));
+        return call("ListSigningCertificates", r, target(r.userName()), () -> certificates.listSigningCertificates(r));
     }
 
     @Override
     public ListSshPublicKeysResponse listSSHPublicKeys(ListSshPublicKeysRequest r) {
-        return call("ListSSHPublicKeys", target(r.userName()), () -> sshKeys.listSshPublicKeys(r));
+        return call("ListSSHPublicKeys", r, target(r.userName()), () -> sshKeys.listSshPublicKeys(r));
     }
 
     @Override
     public ListServiceSpecificCredentialsResponse listServiceSpecificCredentials(ListServiceSpecificCredentialsRequest r) {
-        return call("ListServiceSpecificCredentials", target(r.userName(), r.serviceName()),
+        return call("ListServiceSpecificCredentials", r, target(r.userName(), r.serviceName()),
                 () -> serviceCredentials.listServiceSpecificCredentials(r));
     }
 
     @Override
     public ListMfaDevicesResponse listMFADevices(ListMfaDevicesRequest r) {
-        return call("ListMFADevices", target(r.userName()), () -> mfa.listMfaDevices(r));
+        return call("ListMFADevices", r, target(r.userName()), () -> mfa.listMfaDevices(r));
     }
 
     @Override
     public ListUserPoliciesResponse listUserPolicies(ListUserPoliciesRequest r) {
-        return call("ListUserPolicies", target(r.userName()), () -> policies.listUserPolicies(r));
+        return call("ListUserPolicies", r, target(r.userName()), () -> policies.listUserPolicies(r));
     }
 
     @Override
     public GetUserPolicyResponse getUserPolicy(GetUserPolicyRequest r) {
-        return call("GetUserPolicy", target(r.userName(), r.policyName()), () -> policies.getUserPolicy(r));
+        return call("GetUserPolicy", r, target(r.userName(), r.policyName()), () -> policies.getUserPolicy(r));
     }
 
     @Override
     public ListAttachedUserPoliciesResponse listAttachedUserPolicies(ListAttachedUserPoliciesRequest r) {
-        return call("ListAttachedUserPolicies", target(r.userName()), () -> policies.listAttachedUserPolicies(r));
+        return call("ListAttachedUserPolicies", r, target(r.userName()), () -> policies.listAttachedUserPolicies(r));
     }
 
     @Override
     public ListGroupsForUserResponse listGroupsForUser(ListGroupsForUserRequest r) {
-        return call("ListGroupsForUser", target(r.userName()), () -> groups.listGroupsForUser(r));
+        return call("ListGroupsForUser", r, target(r.userName()), () -> groups.listGroupsForUser(r));
     }
 
     @Override
     public ListUserTagsResponse listUserTags(ListUserTagsRequest r) {
-        return call("ListUserTags", target(r.userName()), () -> users.listUserTags(r));
+        return call("ListUserTags", r, target(r.userName()), () -> users.listUserTags(r));
     }
 
     @Override
     public ListVirtualMfaDevicesResponse listVirtualMFADevices(ListVirtualMfaDevicesRequest r) {
-        return call("ListVirtualMFADevices", target(r.assignmentStatusAsString()), () -> mfa.listVirtualMfaDevices(r));
+        return call("ListVirtualMFADevices", r, target(r.assignmentStatusAsString()),
+                () -> mfa.listVirtualMfaDevices(r));
     }
 
     // --- removals ---
 
     @Override
     public DeleteLoginProfileResponse deleteLoginProfile(DeleteLoginProfileRequest r) {
-        return call("DeleteLoginProfile", target(r.userName()), () -> loginProfiles.deleteLoginProfile(r));
+        return call("DeleteLoginProfile", r, target(r.userName()), () -> loginProfiles.deleteLoginProfile(r));
     }
 
     @Override
     public UpdateAccessKeyResponse updateAccessKey(UpdateAccessKeyRequest r) {
-        return call("UpdateAccessKey", target(r.userName(), r.accessKeyId()), () -> accessKeys.updateAccessKey(r));
+        return call("UpdateAccessKey", r, target(r.userName(), r.accessKeyId()), () -> accessKeys.updateAccessKey(r));
     }
 
     @Override
     public DeleteAccessKeyResponse deleteAccessKey(DeleteAccessKeyRequest r) {
-        return call("DeleteAccessKey", target(r.userName(), r.accessKeyId()), () -> accessKeys.deleteAccessKey(r));
+        return call("DeleteAccessKey", r, target(r.userName(), r.accessKeyId()), () -> accessKeys.deleteAccessKey(r));
     }
 
     @Override
     public UpdateSigningCertificateResponse updateSigningCertificate(UpdateSigningCertificateRequest r) {
-        return call("UpdateSigningCertificate", target(r.userName(), r.certificateId()),
+        return call("UpdateSigningCertificate", r, target(r.userName(), r.certificateId()),
                 () -> certificates.updateSigningCertificate(r));
     }
 
     @Override
     public DeleteSigningCertificateResponse deleteSigningCertificate(DeleteSigningCertificateRequest r) {
-        return call("DeleteSigningCertificate", target(r.userName(), r.certificateId()),
+        return call("DeleteSigningCertificate", r, target(r.userName(), r.certificateId()),
                 () -> certificates.deleteSigningCertificate(r));
     }
 
     @Override
     public UpdateSshPublicKeyResponse updateSSHPublicKey(UpdateSshPublicKeyRequest r) {
-        return call("UpdateSSHPublicKey", target(r.userName(), r.sshPublicKeyId()), () -> sshKeys.updateSshPublicKey(r));
+        return call("UpdateSSHPublicKey", r, target(r.userName(), r.sshPublicKeyId()),
+                () -> sshKeys.updateSshPublicKey(r));
     }
 
     @Override
     public DeleteSshPublicKeyResponse deleteSSHPublicKey(DeleteSshPublicKeyRequest r) {
-        return call("DeleteSSHPublicKey", target(r.userName(), r.sshPublicKeyId()), () -> sshKeys.deleteSshPublicKey(r));
+        return call("DeleteSSHPublicKey", r, target(r.userName(), r.sshPublicKeyId()),
+                () -> sshKeys.deleteSshPublicKey(r));
     }
 
     @Override
     public UpdateServiceSpecificCredentialResponse updateServiceSpecificCredential(
             UpdateServiceSpecificCredentialRequest r) {
-        return call("UpdateServiceSpecificCredential", target(r.userName(), r.serviceSpecificCredentialId()),
+        return call("UpdateServiceSpecificCredential", r, target(r.userName(), r.serviceSpecificCredentialId()),
                 () -> serviceCredentials.updateServiceSpecificCredential(r));
     }
 
     @Override
     public DeleteServiceSpecificCredentialResponse deleteServiceSpecificCredential(
             DeleteServiceSpecificCredentialRequest r) {
-        return call("DeleteServiceSpecificCredential", target(r.userName(), r.serviceSpecificCredentialId()),
+        return call("DeleteServiceSpecificCredential", r, target(r.userName(), r.serviceSpecificCredentialId()),
                 () -> serviceCredentials.deleteServiceSpecificCredential(r));
     }
 
     @Override
     public DeactivateMfaDeviceResponse deactivateMFADevice(DeactivateMfaDeviceRequest r) {
-        return call("DeactivateMFADevice", target(r.userName(), r.serialNumber()), () -> mfa.deactivateMfaDevice(r));
+        return call("DeactivateMFADevice", r, target(r.userName(), r.serialNumber()), () -> mfa.deactivateMfaDevice(r));
     }
 
     @Override
     public DeleteVirtualMfaDeviceResponse deleteVirtualMFADevice(DeleteVirtualMfaDeviceRequest r) {
-        return call("DeleteVirtualMFADevice", target(r.serialNumber()), () -> mfa.deleteVirtualMfaDevice(r));
+        return call("DeleteVirtualMFADevice", r, target(r.serialNumber()), () -> mfa.deleteVirtualMfaDevice(r));
     }
 
     @Override
     public DeleteUserPolicyResponse deleteUserPolicy(DeleteUserPolicyRequest r) {
-        return call("DeleteUserPolicy", target(r.userName(), r.policyName()), () -> policies.deleteUserPolicy(r));
+        return call("DeleteUserPolicy", r, target(r.userName(), r.policyName()), () -> policies.deleteUserPolicy(r));
     }
 
     @Override
     public DetachUserPolicyResponse detachUserPolicy(DetachUserPolicyRequest r) {
-        return call("DetachUserPolicy", target(r.userName(), r.policyArn()), () -> policies.detachUserPolicy(r));
+        return call("DetachUserPolicy", r, target(r.userName(), r.policyArn()), () -> policies.detachUserPolicy(r));
     }
 
     @Override
     public RemoveUserFromGroupResponse removeUserFromGroup(RemoveUserFromGroupRequest r) {
-        return call("RemoveUserFromGroup", target(r.userName(), r.groupName()), () -> groups.removeUserFromGroup(r));
+        return call("RemoveUserFromGroup", r, target(r.userName(), r.groupName()), () -> groups.removeUserFromGroup(r));
     }
 
     @Override
     public DeleteUserResponse deleteUser(DeleteUserRequest r) {
-        return call("DeleteUser", target(r.userName()), () -> users.deleteUser(r));
+        return call("DeleteUser", r, target(r.userName()), () -> users.deleteUser(r));
     }
 
     // --- creation ---
 
     @Override
     public CreateUserResponse createUser(CreateUserRequest r) {
-        return call("CreateUser", target(r.userName()), () -> users.createUser(r));
+        return call("CreateUser", r, target(r.userName()), () -> users.createUser(r));
     }
 
     @Override
     public TagUserResponse tagUser(TagUserRequest r) {
-        return call("TagUser", target(r.userName()), () -> users.tagUser(r));
+        return call("TagUser", r, target(r.userName()), () -> users.tagUser(r));
     }
 
     @Override
     public CreateLoginProfileResponse createLoginProfile(CreateLoginProfileRequest r) {
-        return call("CreateLoginProfile", target(r.userName()), () -> loginProfiles.createLoginProfile(r));
+        return call("CreateLoginProfile", r, target(r.userName()), () -> loginProfiles.createLoginProfile(r));
     }
 
     @Override
     public CreateAccessKeyResponse createAccessKey(CreateAccessKeyRequest r) {
-        return call("CreateAccessKey", target(r.userName()), () -> accessKeys.createAccessKey(r));
+        return call("CreateAccessKey", r, target(r.userName()), () -> accessKeys.createAccessKey(r));
     }
 
     @Override
     public UploadSigningCertificateResponse uploadSigningCertificate(UploadSigningCertificateRequest r) {
-        return call("UploadSigningCertificate", target(r.userName()), () -> certificates.uploadSigningCertificate(r));
+        return call("UploadSigningCertificate", r, target(r.userName()),
+                () -> certificates.uploadSigningCertificate(r));
     }
 
     @Override
     public UploadSshPublicKeyResponse uploadSSHPublicKey(UploadSshPublicKeyRequest r) {
-        return call("UploadSSHPublicKey", target(r.userName()), () -> sshKeys.uploadSshPublicKey(r));
+        return call("UploadSSHPublicKey", r, target(r.userName()), () -> sshKeys.uploadSshPublicKey(r));
     }
 
     @Override
     public CreateServiceSpecificCredentialResponse createServiceSpecificCredential(
             CreateServiceSpecificCredentialRequest r) {
-        return call("CreateServiceSpecificCredential", target(r.userName(), r.serviceName()),
+        return call("CreateServiceSpecificCredential", r, target(r.userName(), r.serviceName()),
                 () -> serviceCredentials.createServiceSpecificCredential(r));
     }
 
     @Override
     public CreateVirtualMfaDeviceResponse createVirtualMFADevice(CreateVirtualMfaDeviceRequest r) {
-        return call("CreateVirtualMFADevice", target(r.path(), r.virtualMFADeviceName()),
+        return call("CreateVirtualMFADevice", r, target(r.path(), r.virtualMFADeviceName()),
                 () -> mfa.createVirtualMfaDevice(r));
     }
 
     @Override
     public EnableMfaDeviceResponse enableMFADevice(EnableMfaDeviceRequest r) {
-        return call("EnableMFADevice", target(r.userName(), r.serialNumber()), () -> mfa.enableMfaDevice(r));
+        return call("EnableMFADevice", r, target(r.userName(), r.serialNumber()), () -> mfa.enableMfaDevice(r));
     }
 
     @Override
     public PutUserPolicyResponse putUserPolicy(PutUserPolicyRequest r) {
-        return call("PutUserPolicy", target(r.userName(), r.policyName()), () -> policies.putUserPolicy(r));
+        return call("PutUserPolicy", r, target(r.userName(), r.policyName()), () -> policies.putUserPolicy(r));
+    }
+
+    @Override
+    public PutUserPermissionsBoundaryResponse putUserPermissionsBoundary(PutUserPermissionsBoundaryRequest r) {
+        return call("PutUserPermissionsBoundary", r, target(r.userName(), r.permissionsBoundary()),
+                () -> boundaries.putUserPermissionsBoundary(r));
+    }
+
+    @Override
+    public DeleteUserPermissionsBoundaryResponse deleteUserPermissionsBoundary(DeleteUserPermissionsBoundaryRequest r) {
+        return call("DeleteUserPermissionsBoundary", r, target(r.userName()),
+                () -> boundaries.deleteUserPermissionsBoundary(r));
     }
 
     @Override
     public AttachUserPolicyResponse attachUserPolicy(AttachUserPolicyRequest r) {
-        return call("AttachUserPolicy", target(r.userName(), r.policyArn()), () -> policies.attachUserPolicy(r));
+        return call("AttachUserPolicy", r, target(r.userName(), r.policyArn()), () -> policies.attachUserPolicy(r));
     }
 
     @Override
     public CreateGroupResponse createGroup(CreateGroupRequest r) {
-        return call("CreateGroup", target(r.groupName()), () -> groups.createGroup(r));
+        return call("CreateGroup", r, target(r.groupName()), () -> groups.createGroup(r));
     }
 
     @Override
     public AddUserToGroupResponse addUserToGroup(AddUserToGroupRequest r) {
-        return call("AddUserToGroup", target(r.userName(), r.groupName()), () -> groups.addUserToGroup(r));
+        return call("AddUserToGroup", r, target(r.userName(), r.groupName()), () -> groups.addUserToGroup(r));
     }
 
     // --- roles ---
 
     @Override
     public CreateRoleResponse createRole(CreateRoleRequest r) {
-        return call("CreateRole", target(r.roleName()), () -> roles.createRole(r));
+        return call("CreateRole", r, target(r.roleName()), () -> roles.createRole(r));
     }
 
     @Override
     public GetRoleResponse getRole(GetRoleRequest r) {
-        return call("GetRole", target(r.roleName()), () -> roles.getRole(r));
+        return call("GetRole", r, target(r.roleName()), () -> roles.getRole(r));
     }
 
     @Override
     public PutRolePolicyResponse putRolePolicy(PutRolePolicyRequest r) {
-        return call("PutRolePolicy", target(r.roleName(), r.policyName()), () -> roles.putRolePolicy(r));
+        return call("PutRolePolicy", r, target(r.roleName(), r.policyName()), () -> roles.putRolePolicy(r));
     }
 
     @Override
     public DeleteRoleResponse deleteRole(DeleteRoleRequest r) {
-        return call("DeleteRole", target(r.roleName()), () -> roles.deleteRole(r));
+        return call("DeleteRole", r, target(r.roleName()), () -> roles.deleteRole(r));
     }
 
     @Override
     public SimulatePrincipalPolicyResponse simulatePrincipalPolicy(SimulatePrincipalPolicyRequest r) {
-        return call("SimulatePrincipalPolicy", target(r.policySourceArn()), () -> roles.simulatePrincipalPolicy(r));
+        return call("SimulatePrincipalPolicy", r, target(r.policySourceArn()), () -> roles.simulatePrincipalPolicy(r));
     }
 
-    private <T extends SdkResponse> T call(String operation, String target, Supplier<T> action) {
-        return invoker.call(operation, target, IamErrors::fault, action);
+    private <T extends SdkResponse> T call(String operation, IamRequest request, String target, Supplier<T> action) {
+        return invoker.call(operation, target, fault -> IamErrors.fault(fault, () -> ServiceControlPolicyDenial
+                .message(account.caller.arn(), "iam:" + operation, RequestResource.of(account, request))), action);
     }
 
     private static Duration requireNotNegative(Duration d, String what) {

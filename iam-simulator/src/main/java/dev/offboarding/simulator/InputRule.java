@@ -10,6 +10,7 @@ enum InputRule {
     ROLE_NAME("roleName", "[\\w+=,.@-]+", 1, 64),
     POLICY_NAME("policyName", "[\\w+=,.@-]+", 1, 128),
     POLICY_ARN("policyArn", null, 20, 2048),
+    PERMISSIONS_BOUNDARY("permissionsBoundary", null, 20, 2048),
     PATH("path", "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)", 1, 512),
     ACCESS_KEY_ID("accessKeyId", "[\\w]+", 16, 128),
     CERTIFICATE_ID("certificateId", "[\\w]+", 24, 128),

@@ -1,6 +1,7 @@
 package dev.offboarding.simulator;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import software.amazon.awssdk.services.iam.model.StatusType;
@@ -60,7 +61,12 @@ final class Inputs {
     }
 
     static String managedPolicyArn(String arn) {
-        check(InputRule.POLICY_ARN, arn);
+        return managedPolicyArn(InputRule.POLICY_ARN, arn);
+    }
+
+    /** A managed policy ARN in a parameter of another name, e.g. PermissionsBoundary. */
+    static String managedPolicyArn(InputRule rule, String arn) {
+        check(rule, arn);
         if (!MANAGED_POLICY_ARN.matcher(arn).matches()) {
             throw IamErrors.invalidInput("ARN " + arn + " is not valid.");
         }
@@ -69,6 +75,12 @@ final class Inputs {
 
     static boolean isManagedPolicyArn(String arn) {
         return arn != null && MANAGED_POLICY_ARN.matcher(arn).matches();
+    }
+
+    /** An AWS managed policy ({@code arn:<partition>:iam::aws:policy/...}) rather than one of an account's own. */
+    static boolean isAwsManagedPolicyArn(String arn) {
+        Matcher m = arn == null ? null : MANAGED_POLICY_ARN.matcher(arn);
+        return m != null && m.matches() && m.group(1).equals("aws");
     }
 
     static List<Tag> tags(List<Tag> tags) {

@@ -159,7 +159,8 @@ final class MfaOperations {
         VirtualMFADevice.Builder sdk = VirtualMFADevice.builder().serialNumber(device.serialNumber());
         if (device.isAssigned()) {
             account.findUser(device.assignedUserName())
-                    .ifPresent(user -> sdk.user(user.identity.toSdk(List.of())).enableDate(device.enableDate()));
+                    .ifPresent(user -> sdk.user(user.identity.toSdk(List.of(), user.permissionsBoundaryArn))
+                            .enableDate(device.enableDate()));
         }
         return sdk.build();
     }

@@ -134,9 +134,6 @@ final class RoleOperations {
     }
 
     private void managed(String arn, Map<String, String> documents) {
-        String document = account.managedPolicyDocuments.get(arn.replaceFirst("^arn:aws[a-z-]*:", "arn:aws:"));
-        if (document != null) {
-            documents.put(arn, document);
-        }
+        account.managedPolicyDocument(arn).ifPresent(document -> documents.put(arn, document));
     }
 }

@@ -43,7 +43,7 @@ public final class StsSimulator implements StsClient {
 
     @Override
     public GetCallerIdentityResponse getCallerIdentity(GetCallerIdentityRequest request) {
-        return call("GetCallerIdentity", "", () -> GetCallerIdentityResponse.builder()
+        return call("GetCallerIdentity", "", "*", () -> GetCallerIdentityResponse.builder()
                 .account(account.accountId)
                 .arn(account.caller.arn())
                 .userId(callerUserId())
@@ -52,7 +52,8 @@ public final class StsSimulator implements StsClient {
 
     @Override
     public AssumeRoleResponse assumeRole(AssumeRoleRequest request) {
-        return call("AssumeRole", target(request.roleArn(), request.roleSessionName()), () -> {
+        return call("AssumeRole", target(request.roleArn(), request.roleSessionName()),
+                request.roleArn() == null ? "*" : request.roleArn(), () -> {
             var roleArn = ROLE_ARN.matcher(required("roleArn", request.roleArn()));
             if (!roleArn.matches()) {
                 throw validation("Value '" + request.roleArn() + "' at 'roleArn' failed to satisfy constraint: "
@@ -146,8 +147,9 @@ public final class StsSimulator implements StsClient {
         return generatedCallerUserId;
     }
 
-    private <T extends SdkResponse> T call(String operation, String target, Supplier<T> action) {
-        return invoker.call(operation, target, StsSimulator::fault, action);
+    private <T extends SdkResponse> T call(String operation, String target, String resource, Supplier<T> action) {
+        return invoker.call(operation, target, fault -> fault(fault, ServiceControlPolicyDenial.message(
+                account.caller.arn(), "sts:" + operation, resource)), action);
     }
 
     private static String required(String field, String value) {
@@ -161,10 +163,12 @@ public final class StsSimulator implements StsClient {
         return error("ValidationError", 400, "1 validation error detected: " + detail);
     }
 
-    private static AwsServiceException fault(Fault fault) {
+    private static AwsServiceException fault(Fault fault, String denial) {
         return switch (fault) {
             case THROTTLING -> error("Throttling", 400, "Rate exceeded");
             case SERVER_ERROR -> error("InternalFailure", 500, "An internal error occurred. Try again later.");
+            case SERVICE_CONTROL_POLICY_DENY -> error(ServiceControlPolicyDenial.ERROR_CODE,
+                    ServiceControlPolicyDenial.STATUS, denial);
         };
     }
 

@@ -9,13 +9,14 @@ import software.amazon.awssdk.services.iam.model.User;
 
 /** Who a user is; fixed at creation (the simulator has no UpdateUser). */
 record UserIdentity(String path, String userName, String userId, String arn, Instant createDate,
-                    Instant passwordLastUsed, String permissionsBoundaryArn) {
+                    Instant passwordLastUsed) {
 
     static String arnFor(String accountId, String path, String userName) {
         return "arn:aws:iam::" + accountId + ":user" + path + userName;
     }
 
-    User toSdk(List<TagEntry> tags) {
+    /** The user as IAM describes it, with its permissions boundary (null: none) and tags. */
+    User toSdk(List<TagEntry> tags, String permissionsBoundaryArn) {
         User.Builder user = User.builder()
                 .path(path)
                 .userName(userName)

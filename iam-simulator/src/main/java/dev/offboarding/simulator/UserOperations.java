@@ -28,7 +28,7 @@ final class UserOperations {
 
     GetUserResponse getUser(GetUserRequest request) {
         UserState user = account.requireUser(account.userNameOrCaller(request.userName()));
-        return GetUserResponse.builder().user(user.identity.toSdk(user.tagList())).build();
+        return GetUserResponse.builder().user(user.toSdk()).build();
     }
 
     CreateUserResponse createUser(CreateUserRequest request) {
@@ -45,7 +45,8 @@ final class UserOperations {
         }
         UserState user = account.addUser(path, userName, null, account.now(), null, boundary);
         addTags(user, tags);
-        return CreateUserResponse.builder().user(user.identity.toSdk(user.tagList())).build();
+        account.permissionsStart(user);
+        return CreateUserResponse.builder().user(user.toSdk()).build();
     }
 
     TagUserResponse tagUser(TagUserRequest request) {
@@ -84,6 +85,7 @@ final class UserOperations {
                     throw IamErrors.deleteConflict(kind.deleteConflictMessage());
                 });
         account.removeUser(user);
+        account.userDeleted(user);
         return DeleteUserResponse.builder().build();
     }
 

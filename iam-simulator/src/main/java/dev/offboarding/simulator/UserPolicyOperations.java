@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.iam.model.PutUserPolicyResponse;
 final class UserPolicyOperations {
 
     static final int MAX_ATTACHED_PER_USER = 10;
+    /** All of a user's inline policy documents together, white space not counted. */
+    static final int MAX_INLINE_CHARACTERS_PER_USER = 2_048;
     private static final int MAX_DOCUMENT_LENGTH = 131_072;
 
     private final Account account;
@@ -63,7 +65,10 @@ final class UserPolicyOperations {
         }
         PolicyDocuments.requireJsonObject(document);
         UserState user = account.requireUser(userName);
-        user.inlinePolicies.put(policyName, new InlinePolicyRecord(policyName, document));
+        InlinePolicyRecord policy = new InlinePolicyRecord(policyName, document);
+        requireRoomFor(user, policy);
+        user.inlinePolicies.put(policyName, policy);
+        account.permissionsChanged(user);
         return PutUserPolicyResponse.builder().build();
     }
 
@@ -74,6 +79,7 @@ final class UserPolicyOperations {
         requireInline(user, policyName);
         user.inlinePolicies.remove(policyName);
         account.removed(user, Blocker.inlinePolicy(policyName));
+        account.permissionsChanged(user);
         return DeleteUserPolicyResponse.builder().build();
     }
 
@@ -102,6 +108,7 @@ final class UserPolicyOperations {
                 throw IamErrors.limitExceeded("PoliciesPerUser", MAX_ATTACHED_PER_USER);
             }
             user.attachedPolicies.put(policyArn, new AttachedPolicyRecord(policyArn, account.nextSequence()));
+            account.permissionsChanged(user);
         }
         return AttachUserPolicyResponse.builder().build();
     }
@@ -114,7 +121,25 @@ final class UserPolicyOperations {
             throw IamErrors.noSuchEntity("Policy " + policyArn + " is not attached to user " + user.name() + ".");
         }
         account.removed(user, Blocker.attachedPolicy(policyArn));
+        account.permissionsChanged(user);
         return DetachUserPolicyResponse.builder().build();
+    }
+
+    /**
+     * IAM's aggregate quota on a user's inline policies. {@code policy} replaces any policy of the same name, so that
+     * one's document no longer counts.
+     */
+    static void requireRoomFor(UserState user, InlinePolicyRecord policy) {
+        int total = PolicyDocuments.sizeAgainstQuota(policy.document());
+        for (InlinePolicyRecord existing : user.inlinePolicies.values()) {
+            if (!existing.policyName().equals(policy.policyName())) {
+                total += PolicyDocuments.sizeAgainstQuota(existing.document());
+            }
+        }
+        if (total > MAX_INLINE_CHARACTERS_PER_USER) {
+            throw IamErrors.limitExceeded("Maximum policy size of " + MAX_INLINE_CHARACTERS_PER_USER
+                    + " bytes exceeded for user " + user.name());
+        }
     }
 
     private static InlinePolicyRecord requireInline(UserState user, String policyName) {

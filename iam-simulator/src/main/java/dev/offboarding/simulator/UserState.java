@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import software.amazon.awssdk.services.iam.model.User;
+
 /** Everything attached to one IAM user, plus the removals DeleteUser cannot see yet. */
 final class UserState {
 
     final UserIdentity identity;
+    /** The managed policy that caps the user's permissions, or null. */
+    String permissionsBoundaryArn;
     final Map<String, TagEntry> tags = new LinkedHashMap<>();
     LoginProfileRecord loginProfile;
     final Map<String, AccessKeyRecord> accessKeys = new LinkedHashMap<>();
@@ -34,6 +38,11 @@ final class UserState {
 
     List<TagEntry> tagList() {
         return List.copyOf(tags.values());
+    }
+
+    /** The user as GetUser and CreateUser answer with it. */
+    User toSdk() {
+        return identity.toSdk(tagList(), permissionsBoundaryArn);
     }
 
     /** What is attached right now, in the order DeleteUser checks it. */

@@ -43,7 +43,14 @@ public record World(String accountId, Instant now, Caller caller, List<ManagedPo
                        List<AccessKey> accessKeys, List<SigningCertificate> signingCertificates,
                        List<SshPublicKey> sshPublicKeys, List<ServiceSpecificCredential> serviceSpecificCredentials,
                        List<MfaDevice> mfaDevices, List<InlinePolicy> inlinePolicies,
-                       List<AttachedPolicy> attachedPolicies, List<String> groups) {
+                       List<AttachedPolicy> attachedPolicies, List<String> groups, List<Session> sessions) {
+    }
+
+    /**
+     * A session of the user (GetSessionToken's temporary credentials), issued at load unless {@code issuedAt} says
+     * when; {@code name} finds it again ({@code sessions().named(user, name)}).
+     */
+    public record Session(String name, Instant issuedAt, Long durationSeconds) {
     }
 
     public record Tag(String key, String value) {

@@ -37,6 +37,7 @@ final class WorldLoader {
     private static final Pattern CALLER_ARN = Pattern.compile("arn:aws[a-z-]*:(iam|sts)::\\d{12}:\\S+");
     private static final String DEFAULT_POLICY_DOCUMENT = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
     private static final String DEFAULT_SERVICE = "codecommit.amazonaws.com";
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
 
     private final Account account;
     private final Instant now;
@@ -194,6 +195,7 @@ final class WorldLoader {
         each(json.inlinePolicies(), at, "inlinePolicies", (policy, policyAt) -> user.inlinePolicies.put(
                 policyName(policy, policyAt), new InlinePolicyRecord(policy.policyName(),
                         document(policy.policyDocument(), key(policyAt, "policyDocument")))));
+        requireInlineQuota(user, at);
         each(json.attachedPolicies(), at, "attachedPolicies", (policy, policyAt) -> {
             String arn = managedPolicyArn(policy.policyArn(), policyAt);
             user.attachedPolicies.put(arn, new AttachedPolicyRecord(arn, account.nextSequence()));
@@ -203,6 +205,44 @@ final class WorldLoader {
                     "group \"" + groupName + "\" is not declared in the world's \"groups\""));
             groups.join(user, group);
         }
+        account.permissionsStart(user);
+        each(json.sessions(), at, "sessions", (session, sessionAt) -> session(user, session, sessionAt));
+    }
+
+    /** IAM would have refused the PutUserPolicy that took a user past its inline quota; so does a world. */
+    private static void requireInlineQuota(UserState user, String at) {
+        int total = user.inlinePolicies.values().stream()
+                .mapToInt(policy -> PolicyDocuments.sizeAgainstQuota(policy.document())).sum();
+        if (total > UserPolicyOperations.MAX_INLINE_CHARACTERS_PER_USER) {
+            throw fail(key(at, "inlinePolicies"), "the user's inline policy documents hold " + total
+                    + " characters together (white space not counted), over IAM's quota of "
+                    + UserPolicyOperations.MAX_INLINE_CHARACTERS_PER_USER + " per user; make some of them "
+                    + "managed policies (managedPolicies, attachedPolicies) or shorten them");
+        }
+    }
+
+    private void session(UserState user, World.Session session, String at) {
+        String name = required(at, "name", session.name());
+        if (!SESSION_NAME.matcher(name).matches()) {
+            throw fail(key(at, "name"), "expected 1 to 64 letters, digits or + = , . @ _ -, got \"" + name + "\"");
+        }
+        if (account.sessions.hasNamed(user.name(), name)) {
+            throw fail(key(at, "name"), "session \"" + name + "\" is declared twice for user \"" + user.name()
+                    + "\"");
+        }
+        Instant issuedAt = orElse(session.issuedAt(), now);
+        if (issuedAt.isAfter(now)) {
+            throw fail(key(at, "issuedAt"), "must not be after the clock's time at load (" + now + "), got "
+                    + issuedAt);
+        }
+        Long seconds = session.durationSeconds();
+        Duration duration = seconds == null ? Sessions.DEFAULT_DURATION : Duration.ofSeconds(seconds);
+        if (seconds != null && (duration.compareTo(Sessions.SHORTEST_DURATION) < 0
+                || duration.compareTo(Sessions.LONGEST_DURATION) > 0)) {
+            throw fail(key(at, "durationSeconds"), "expected 900 to 129600 (GetSessionToken's range for an IAM "
+                    + "user), got " + seconds);
+        }
+        account.sessions.issueAt(user, name, issuedAt, duration);
     }
 
     private static Tag tag(World.Tag tag, String at) {

@@ -190,6 +190,20 @@ class WorldFileDescribesAnAccountTest {
         assertEquals("field \"accounts[0].users[0].tags\" must be an array, not an object", e.getMessage());
     }
 
+    @Test
+    void theReadmesExampleWorldLoadsWithEverythingItShows() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```json\n") + "```json\n".length();
+        IamSimulator sim = load(readme.substring(start, readme.indexOf("```", start)));
+
+        assertEquals(List.of("login profile", "access key AKIAEXAMPLEKEY000001"),
+                sim.remainingBlockers("little_tester").subList(0, 2));
+        assertEquals(Fixtures.START.plus(java.time.Duration.ofHours(12)),
+                sim.sessions().named("little_tester", "laptop").expiresAt());
+        assertEquals(java.time.Instant.parse("2026-11-20T12:30:00Z"),
+                sim.sessions().named("little_tester", "ci").expiresAt());
+    }
+
     private void assertMessage(String expectedStart, String world) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(world));
         assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
