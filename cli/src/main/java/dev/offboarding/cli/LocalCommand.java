@@ -113,6 +113,8 @@ final class LocalCommand implements Callable<Integer> {
     private final Supplier<StsClient> realSts;
     /** The simulator of the last scenario run, for whoever wants to look at IAM's final state. */
     IamSimulator simulator;
+    /** The scenario's live sessions, followed while it runs. */
+    private SessionWatch sessions;
 
     LocalCommand() {
         this(IamClients::fromEnvironment, StsClient::create);
@@ -159,10 +161,14 @@ final class LocalCommand implements Callable<Integer> {
         if (!file.description().isEmpty()) {
             report.line("  " + file.description());
         }
-        return run(home, report, request, iam,
-                client -> new LocalFunctions(client, iam.accountId(), clock, GuardSettings.defaults(), Pause.REAL,
-                        recordStore),
-                file.noWaits(), file.zeroWaits(), iam.accountId(), definition, definitionText, null);
+        try (SessionWatch watch = SessionWatch.start(iam, clock, Duration.ofSeconds(lag), file.watchedSessions(),
+                file.label(), report::line)) {
+            sessions = watch;
+            return run(home, report, request, iam,
+                    client -> new LocalFunctions(client, iam.accountId(), clock, GuardSettings.defaults(), Pause.REAL,
+                            recordStore),
+                    file.noWaits(), file.zeroWaits(), iam.accountId(), definition, definitionText, null);
+        }
     }
 
     private int runAgainstRealIam(Path home, Report report) throws IOException, InterruptedException {
@@ -239,8 +245,12 @@ final class LocalCommand implements Callable<Integer> {
                 RequestOptions.toJson(request).toString(), "local-" + System.currentTimeMillis(), "OffboardUser",
                 noWaits, zeroWaits);
         long started = System.nanoTime();
-        LocalRun.End end = LocalRun.run(runner, run, functions, gate, Duration.ofSeconds(timeoutSeconds),
-                report::progress);
+        LocalRun.End end = LocalRun.run(runner, run, functions, gate, Duration.ofSeconds(timeoutSeconds), event -> {
+            if (sessions != null) {
+                sessions.executionStarted();
+            }
+            report.progress(event);
+        });
         double seconds = (System.nanoTime() - started) / 1e9;
         String userName = request.userName();
         if (end instanceof LocalRun.Finished finished) {

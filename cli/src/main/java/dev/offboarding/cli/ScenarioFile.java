@@ -28,6 +28,7 @@ import java.util.List;
  * {"description": "...", "request": {"userName": ...}, "world": {...},
  *  "simulator": {"visibilityLagSeconds": 3, "pageSize": 100, "recreateAccessKeyOnDelete": false},
  *  "engine": {"noWaits": false, "zeroWaits": ["WaitForQuarantine"]},
+ *  "watch": {"sessions": [{"userName": "night_owl", "session": "laptop", "action": "s3:GetObject"}]},
  *  "expect": {"outcome": "DELETED"} | {"error": "Offboarding.UserProtected"}}
  * </pre>
  *
@@ -38,7 +39,8 @@ import java.util.List;
  */
 record ScenarioFile(Path file, String description, OffboardingRequest request, World world, Instant now,
                     long visibilityLagSeconds, int pageSize, boolean recreateAccessKeyOnDelete,
-                    boolean noWaits, List<String> zeroWaits, String expectedOutcome, String expectedError) {
+                    boolean noWaits, List<String> zeroWaits, String expectedOutcome, String expectedError,
+                    List<WatchedSession> watchedSessions) {
 
     /** The simulator's visibility lag: from none to an hour (a local run is in real time). */
     static final long MAX_LAG_SECONDS = 3600;
@@ -51,7 +53,7 @@ record ScenarioFile(Path file, String description, OffboardingRequest request, W
 
     /** The file as written: each part a record, read by the strict request reader. */
     record Document(String description, OffboardingRequest request, World world, Simulator simulator,
-                    Engine engine, Expect expect) implements Validatable {
+                    Engine engine, Expect expect, Watch watch) implements Validatable {
         @Override
         public List<String> problems() {
             List<String> problems = new ArrayList<>();
@@ -72,6 +74,9 @@ record ScenarioFile(Path file, String description, OffboardingRequest request, W
             }
             if (expect != null) {
                 problems.addAll(expect.problems());
+            }
+            if (watch != null) {
+                problems.addAll(watch.problems());
             }
             return problems;
         }
@@ -99,6 +104,39 @@ record ScenarioFile(Path file, String description, OffboardingRequest request, W
     }
 
     record Engine(Boolean noWaits, List<String> zeroWaits) {
+    }
+
+    /** Live sessions whose requests the run follows, each a session the world declares for its user. */
+    record Watch(List<WatchedSession> sessions) {
+        List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            List<WatchedSession> all = sessions == null ? List.of() : sessions;
+            for (int i = 0; i < all.size(); i++) {
+                all.get(i).problems("\"watch.sessions[" + i + "]", problems);
+            }
+            return problems;
+        }
+    }
+
+    /** A session of the world ({@code users[].sessions[].name}) and the action its requests ask for. */
+    record WatchedSession(String userName, String session, String action) {
+        private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile(
+                "[a-z0-9-]{2,32}:[A-Za-z0-9]{1,128}");
+
+        void problems(String at, List<String> problems) {
+            if (userName == null) {
+                problems.add(at + ".userName\" must name a user of the world, e.g. \"night_owl\"");
+            } else {
+                problems.addAll(dev.offboarding.validation.UserNames.problems(at.substring(1) + ".userName", userName));
+            }
+            if (session == null || session.isBlank()) {
+                problems.add(at + ".session\" must name one of the user's sessions in the world"
+                        + " (users[].sessions[].name)");
+            }
+            if (action == null || !ACTION.matcher(action).matches()) {
+                problems.add(at + ".action\" must be an IAM action such as \"s3:GetObject\"");
+            }
+        }
     }
 
     record Expect(Outcome outcome, String error) {
@@ -162,12 +200,14 @@ record ScenarioFile(Path file, String description, OffboardingRequest request, W
         Simulator simulator = document.simulator() == null ? new Simulator(null, null, null) : document.simulator();
         Engine engine = document.engine() == null ? new Engine(null, null) : document.engine();
         Expect expect = document.expect() == null ? new Expect(null, null) : document.expect();
+        List<WatchedSession> watched = document.watch() == null || document.watch().sessions() == null ? List.of()
+                : List.copyOf(document.watch().sessions());
         return new ScenarioFile(file, document.description() == null ? "" : document.description(),
                 document.request(), document.world(), orElse(document.world().now(), DEFAULT_NOW),
                 orElse(simulator.visibilityLagSeconds(), 0L), orElse(simulator.pageSize(), DEFAULT_PAGE_SIZE),
                 orElse(simulator.recreateAccessKeyOnDelete(), false), orElse(engine.noWaits(), false),
                 engine.zeroWaits() == null ? List.of() : List.copyOf(engine.zeroWaits()),
-                expect.outcome() == null ? null : expect.outcome().name(), expect.error());
+                expect.outcome() == null ? null : expect.outcome().name(), expect.error(), watched);
     }
 
     /** The clock of a local run: it starts at the world's "now" and runs in real time. */
