@@ -58,6 +58,14 @@ final class RealWorkflow {
                 records);
     }
 
+    /** A scenario of events/scenarios changed by {@code change} (its JSON, as an object), in a fresh simulator. */
+    static RealWorkflow scenario(String name, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>
+            change, RecordStore records) {
+        JsonNode scenario = Scenario.read(Scenario.eventsDir().resolve("scenarios").resolve(name + ".json")).deepCopy();
+        change.accept((com.fasterxml.jackson.databind.node.ObjectNode) scenario);
+        return new RealWorkflow(scenario, records);
+    }
+
     String userName() {
         return scenario.path("request").path("userName").asText();
     }
