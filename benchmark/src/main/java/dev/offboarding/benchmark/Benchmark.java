@@ -13,7 +13,7 @@ import java.util.Locale;
  *
  * <p>Options: {@code --runs N} cold starts per function and variant (default 15), {@code --iterations N} JMH
  * measurements per case (default 20), {@code --samples N} time-to-delete samples per approach and lag (default
- * 20000).
+ * 20000), {@code --only no-permission} or {@code --only iam-calls} one measure alone.
  */
 public final class Benchmark {
     static final double[] LAGS = {0, 2, 10, 30, 60, 120};
@@ -28,6 +28,20 @@ public final class Benchmark {
         int samples = option(args, "--samples", 20_000);
         Repository repo = Repository.find();
         Path out = Files.createDirectories(repo.root().resolve("benchmark/results"));
+        if (only(args, "no-permission")) {
+            String table = noPermission(repo, option(args, "--runs", 5));
+            Files.writeString(out.resolve("time-to-no-permission.md"), table);
+            System.out.println(table);
+            return;
+        }
+        if (only(args, "iam-calls")) {
+            for (IamCallCounts.Count count : List.of(
+                    IamCallCounts.offboard("little-tester", repo.scenario("little-tester"), "little_tester"),
+                    IamCallCounts.offboard("every-blocker", repo.scenario("every-blocker"), "every_blocker"))) {
+                System.out.println(count);
+            }
+            return;
+        }
 
         List<ColdStart.Result> coldStarts = new ArrayList<>();
         List<ColdStart.FirstInvocation> firstInvocations = new ArrayList<>();
@@ -61,10 +75,35 @@ public final class Benchmark {
 
         String report = new ResultsReport(Machine.describe(), coldStarts, firstInvocations, counts, latencies,
                 schedule, callSeconds, outcomes, runs, samples).markdown();
+        log("time to no permission left, " + Math.max(3, runs / 3) + " runs per lag and mode");
+        report = report + "\n" + noPermission(repo, Math.max(3, runs / 3));
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
         log("wrote " + repo.root().relativize(out.resolve("results.md")) + " and "
                 + repo.root().relativize(out.resolve("time-to-delete.png")));
+    }
+
+    /** Seconds from an offboarding's start until a live session has no permission left, at lags 0, 3 and 10 s. */
+    private static String noPermission(Repository repo, int runs) throws Exception {
+        TimeToNoPermission measure = new TimeToNoPermission(repo);
+        List<TimeToNoPermission.Result> results = new ArrayList<>();
+        for (String mode : List.of("LOCK_OUT", "REMOVE")) {
+            for (double lag : new double[] {0, 3, 10}) {
+                log("time to no permission left: " + mode + ", lag " + lag + " s, " + runs + " runs");
+                results.add(measure.measure(mode, lag, runs));
+            }
+        }
+        return TimeToNoPermission.markdown(results);
+    }
+
+    /** {@code --only name}: run that measure alone. */
+    private static boolean only(String[] args, String name) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--only") && args[i + 1].equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int option(String[] args, String name, int fallback) {
