@@ -17,8 +17,9 @@ import java.util.List;
  * order; {@code interruptedRemovals} the rounds that IAM interrupted midway, newest first, each with the error that
  * ended it (null if none); {@code deleteUserAttempts} counts every DeleteUser call, retries included; {@code error}
  * and {@code cause} are a refused or failed run's; {@code recoveredFrom} names the earlier unfinished run whose
- * leftovers this run finished. Identifiers and dates only, never a secret. Schema:
- * {@code schemas/audit-record.schema.json}.
+ * leftovers this run finished. A reinstate keeps a record of the same shape ({@code reinstatement} set, see
+ * {@link Reinstatement}; null in an offboarding's record), under the same user's key prefix. Identifiers and dates
+ * only, never a secret. Schema: {@code schemas/audit-record.schema.json}.
  */
 public record AuditRecord(
         Outcome outcome,
@@ -44,5 +45,6 @@ public record AuditRecord(
         Intent pending,
         String error,
         String cause,
-        Recovery recoveredFrom) {
+        Recovery recoveredFrom,
+        Reinstatement reinstatement) {
 }

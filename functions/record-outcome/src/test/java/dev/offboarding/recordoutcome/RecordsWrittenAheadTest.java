@@ -1,11 +1,5 @@
 package dev.offboarding.recordoutcome;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.audit.RemovalRound;
 import dev.offboarding.decision.Decision;
@@ -26,6 +20,7 @@ import dev.offboarding.model.RemovedItem;
 import dev.offboarding.model.UserDetails;
 import dev.offboarding.model.UserInventory;
 import dev.offboarding.records.MemoryRecordStore;
+import dev.offboarding.records.RecordLocation;
 import dev.offboarding.records.RecordStore;
 import dev.offboarding.validation.OffboardingRequest;
 import dev.offboarding.validation.Recovery;
@@ -35,6 +30,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The record is written ahead: from the start of a run, before and after each round, before DeleteUser and at the
