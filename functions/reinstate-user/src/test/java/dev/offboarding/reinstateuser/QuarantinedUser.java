@@ -71,7 +71,7 @@ final class QuarantinedUser {
 
     final MutableClock clock = new MutableClock(LOCKED_OUT_AT);
     final IamSimulator iam;
-    final MemoryRecordStore records = new MemoryRecordStore();
+    MemoryRecordStore records = new MemoryRecordStore();
     final String lockOutKey = RecordKeys.key(ACCOUNT, USER, LOCKED_OUT_AT, EXECUTION_NAME);
     final UserInventory inventory;
 
@@ -180,6 +180,23 @@ final class QuarantinedUser {
 
     ReinstateUserResult reinstate(boolean dryRun) {
         return handler().handle(ReinstateUserRequest.forUser(USER, dryRun), new LocalContext("reinstate-user"));
+    }
+
+    /** The records are lost (or were never kept): the store is empty. */
+    void forgetRecords() {
+        records = new MemoryRecordStore();
+    }
+
+    /** The user is deleted in IAM, everything that blocks DeleteUser removed first. */
+    void deleteInIam() {
+        iam.deleteAccessKey(r -> r.userName(USER).accessKeyId(ACTIVE_KEY));
+        iam.deleteAccessKey(r -> r.userName(USER).accessKeyId(INACTIVE_KEY));
+        iam.deleteSigningCertificate(r -> r.userName(USER).certificateId(CERTIFICATE));
+        iam.deleteSSHPublicKey(r -> r.userName(USER).sshPublicKeyId(SSH_KEY));
+        iam.deleteServiceSpecificCredential(r -> r.userName(USER).serviceSpecificCredentialId(SERVICE_CREDENTIAL));
+        iam.deleteLoginProfile(r -> r.userName(USER));
+        iam.detachUserPolicy(r -> r.userName(USER).policyArn(DENY_ALL));
+        iam.deleteUser(r -> r.userName(USER));
     }
 
     List<Call> mutatingCalls() {
