@@ -1,5 +1,6 @@
 package dev.offboarding.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.model.Outcome;
 import dev.offboarding.model.RemovedItem;
@@ -18,7 +19,7 @@ import java.util.List;
  * ended it (null if none); {@code deleteUserAttempts} counts every DeleteUser call, retries included; {@code error}
  * and {@code cause} are a refused or failed run's; {@code recoveredFrom} names the earlier unfinished run whose
  * leftovers this run finished. A reinstate keeps a record of the same shape ({@code reinstatement} set, see
- * {@link Reinstatement}; null in an offboarding's record), under the same user's key prefix. Identifiers and dates
+ * {@link Reinstatement}; an offboarding's record has none, and is written without it), under the same user's key prefix. Identifiers and dates
  * only, never a secret. Schema: {@code schemas/audit-record.schema.json}.
  */
 public record AuditRecord(
@@ -46,5 +47,5 @@ public record AuditRecord(
         String error,
         String cause,
         Recovery recoveredFrom,
-        Reinstatement reinstatement) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Reinstatement reinstatement) {
 }
