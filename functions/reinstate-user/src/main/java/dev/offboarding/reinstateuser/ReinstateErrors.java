@@ -18,7 +18,7 @@ import java.util.Set;
  * The Error a ReinstateUser execution fails with for each failure of the function (its Fail states say the same, and
  * a test holds them to this), and which of them are refusals: a reinstate refused changes nothing at all.
  */
-final class ReinstateErrors {
+public final class ReinstateErrors {
     static final Map<Class<? extends RuntimeException>, String> NAMES = Map.ofEntries(
             Map.entry(InvalidRequestException.class, "Offboarding.InvalidRequest"),
             Map.entry(UserGoneException.class, "Offboarding.UserGone"),
@@ -39,12 +39,12 @@ final class ReinstateErrors {
     }
 
     /** The workflow's Error for the failure; anything unexpected keeps its own class name. */
-    static String nameOf(RuntimeException e) {
+    public static String nameOf(RuntimeException e) {
         String name = NAMES.get(e.getClass());
         return name != null ? name : e.getClass().getName();
     }
 
-    static boolean isRefusal(RuntimeException e) {
+    public static boolean isRefusal(RuntimeException e) {
         return REFUSALS.contains(e.getClass());
     }
 }
