@@ -21,6 +21,11 @@ final class ExecutionFollower {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    /** How the end of the execution is told; returns the exit code. */
+    interface Ending {
+        int ended(boolean succeeded, JsonNode output, String error, String cause, double seconds);
+    }
+
     ExecutionFollower(SfnClient sfn, Duration pollInterval, Sleeper sleeper) {
         this.sfn = sfn;
         this.pollInterval = pollInterval;
@@ -29,6 +34,11 @@ final class ExecutionFollower {
 
     /** Follows until the execution ends or {@code timeout} passes; returns the exit code. */
     int follow(String executionArn, Duration timeout, Report report) throws InterruptedException {
+        return follow(executionArn, timeout, report, report::ended);
+    }
+
+    /** The same, its end told by {@code ending}. */
+    int follow(String executionArn, Duration timeout, Report report, Ending ending) throws InterruptedException {
         Set<Long> printed = new HashSet<>();
         long polls = Math.max(1, timeout.toMillis() / Math.max(1, pollInterval.toMillis()));
         for (long poll = 0; poll < polls; poll++) {
@@ -39,7 +49,7 @@ final class ExecutionFollower {
                 double seconds = execution.stopDate() == null ? 0
                         : Duration.between(execution.startDate(), execution.stopDate()).toMillis() / 1000.0;
                 boolean succeeded = execution.status() == ExecutionStatus.SUCCEEDED;
-                return report.ended(succeeded, succeeded ? Report.output(execution.output()) : null,
+                return ending.ended(succeeded, succeeded ? Report.output(execution.output()) : null,
                         succeeded ? null : errorOf(execution), execution.cause(), seconds);
             }
             sleeper.sleep(pollInterval);

@@ -8,10 +8,12 @@ import picocli.CommandLine.Command;
         description = {"Offboards AWS IAM users completely and safely, with the offboard-user workflow;",
             "waits for a new role to be really usable, with the wait-for-role workflow;",
             "serves the functions on this machine through Lambda's Invoke API;",
+            "undoes a quarantined user's lock-out, with the reinstate-user function;",
             "lists and shows the offboarding records."},
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0  succeeded: DELETED, ALREADY_ABSENT or DRY_RUN; the role is usable",
+            "  0  succeeded: DELETED, ALREADY_ABSENT or DRY_RUN; the role is usable;",
+            "     reinstate: REINSTATED or a dry run",
             "     (start without --wait: the execution was started); local: also a run",
             "     that failed or timed out after the user was deleted (it says so);",
             "     serve-functions: stopped by Ctrl-C",
@@ -29,14 +31,14 @@ import picocli.CommandLine.Command;
             "",
             "Run 'offboard <command> --help' for a command's options and examples."},
         subcommands = {LocalCommand.class, StartCommand.class, WaitForRoleCommand.class, ServeFunctionsCommand.class,
-            RecordsCommand.class},
+            RecordsCommand.class, ReinstateCommand.class},
         mixinStandardHelpOptions = true,
         version = "offboard 0.1.0")
 public final class Offboard implements Runnable {
 
     public static void main(String[] args) {
         System.exit(commandLine(new LocalCommand(), new StartCommand(), new WaitForRoleCommand(),
-                new ServeFunctionsCommand(), new RecordsCommand()).execute(args));
+                new ServeFunctionsCommand(), new RecordsCommand(), new ReinstateCommand()).execute(args));
     }
 
     static CommandLine commandLine(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole) {
@@ -48,11 +50,17 @@ public final class Offboard implements Runnable {
         return commandLine(local, start, waitForRole, serveFunctions, new RecordsCommand());
     }
 
-    /** The command line with the given subcommand instances (tests pass instances with stubbed AWS clients). */
     static CommandLine commandLine(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole,
                                    ServeFunctionsCommand serveFunctions, RecordsCommand records) {
+        return commandLine(local, start, waitForRole, serveFunctions, records, new ReinstateCommand());
+    }
+
+    /** The command line with the given subcommand instances (tests pass instances with stubbed AWS clients). */
+    static CommandLine commandLine(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole,
+                                   ServeFunctionsCommand serveFunctions, RecordsCommand records,
+                                   ReinstateCommand reinstate) {
         CommandLine commandLine = new CommandLine(new Offboard(),
-                new SubcommandFactory(local, start, waitForRole, serveFunctions, records));
+                new SubcommandFactory(local, start, waitForRole, serveFunctions, records, reinstate));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof UsageException) {
                 cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
@@ -83,7 +91,8 @@ public final class Offboard implements Runnable {
 
     /** Hands picocli the prepared subcommand instances. */
     private record SubcommandFactory(LocalCommand local, StartCommand start, WaitForRoleCommand waitForRole,
-                                     ServeFunctionsCommand serveFunctions, RecordsCommand records)
+                                     ServeFunctionsCommand serveFunctions, RecordsCommand records,
+                                     ReinstateCommand reinstate)
             implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
@@ -101,6 +110,9 @@ public final class Offboard implements Runnable {
             }
             if (type == RecordsCommand.class) {
                 return type.cast(records);
+            }
+            if (type == ReinstateCommand.class) {
+                return type.cast(reinstate);
             }
             return CommandLine.defaultFactory().create(type);
         }

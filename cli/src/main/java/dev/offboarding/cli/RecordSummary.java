@@ -10,9 +10,11 @@ import java.util.List;
 /**
  * One record as `offboard records list` shows it: its key and where it is, and the record's own top-level fields
  * outcome, userName, accountId, startedAt and updatedAt (null where the record has none, or is no JSON object).
+ * A reinstate's record (one with a {@code reinstatement}) says so, and which offboarding record it undoes
+ * ({@code reinstates}, null when it found none).
  */
 record RecordSummary(String key, String location, String outcome, String userName, String accountId,
-                     String startedAt, String updatedAt, String unreadable) {
+                     String startedAt, String updatedAt, String unreadable, boolean reinstate, String reinstates) {
     /** Oldest first, newest last: by the start time in the key (see RecordKeys), then by key. */
     static final Comparator<RecordSummary> START_ORDER = Comparator.comparing(RecordSummary::startInKey)
             .thenComparing(RecordSummary::key);
@@ -22,18 +24,20 @@ record RecordSummary(String key, String location, String outcome, String userNam
         try {
             json = Json.mapper().readTree(record);
         } catch (IOException e) {
-            return new RecordSummary(key, location, null, null, null, null, null, "not JSON");
+            return new RecordSummary(key, location, null, null, null, null, null, "not JSON", false, null);
         }
         if (json == null || !json.isObject()) {
-            return new RecordSummary(key, location, null, null, null, null, null, "not a JSON object");
+            return new RecordSummary(key, location, null, null, null, null, null, "not a JSON object", false, null);
         }
+        JsonNode reinstatement = json.path("reinstatement");
         return new RecordSummary(key, location, text(json, "outcome"), text(json, "userName"),
-                text(json, "accountId"), text(json, "startedAt"), text(json, "updatedAt"), null);
+                text(json, "accountId"), text(json, "startedAt"), text(json, "updatedAt"), null,
+                reinstatement.isObject(), reinstatement.isObject() ? text(reinstatement, "lockOutRecord") : null);
     }
 
     /** A key listed but gone by the time it was read (deleted meanwhile). */
     static RecordSummary gone(String key, String location) {
-        return new RecordSummary(key, location, null, null, null, null, null, "gone");
+        return new RecordSummary(key, location, null, null, null, null, null, "gone", false, null);
     }
 
     private static String text(JsonNode record, String field) {
@@ -50,7 +54,8 @@ record RecordSummary(String key, String location, String outcome, String userNam
 
     /** The fields of one line, in the order printed. */
     List<String> columns() {
-        return List.of(key, unreadable != null ? "(" + unreadable + ")" : orDash(outcome), orDash(userName),
+        return List.of(key, unreadable != null ? "(" + unreadable + ")"
+                        : orDash(outcome) + (reinstate ? " (reinstate)" : ""), orDash(userName),
                 orDash(accountId), orDash(startedAt), orDash(updatedAt));
     }
 
@@ -60,6 +65,9 @@ record RecordSummary(String key, String location, String outcome, String userNam
                 .put("startedAt", startedAt).put("updatedAt", updatedAt);
         if (unreadable != null) {
             node.put("unreadable", unreadable);
+        }
+        if (reinstate) {
+            node.put("reinstates", reinstates);
         }
         return node;
     }

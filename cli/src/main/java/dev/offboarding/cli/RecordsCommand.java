@@ -71,7 +71,8 @@ final class RecordsCommand implements Runnable {
             description = {
                 "Lists records, one line each, newest last (by start time).",
                 "A line is the record's key, outcome, userName, accountId, startedAt and",
-                "updatedAt (from the record itself; '-' where it has none).",
+                "updatedAt (from the record itself; '-' where it has none); a reinstate's",
+                "record has '(reinstate)' after its outcome.",
                 "--account and --user: that user's records in that account (one prefix).",
                 "--account only: every record of that account. --user only: that user's",
                 "records in every account (the whole store is listed to find them).",
@@ -94,7 +95,8 @@ final class RecordsCommand implements Runnable {
         String user;
 
         @Option(names = "--json", description = "Print a JSON array of {key, location, outcome, userName, accountId,"
-                + " startedAt, updatedAt}.")
+                + " startedAt, updatedAt}, and for a reinstate's record the offboarding record it undoes"
+                + " (reinstates).")
         boolean json;
 
         @Override
@@ -221,6 +223,9 @@ final class RecordsCommand implements Runnable {
                     out.println("  " + or(summary.outcome()) + ": " + or(summary.userName()) + " in account "
                             + or(summary.accountId()) + ", started " + or(summary.startedAt()) + ", updated "
                             + or(summary.updatedAt()));
+                    if (summary.reinstate()) {
+                        out.println("  a reinstate, of the lock-out in " + or(summary.reinstates()));
+                    }
                     out.println(pretty(record.get()));
                 }
             }

@@ -29,6 +29,12 @@ record CommandRun(int exitCode, String out, String err) {
                 new ServeFunctionsCommand(), records), args);
     }
 
+    /** {@code offboard reinstate ...} with {@code reinstate}'s clients. */
+    static CommandRun reinstate(ReinstateCommand reinstate, String... args) {
+        return of(Offboard.commandLine(new LocalCommand(), new StartCommand(), new WaitForRoleCommand(),
+                new ServeFunctionsCommand(), new RecordsCommand(), reinstate), args);
+    }
+
     private static CommandRun of(CommandLine commandLine, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

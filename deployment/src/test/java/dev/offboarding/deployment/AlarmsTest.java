@@ -120,7 +120,7 @@ class AlarmsTest {
 
         assertEquals(Set.of("RejectedEventsQueue", "UndeliveredEventsQueue"), deadLetterQueues(deployed));
         assertEquals(List.of(), alarmProblems(deployed));
-        assertEquals(8, deployed.resources("AWS::CloudWatch::Alarm").size());
+        assertEquals(11, deployed.resources("AWS::CloudWatch::Alarm").size());
     }
 
     @Test

@@ -14,7 +14,8 @@ class DefinitionSubstitutionsMatchPlaceholdersTest {
     void eachStateMachineSubstitutesExactlyThePlaceholdersOfItsDefinition() {
         Template template = Template.parse(TEMPLATE);
 
-        assertEquals(Set.of("OffboardUserStateMachine", "WaitForRoleStateMachine"), template.stateMachines().keySet());
+        assertEquals(Set.of("OffboardUserStateMachine", "WaitForRoleStateMachine", "ReinstateUserStateMachine"),
+                template.stateMachines().keySet());
         assertEquals(List.of(), DefinitionSubstitutions.problems(template));
     }
 

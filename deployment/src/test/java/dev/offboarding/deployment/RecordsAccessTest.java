@@ -19,12 +19,13 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Who may touch the records in S3: the record function only, and only the objects under its RECORDS_PREFIX of the
- * bucket its RECORDS_BUCKET names, with exactly the calls of its record store: s3:PutObject and s3:GetObject on
- * {@code <bucket>/records/*}, s3:ListBucket of the bucket only for a prefix under records/ (the condition key
- * s3:prefix), nothing that deletes, rewrites a lock or reads another prefix. Which actions its code calls is checked
- * with every function's in EachFunctionIsGrantedExactlyWhatItsCodeCallsTest, from its compiled classes and those of
- * the modules it is built with (records' S3RecordStore).
+ * Who may touch the records in S3: exactly the two functions that keep them, record-outcome (each offboarding's
+ * record) and reinstate-user (which reads the user's records and writes its own), and each only the objects under
+ * its RECORDS_PREFIX of the bucket its RECORDS_BUCKET names (the same for both), with exactly the calls of its record
+ * store: s3:PutObject and s3:GetObject on {@code <bucket>/records/*}, s3:ListBucket of the bucket only for a prefix
+ * under records/ (the condition key s3:prefix), nothing that deletes, rewrites a lock or reads another prefix. Which
+ * actions their code calls is checked with every function's in EachFunctionIsGrantedExactlyWhatItsCodeCallsTest, from
+ * its compiled classes and those of the modules it is built with (records' S3RecordStore).
  */
 class RecordsAccessTest {
     private static final String TEMPLATE = Repository.read(Repository.TEMPLATE);
@@ -54,8 +55,16 @@ class RecordsAccessTest {
         }
     }
 
-    /** What the record function may do in S3 against what it should, request by request. */
+    /** What each function that keeps records may do in S3 against what it should, request by request. */
     static List<String> recordFunctionProblems(Template deployed) {
+        List<String> problems = new ArrayList<>();
+        for (String writer : RecordsLocation.WRITERS) {
+            problems.addAll(recordFunctionProblems(deployed, writer));
+        }
+        return problems;
+    }
+
+    static List<String> recordFunctionProblems(Template deployed, String function) {
         RecordsLocation records = RecordsLocation.of(deployed);
         String prefix = records.prefix();
         Map<Probe, Boolean> probes = new LinkedHashMap<>();
@@ -79,25 +88,25 @@ class RecordsAccessTest {
                 "s3:PutLifecycleConfiguration", "s3:PutBucketVersioning", "s3:PutBucketObjectLockConfiguration")) {
             probes.put(Probe.on(action, records.bucketArn()), false);
         }
-        Policy policy = new Policy(deployed.statements(RecordsLocation.FUNCTION));
+        Policy policy = new Policy(deployed.statements(function));
         List<String> problems = new ArrayList<>();
         probes.forEach((probe, expected) -> {
             boolean may = policy.allows(new Policy.Request(null, probe.action(), probe.resource(), probe.context()));
             if (may != expected) {
-                problems.add(RecordsLocation.FUNCTION + (may ? " may " : " may not ") + probe);
+                problems.add(function + (may ? " may " : " may not ") + probe);
             }
         });
         return problems;
     }
 
-    /** Every resource of the template that is granted an S3 action, other than the record function. */
+    /** Every resource of the template that is granted an S3 action, other than the two that keep the records. */
     static List<String> othersTouchingS3(Template deployed) {
         List<String> problems = new ArrayList<>();
         deployed.root().path("Resources").fieldNames().forEachRemaining(id -> {
             for (String action : LeastPrivilege.granted(deployed, id)) {
-                if (action.toLowerCase().startsWith("s3:") && !id.equals(RecordsLocation.FUNCTION)) {
-                    problems.add(id + " is granted " + action + ": only " + RecordsLocation.FUNCTION
-                            + " touches the records");
+                if (action.toLowerCase().startsWith("s3:") && !RecordsLocation.WRITERS.contains(id)) {
+                    problems.add(id + " is granted " + action + ": only " + String.join(" and ",
+                            RecordsLocation.WRITERS) + " touch the records");
                 }
             }
         });
@@ -105,10 +114,13 @@ class RecordsAccessTest {
     }
 
     @Test
-    void theRecordFunctionMayReadAndWriteOnlyUnderItsPrefixAndListOnlyThere() {
+    void theTwoFunctionsThatKeepRecordsMayReadAndWriteOnlyUnderTheirPrefixAndListOnlyThere() {
         Template deployed = deployed(TEMPLATE);
 
         assertEquals(new RecordsLocation("RecordsBucket", "records/"), RecordsLocation.of(deployed));
+        assertEquals(new RecordsLocation("RecordsBucket", "records/"),
+                RecordsLocation.of(deployed, "ReinstateUserFunction"), "a reinstate reads where offboardings write");
+        assertEquals(List.of("RecordOutcomeFunction", "ReinstateUserFunction"), RecordsLocation.WRITERS);
         assertEquals(List.of(), recordFunctionProblems(deployed));
     }
 
@@ -116,11 +128,14 @@ class RecordsAccessTest {
     void writesGrantedOnTheWholeBucketAreReported() {
         Template broken = deployed(TEMPLATE.replace("s3:::${RecordsBucket}/records/*", "s3:::${RecordsBucket}/*"));
 
-        assertEquals(List.of("RecordOutcomeFunction may s3:PutObject arn:aws:s3:::${RecordsBucket}/other/" + RECORD,
-                "RecordOutcomeFunction may s3:PutObject arn:aws:s3:::${RecordsBucket}/" + RECORD,
-                "RecordOutcomeFunction may s3:GetObject arn:aws:s3:::${RecordsBucket}/other/" + RECORD,
-                "RecordOutcomeFunction may s3:GetObject arn:aws:s3:::${RecordsBucket}/" + RECORD),
-                recordFunctionProblems(broken));
+        List<String> expected = new ArrayList<>();
+        for (String writer : RecordsLocation.WRITERS) {
+            expected.addAll(List.of(writer + " may s3:PutObject arn:aws:s3:::${RecordsBucket}/other/" + RECORD,
+                    writer + " may s3:PutObject arn:aws:s3:::${RecordsBucket}/" + RECORD,
+                    writer + " may s3:GetObject arn:aws:s3:::${RecordsBucket}/other/" + RECORD,
+                    writer + " may s3:GetObject arn:aws:s3:::${RecordsBucket}/" + RECORD));
+        }
+        assertEquals(expected, recordFunctionProblems(broken));
     }
 
     @Test
@@ -131,10 +146,13 @@ class RecordsAccessTest {
                                   s3:prefix: records/*
                 """, ""));
 
-        assertEquals(List.of("RecordOutcomeFunction may s3:ListBucket arn:aws:s3:::${RecordsBucket} {s3:prefix=other/}",
-                "RecordOutcomeFunction may s3:ListBucket arn:aws:s3:::${RecordsBucket} {s3:prefix=}",
-                "RecordOutcomeFunction may s3:ListBucket arn:aws:s3:::${RecordsBucket}"),
-                recordFunctionProblems(broken));
+        List<String> expected = new ArrayList<>();
+        for (String writer : RecordsLocation.WRITERS) {
+            expected.addAll(List.of(writer + " may s3:ListBucket arn:aws:s3:::${RecordsBucket} {s3:prefix=other/}",
+                    writer + " may s3:ListBucket arn:aws:s3:::${RecordsBucket} {s3:prefix=}",
+                    writer + " may s3:ListBucket arn:aws:s3:::${RecordsBucket}"));
+        }
+        assertEquals(expected, recordFunctionProblems(broken));
     }
 
     @Test
@@ -143,23 +161,38 @@ class RecordsAccessTest {
 
         List<String> problems = recordFunctionProblems(broken);
 
-        assertTrue(problems.contains("RecordOutcomeFunction may not s3:PutObject arn:aws:s3:::${RecordsBucket}/audit/"
-                + RECORD), problems.toString());
-        assertTrue(problems.contains("RecordOutcomeFunction may not s3:ListBucket arn:aws:s3:::${RecordsBucket}"
-                + " {s3:prefix=audit/}"), problems.toString());
+        for (String writer : RecordsLocation.WRITERS) {
+            assertTrue(problems.contains(writer + " may not s3:PutObject arn:aws:s3:::${RecordsBucket}/audit/"
+                    + RECORD), problems.toString());
+            assertTrue(problems.contains(writer + " may not s3:ListBucket arn:aws:s3:::${RecordsBucket}"
+                    + " {s3:prefix=audit/}"), problems.toString());
+        }
     }
 
     @Test
-    void aDeleteGrantedToTheRecordFunctionIsReported() {
+    void aReinstateThatKeepsItsRecordsElsewhereThanTheOffboardingsIsReported() {
+        String reinstate = TEMPLATE.substring(TEMPLATE.indexOf("  ReinstateUserFunction:\n"));
+        String elsewhere = TEMPLATE.replace(reinstate, reinstate.replaceFirst("RECORDS_PREFIX: records/",
+                "RECORDS_PREFIX: reinstates/"));
+
+        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> RecordsLocation.of(deployed(elsewhere)));
+
+        assertTrue(e.getMessage().startsWith("ReinstateUserFunction keeps its records at"), e.getMessage());
+    }
+
+    @Test
+    void aDeleteGrantedToAFunctionThatKeepsRecordsIsReported() {
         Template broken = deployed(TEMPLATE.replace("                - s3:PutObject\n",
                 "                - s3:PutObject\n                - s3:DeleteObject\n"));
 
-        assertEquals(List.of("RecordOutcomeFunction may s3:DeleteObject arn:aws:s3:::${RecordsBucket}/records/" + RECORD),
+        assertEquals(List.of("RecordOutcomeFunction may s3:DeleteObject arn:aws:s3:::${RecordsBucket}/records/" + RECORD,
+                "ReinstateUserFunction may s3:DeleteObject arn:aws:s3:::${RecordsBucket}/records/" + RECORD),
                 recordFunctionProblems(broken));
     }
 
     @Test
-    void onlyTheRecordFunctionTouchesS3() {
+    void onlyTheTwoFunctionsThatKeepRecordsTouchS3() {
         for (Map<String, String> deployment : List.of(Deployments.homeOnly(), Deployments.memberAccounts())) {
             assertEquals(List.of(), othersTouchingS3(Deployments.deployed(TEMPLATE, deployment)));
         }
@@ -180,8 +213,8 @@ class RecordsAccessTest {
                                 - s3:PutObject
                 """));
 
-        assertEquals(List.of("OffboardUserStateMachine is granted s3:PutObject: only RecordOutcomeFunction touches the"
-                + " records"), othersTouchingS3(broken));
+        assertEquals(List.of("OffboardUserStateMachine is granted s3:PutObject: only RecordOutcomeFunction and"
+                + " ReinstateUserFunction touch the records"), othersTouchingS3(broken));
     }
 
     // ---- how the S3 calls of code are read ----------------------------------------------------------------------

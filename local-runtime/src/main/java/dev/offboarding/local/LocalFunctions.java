@@ -16,6 +16,7 @@ import dev.offboarding.validaterequest.EntrySettings;
 import dev.offboarding.recordoutcome.RecordOutcomeHandler;
 import dev.offboarding.records.MemoryRecordStore;
 import dev.offboarding.records.RecordStore;
+import dev.offboarding.reinstateuser.ReinstateUserHandler;
 import dev.offboarding.validaterequest.ValidateRequestHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -42,6 +43,7 @@ public final class LocalFunctions {
     public static final String CHECK_ROLE_USABLE = "check-role-usable";
     public static final String VALIDATE_REQUEST = "validate-request";
     public static final String RECORD_OUTCOME = "record-outcome";
+    public static final String REINSTATE_USER = "reinstate-user";
     /** The account a local run acts in when IAM is not a simulator that says which (the definition's HomeAccountId). */
     public static final String LOCAL_HOME_ACCOUNT_ID = "123456789012";
 
@@ -104,6 +106,8 @@ public final class LocalFunctions {
         all.put(REMOVE_TOKENS, new RemoveTokensHandler(iam, pause, clock));
         all.put(DELETE_USER, new DeleteUserHandler(iam, clock));
         all.put(RECORD_OUTCOME, new RecordOutcomeHandler(records, clock, homeAccountId));
+        // A local offboarding runs on this machine's engine, not Step Functions: the reinstate stops none.
+        all.put(REINSTATE_USER, new ReinstateUserHandler(iam.home(), records, homeAccountId, clock));
         if (sts != null) {
             all.put(CHECK_ROLE_USABLE, new CheckRoleUsableHandler(iam.home(), new StsGateway(sts), "aws", clock));
         }

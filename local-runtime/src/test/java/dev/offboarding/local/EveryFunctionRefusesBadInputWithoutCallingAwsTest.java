@@ -35,7 +35,8 @@ class EveryFunctionRefusesBadInputWithoutCallingAwsTest {
             LocalFunctions.REMOVE_TOKENS, example("remove-tokens.json", "dryRun", true),
             LocalFunctions.DELETE_USER, "{\"userName\": \"nobody_here\", \"attempt\": 0, \"lastAttempt\": 50}",
             LocalFunctions.CHECK_ROLE_USABLE, example("check-role-usable.json", null, null),
-            LocalFunctions.RECORD_OUTCOME, example("record-outcome.json", null, null));
+            LocalFunctions.RECORD_OUTCOME, example("record-outcome.json", null, null),
+            LocalFunctions.REINSTATE_USER, example("reinstate-user.json", null, null));
 
     /** One bad payload: the function, the kind of badness, and the text sent. */
     record BadInput(String function, String kind, String payload) {

@@ -96,6 +96,24 @@ final class RealWorkflow {
         }
     }
 
+    /**
+     * The real reinstate-user definition, started now on the logical clock as an execution named {@code name}, its
+     * task calling the real reinstate-user over the same world and records.
+     */
+    WorkflowResult reinstate(JsonNode input, String name) throws IOException, InterruptedException {
+        ensureEngineInstalled();
+        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        WorkflowRunner.Run run = new WorkflowRunner.Run(STATEMACHINE.resolve("reinstate-user.asl.json"),
+                Map.of("ReinstateUserFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:"
+                        + LocalFunctions.REINSTATE_USER), Json.mapper().writeValueAsString(input), name, "ReinstateUser",
+                false, List.of(), new WorkflowRunner.VirtualTime(start, 1, clock::set));
+        try {
+            return new WorkflowRunner(STATEMACHINE, "node", EXECUTION_BOUND).run(run, functions, event -> { });
+        } finally {
+            clock.set(clock.instant().plus(BETWEEN_EXECUTIONS));
+        }
+    }
+
     /** Every line the functions logged, in order. */
     List<String> logLines() {
         return functions.logLines();

@@ -1,5 +1,6 @@
 package dev.offboarding.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.model.Outcome;
 import dev.offboarding.model.RemovedItem;
@@ -17,8 +18,9 @@ import java.util.List;
  * order; {@code interruptedRemovals} the rounds that IAM interrupted midway, newest first, each with the error that
  * ended it (null if none); {@code deleteUserAttempts} counts every DeleteUser call, retries included; {@code error}
  * and {@code cause} are a refused or failed run's; {@code recoveredFrom} names the earlier unfinished run whose
- * leftovers this run finished. Identifiers and dates only, never a secret. Schema:
- * {@code schemas/audit-record.schema.json}.
+ * leftovers this run finished. A reinstate keeps a record of the same shape ({@code reinstatement} set, see
+ * {@link Reinstatement}; an offboarding's record has none, and is written without it), under the same user's key prefix. Identifiers and dates
+ * only, never a secret. Schema: {@code schemas/audit-record.schema.json}.
  */
 public record AuditRecord(
         Outcome outcome,
@@ -44,5 +46,6 @@ public record AuditRecord(
         Intent pending,
         String error,
         String cause,
-        Recovery recoveredFrom) {
+        Recovery recoveredFrom,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Reinstatement reinstatement) {
 }

@@ -13,15 +13,16 @@ import java.util.List;
 /**
  * What a run is about to do, written to its record before it does it: a remove-tokens round ({@code step}
  * {@code RemoveTokens}: its mode, the inventory it acts on, the deny of every action it attaches first and each item it
- * will act on, in order) or a DeleteUser
- * call ({@code step} {@code DeleteUser}). A record whose intent is still there when the run is gone says what may
- * have been done in part.
+ * will act on, in order), a DeleteUser call ({@code step} {@code DeleteUser}) or a reinstate's changes ({@code step}
+ * {@code ReinstateUser}: the record's {@code reinstatement} holds the plan). A record whose intent is still there when
+ * the run is gone says what may have been done in part.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Intent(String step, RemovalMode mode, Boolean dryRun, Phase phase, UserInventory inventory,
                      DenyAttachment deny, List<RemovedItem> plan, Instant at) {
     public static final String REMOVE_TOKENS = "RemoveTokens";
     public static final String DELETE_USER = "DeleteUser";
+    public static final String REINSTATE_USER = "ReinstateUser";
 
     public static Intent removal(RemovalMode mode, boolean dryRun, Phase phase, UserInventory inventory,
                                  List<RemovedItem> plan, Instant at) {
@@ -31,5 +32,9 @@ public record Intent(String step, RemovalMode mode, Boolean dryRun, Phase phase,
 
     public static Intent deletion(Instant at) {
         return new Intent(DELETE_USER, null, null, null, null, null, null, at);
+    }
+
+    public static Intent reinstating(Instant at) {
+        return new Intent(REINSTATE_USER, null, null, null, null, null, null, at);
     }
 }

@@ -93,6 +93,16 @@ public abstract class Blocker<T> {
      */
     abstract List<Step> removal(IamGateway iam, String userName, T item, boolean alreadyDeactivated, Step.Of steps);
 
+    /** Whether a lock-out deactivates items of this kind, so that a reinstate can turn them on again. */
+    boolean reactivatable() {
+        return false;
+    }
+
+    /** A reinstate: turns the item on again. Only a credential ({@link Credential}) can be. */
+    Removal reactivate(IamGateway iam, String userName, String id) {
+        throw new UnsupportedOperationException(names.plural() + " are not deactivated by a lock-out");
+    }
+
     // ---- what follows from it -------------------------------------------------------------------------------------
 
     final Names names() {
@@ -136,6 +146,15 @@ public abstract class Blocker<T> {
         return steps;
     }
 
+    /** The status the inventory lists for the item of that id ("Active", "Inactive"), if the kind has one. */
+    final Optional<String> statusIn(UserInventory inventory, String id) {
+        if (rules == null || rules.status() == null || id == null) {
+            return Optional.empty();
+        }
+        return itemsOf(inventory).stream().filter(item -> item != null && id.equals(id(inventory.userName(), item)))
+                .map(item -> rules.status().apply(item)).filter(java.util.Objects::nonNull).findFirst();
+    }
+
     final void check(String inventoryPath, UserInventory inventory, List<String> problems) {
         if (rules != null) {
             rules.check(inventoryPath + "." + field, itemsOf(inventory), problems);
@@ -161,6 +180,19 @@ public abstract class Blocker<T> {
         abstract Removal deactivate(IamGateway iam, String userName, String id);
 
         abstract Removal delete(IamGateway iam, String userName, String id);
+
+        /** Sets it active again for the user (a reinstate). */
+        abstract Removal activate(IamGateway iam, String userName, String id);
+
+        @Override
+        final boolean reactivatable() {
+            return true;
+        }
+
+        @Override
+        final Removal reactivate(IamGateway iam, String userName, String id) {
+            return activate(iam, userName, id);
+        }
 
         @Override
         final List<Step> lockOut(IamGateway iam, String userName, T item, Step.Of steps) {

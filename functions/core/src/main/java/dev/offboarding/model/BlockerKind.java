@@ -91,6 +91,28 @@ public enum BlockerKind {
         return blocker.listing(iam, userName);
     }
 
+    /**
+     * Whether a lock-out deactivates items of this kind and a reinstate can turn them on again: access keys, signing
+     * certificates, SSH public keys and service-specific credentials.
+     */
+    public boolean reactivatable() {
+        return blocker.reactivatable();
+    }
+
+    /**
+     * A reinstate: turns the user's item of this kind on again ({@link Removal#ALREADY_ABSENT}: IAM no longer has it).
+     *
+     * @throws UnsupportedOperationException for a kind that is not {@link #reactivatable}
+     */
+    public Removal reactivate(IamGateway iam, String userName, String id) {
+        return blocker.reactivate(iam, userName, id);
+    }
+
+    /** The status ("Active", "Inactive") the inventory lists for the item of that id; empty if it has none. */
+    public Optional<String> statusIn(UserInventory inventory, String id) {
+        return blocker.statusIn(inventory, id);
+    }
+
     /** Adds every problem of the inventory's items of this kind, each named by its path under {@code inventoryPath}. */
     public void check(String inventoryPath, UserInventory inventory, List<String> problems) {
         blocker.check(inventoryPath, inventory, problems);
@@ -215,6 +237,11 @@ public enum BlockerKind {
             }
 
             @Override
+            Removal activate(IamGateway iam, String userName, String id) {
+                return iam.activateAccessKey(userName, id);
+            }
+
+            @Override
             Removal delete(IamGateway iam, String userName, String id) {
                 return iam.deleteAccessKey(userName, id);
             }
@@ -252,6 +279,11 @@ public enum BlockerKind {
             }
 
             @Override
+            Removal activate(IamGateway iam, String userName, String id) {
+                return iam.activateSigningCertificate(userName, id);
+            }
+
+            @Override
             Removal delete(IamGateway iam, String userName, String id) {
                 return iam.deleteSigningCertificate(userName, id);
             }
@@ -272,6 +304,11 @@ public enum BlockerKind {
             @Override
             Removal deactivate(IamGateway iam, String userName, String id) {
                 return iam.deactivateSshPublicKey(userName, id);
+            }
+
+            @Override
+            Removal activate(IamGateway iam, String userName, String id) {
+                return iam.activateSshPublicKey(userName, id);
             }
 
             @Override
@@ -298,6 +335,11 @@ public enum BlockerKind {
             @Override
             Removal deactivate(IamGateway iam, String userName, String id) {
                 return iam.deactivateServiceSpecificCredential(userName, id);
+            }
+
+            @Override
+            Removal activate(IamGateway iam, String userName, String id) {
+                return iam.activateServiceSpecificCredential(userName, id);
             }
 
             @Override

@@ -1,6 +1,6 @@
 package dev.offboarding.model;
 
-/** How an offboarding ended, or that it has not ended yet. */
+/** How an offboarding (or a reinstate) ended, or that it has not ended yet. */
 public enum Outcome {
     /** The user was deleted by this run. */
     DELETED,
@@ -13,5 +13,7 @@ public enum Outcome {
     /** A guard refused the user (protected, privileged, recently active): the record's error and cause say which. */
     REFUSED,
     /** A step failed: the record's error and cause say which, and what was done before. */
-    FAILED
+    FAILED,
+    /** A reinstate's: the lock-out was undone, its credentials active again and its deny lifted. */
+    REINSTATED
 }

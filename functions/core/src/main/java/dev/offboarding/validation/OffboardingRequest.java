@@ -41,10 +41,7 @@ public record OffboardingRequest(
     @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>(UserNames.problems("userName", userName));
-        if (accountId != null && !ACCOUNT_ID.matcher(accountId).matches()) {
-            problems.add("accountId must be a 12-digit AWS account id such as \"123456789012\" (as a string), or absent"
-                    + " for the account the stack runs in");
-        }
+        accountIdProblem("accountId", accountId).ifPresent(problems::add);
         if (quarantineDays != null && (quarantineDays < 0 || quarantineDays > MAX_QUARANTINE_DAYS)) {
             problems.add("quarantineDays must be from 0 (none) to " + MAX_QUARANTINE_DAYS + "; it is " + quarantineDays);
         }
@@ -84,7 +81,17 @@ public record OffboardingRequest(
                 trigger, execution, memberAccount, phase, recovery);
     }
 
-    private static java.util.Optional<String> textProblem(String field, String value) {
+    /** The problem with an optional account id: it must be 12 digits (as a string), or absent. */
+    public static java.util.Optional<String> accountIdProblem(String field, String value) {
+        if (value != null && !ACCOUNT_ID.matcher(value).matches()) {
+            return java.util.Optional.of(field + " must be a 12-digit AWS account id such as \"123456789012\" (as a"
+                    + " string), or absent for the account the stack runs in");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The problem with an optional text kept in the audit record (a reason, who asked): at most 1024 characters. */
+    public static java.util.Optional<String> textProblem(String field, String value) {
         if (value != null && value.length() > MAX_TEXT_LENGTH) {
             return java.util.Optional.of(field + " is " + value.length() + " characters long; at most "
                     + MAX_TEXT_LENGTH + " are kept in the audit record");

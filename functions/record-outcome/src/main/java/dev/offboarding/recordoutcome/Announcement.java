@@ -1,6 +1,7 @@
 package dev.offboarding.recordoutcome;
 
 import dev.offboarding.model.Outcome;
+import dev.offboarding.records.RecordLocation;
 
 /**
  * The EventBridge event the workflow puts at its end (state Announce): its detail-type and detail. A ticketing
@@ -19,7 +20,8 @@ public record Announcement(String detailType, Detail detail) {
         String detailType = switch (record.outcome()) {
             case REFUSED -> REFUSED;
             case FAILED, IN_PROGRESS -> FAILED;
-            case DELETED, ALREADY_ABSENT, DRY_RUN -> COMPLETED;
+            // A reinstate's record is never announced by the offboarding workflow.
+            case DELETED, ALREADY_ABSENT, DRY_RUN, REINSTATED -> COMPLETED;
         };
         return new Announcement(detailType, new Detail(record.outcome(), record.userName(), record.accountId(),
                 record.requestedBy(), record.reason(), record.error(), record.cause(), location,

@@ -1,6 +1,7 @@
 package dev.offboarding.recordoutcome;
 
 import dev.offboarding.audit.AuditRecord;
+import dev.offboarding.records.RecordLocation;
 
 /**
  * How an execution ends: {@code failed} with the error and Cause the execution fails with, or succeeded (then error

@@ -11,6 +11,7 @@ import dev.offboarding.model.BlockerKind;
 import dev.offboarding.model.MfaDevice;
 import dev.offboarding.model.Outcome;
 import dev.offboarding.records.RecordKeys;
+import dev.offboarding.records.RecordLocation;
 import dev.offboarding.records.RecordStore;
 import dev.offboarding.validation.Executions;
 import dev.offboarding.validation.Recovery;
@@ -82,19 +83,33 @@ final class Journal {
     }
 
     /**
-     * The user's latest record before this execution's, if that run never ended ({@code IN_PROGRESS}): its key, its
-     * execution, and every virtual MFA device it found assigned to the user, in its inventories, its intent and what
-     * it had itself recovered.
+     * The user's latest offboarding record before this execution's, if that run never ended ({@code IN_PROGRESS}): its
+     * key, its execution, and every virtual MFA device it found assigned to the user, in its inventories, its intent
+     * and what it had itself recovered. A reinstate's record is not an offboarding's: one that reinstated the user
+     * ended the offboarding before it (nothing is left to finish), and any other (refused, failed, a dry run) is passed
+     * over for the offboarding record before it.
      */
     private Optional<Recovery> unfinishedBefore(RunState run, String ownKey) {
         List<String> keys = store.keys(RecordKeys.userPrefix(run.request().accountId(), run.request().userName()));
         // Keys sort by start time: the latest run started before this one (a later, concurrent run is not ours to finish).
-        Optional<String> latest = keys.stream().filter(key -> key.compareTo(ownKey) < 0)
-                .reduce((first, second) -> second);
-        if (latest.isEmpty()) {
-            return Optional.empty();
+        List<String> earlier = keys.stream().filter(key -> key.compareTo(ownKey) < 0).toList();
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            JsonNode record = read(earlier.get(i));
+            if (!isReinstatement(record)) {
+                return unfinished(earlier.get(i), record);
+            }
+            if (Outcome.REINSTATED.name().equals(record.path("outcome").asText())) {
+                return Optional.empty();
+            }
         }
-        JsonNode record = read(latest.get());
+        return Optional.empty();
+    }
+
+    private static boolean isReinstatement(JsonNode record) {
+        return record.path("reinstatement").isObject();
+    }
+
+    private static Optional<Recovery> unfinished(String key, JsonNode record) {
         if (!Outcome.IN_PROGRESS.name().equals(record.path("outcome").asText())) {
             return Optional.empty();
         }
@@ -108,7 +123,7 @@ final class Journal {
             }
         }
         record.path("recoveredFrom").path("mfaDevices").forEach(serial -> devices.add(serial.asText()));
-        return Optional.of(new Recovery(latest.get(), record.path("executionId").asText(null),
+        return Optional.of(new Recovery(key, record.path("executionId").asText(null),
                 devices.stream().limit(Recovery.MAX_DEVICES).toList()));
     }
 

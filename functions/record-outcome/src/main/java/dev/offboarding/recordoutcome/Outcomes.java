@@ -113,7 +113,7 @@ final class Outcomes {
                 Boolean.TRUE.equals(r.force()), Boolean.TRUE.equals(r.allowPrivileged()),
                 r.quarantine(), run.inventory(), plan, wouldRefuse, removed,
                 interrupted, deleteUserAttempts, sweeps, deletedAt, run.execution(), run.startedAt(), now, pending,
-                error, cause, run.recovery());
+                error, cause, run.recovery(), null);
     }
 
     private static InvalidRequestException unfinished(RunState run, String why) {

@@ -1,5 +1,7 @@
 package dev.offboarding.recordoutcome;
 
+import dev.offboarding.records.RecordLocation;
+
 /** What the record function answers at each {@link Stage}. */
 public sealed interface StageAnswer permits StageAnswer.Opened, StageAnswer.Written, Conclusion {
     /** Where the record was written. */

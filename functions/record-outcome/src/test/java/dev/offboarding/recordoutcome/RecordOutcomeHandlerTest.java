@@ -90,7 +90,7 @@ class RecordOutcomeHandlerTest {
 
         assertEquals(new AuditRecord(Outcome.DELETED, "bob", "123456789012", "Left the company", "hr-sync",
                 REQUEST.trigger(), false, false, 0, first, null, null, List.of(LOCK_OUT, REMOVAL), null,
-                51 + 2 + 1, 1, DELETED_AT, EXECUTION, STARTED, NOW, null, null, null, null), record);
+                51 + 2 + 1, 1, DELETED_AT, EXECUTION, STARTED, NOW, null, null, null, null, null), record);
     }
 
     @Test
@@ -117,7 +117,7 @@ class RecordOutcomeHandlerTest {
         AuditRecord record = succeeded(run);
 
         assertEquals(new AuditRecord(Outcome.ALREADY_ABSENT, "bob", "123456789012", "Left the company", "hr-sync",
-                REQUEST.trigger(), false, false, 0, absent, null, null, List.of(), null, 0, 0, null, EXECUTION, STARTED, NOW, null, null, null, null),
+                REQUEST.trigger(), false, false, 0, absent, null, null, List.of(), null, 0, 0, null, EXECUTION, STARTED, NOW, null, null, null, null, null),
                 record);
     }
 

@@ -1,12 +1,9 @@
 package dev.offboarding.recordoutcome;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.audit.AuditRecord;
+import dev.offboarding.audit.Intent;
+import dev.offboarding.audit.Reinstatement;
 import dev.offboarding.audit.RemovalRound;
 import dev.offboarding.decision.Decision;
 import dev.offboarding.decision.DecisionKind;
@@ -23,11 +20,13 @@ import dev.offboarding.model.DeletionOutcome;
 import dev.offboarding.model.DenyAttachment;
 import dev.offboarding.model.DenyMechanism;
 import dev.offboarding.model.MfaDevice;
+import dev.offboarding.model.Outcome;
 import dev.offboarding.model.RemovalMode;
 import dev.offboarding.model.RemovedItem;
 import dev.offboarding.model.UserDetails;
 import dev.offboarding.model.UserInventory;
 import dev.offboarding.records.MemoryRecordStore;
+import dev.offboarding.records.RecordLocation;
 import dev.offboarding.records.RecordStore;
 import dev.offboarding.validation.OffboardingRequest;
 import dev.offboarding.validation.Recovery;
@@ -37,6 +36,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The record is written ahead: from the start of a run, before and after each round, before DeleteUser and at the
@@ -196,6 +200,50 @@ class RecordsWrittenAheadTest {
                 SECOND_STARTED.plusSeconds(60), null));
 
         assertEquals(new Recovery(SECOND_KEY, SECOND_RUN, List.of(DEVICE)), third.recovery());
+    }
+
+    /**
+     * A quarantine's offboarding stopped by a reinstate stays IN_PROGRESS; the reinstate's record after it says it was
+     * undone. The user's next offboarding has nothing to finish: the reinstate's record is not an unfinished
+     * offboarding, and the one it undid is over.
+     */
+    @Test
+    void aReinstateThatReinstatedTheUserEndedTheOffboardingBeforeItNothingIsLeftToFinish() throws Exception {
+        UserInventory bob = bob(List.of(new MfaDevice(DEVICE, FIRST_STARTED)));
+        record(store, state(Stage.BEFORE_REMOVAL, remove(bob), NOTHING_YET, bob, FIRST_RUN, FIRST_STARTED, null));
+        reinstateRecord(Outcome.REINSTATED);
+
+        StageAnswer.Opened opened = (StageAnswer.Opened) record(store, state(Stage.OPEN, null, NOTHING_YET, null,
+                SECOND_RUN, SECOND_STARTED, null));
+
+        assertNull(opened.recovery());
+    }
+
+    /** A reinstate that refused (or failed, or was a dry run) undid nothing: the offboarding before it is finished. */
+    @Test
+    void aReinstateThatDidNotReinstateIsPassedOverForTheUnfinishedOffboardingBeforeIt() throws Exception {
+        UserInventory bob = bob(List.of(new MfaDevice(DEVICE, FIRST_STARTED)));
+        record(store, state(Stage.BEFORE_REMOVAL, remove(bob), NOTHING_YET, bob, FIRST_RUN, FIRST_STARTED, null));
+        reinstateRecord(Outcome.REFUSED);
+        reinstateRecord(Outcome.IN_PROGRESS);
+
+        StageAnswer.Opened opened = (StageAnswer.Opened) record(store, state(Stage.OPEN, null, NOTHING_YET, null,
+                SECOND_RUN, SECOND_STARTED, null));
+
+        assertEquals(new Recovery(FIRST_KEY, FIRST_RUN, List.of(DEVICE)), opened.recovery());
+    }
+
+    /** A reinstate's record between the two runs, as reinstate-user writes it. */
+    private void reinstateRecord(Outcome outcome) throws Exception {
+        Instant at = FIRST_STARTED.plusSeconds(3600 + store.keys("").size());
+        String name = "reinstate-" + outcome.name().toLowerCase(java.util.Locale.ROOT);
+        boolean refused = outcome == Outcome.REFUSED;
+        AuditRecord reinstate = new AuditRecord(outcome, "bob", ACCOUNT, null, null, null, false, false, 0, null, null,
+                null, List.of(), null, 0, 0, null, null, at, at, outcome == Outcome.IN_PROGRESS
+                ? Intent.reinstating(at) : null, refused ? "Offboarding.UserGone" : null,
+                refused ? "User bob no longer exists" : null, null, Reinstatement.of(FIRST_KEY, FIRST_RUN));
+        store.put(dev.offboarding.records.RecordKeys.key(ACCOUNT, "bob", at, name),
+                Json.mapper().writeValueAsBytes(reinstate));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dev.offboarding.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.json.Json;
+import java.io.PrintWriter;
+
+/**
+ * What `offboard reinstate` prints. For people: progress lines, then what was re-activated, the deny lifted, the
+ * boundary put back and what cannot come back (or the Error and its Cause). With --json: one JSON document,
+ * {"status": "SUCCEEDED", "output": <the reinstate's answer>} or {"status": "FAILED", "error", "cause"}.
+ */
+final class ReinstateReport {
+    private final PrintWriter out;
+    private final boolean json;
+
+    ReinstateReport(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    void line(String text) {
+        if (!json) {
+            out.println(text);
+            out.flush();
+        }
+    }
+
+    /** Where a followed execution's progress lines go (nowhere with --json). */
+    Report progress() {
+        return new Report(out, json);
+    }
+
+    /** The end of a reinstate; returns the exit code. */
+    int ended(boolean succeeded, JsonNode output, String error, String cause, double seconds) {
+        if (json) {
+            ObjectNode document = Json.mapper().createObjectNode().put("status", succeeded ? "SUCCEEDED" : "FAILED");
+            if (succeeded) {
+                document.set("output", output);
+            } else {
+                document.put("error", error).put("cause", cause);
+            }
+            out.println(document.toPrettyString());
+        } else if (succeeded) {
+            out.printf("%n");
+            ReinstateCommand.describe(output).forEach(out::println);
+        } else {
+            out.printf("%nNot reinstated (%.1f s): %s%n", seconds, error);
+            out.println(cause);
+        }
+        out.flush();
+        return succeeded ? ExitCode.SUCCEEDED : ExitCode.WORKFLOW_FAILED;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.offboarding.reinstateuser;
+
+import dev.offboarding.json.Validatable;
+import dev.offboarding.validation.Executions;
+import dev.offboarding.validation.OffboardingRequest;
+import dev.offboarding.validation.UserNames;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request to undo the lock-out of a quarantined user. Only {@code userName} is required. {@code dryRun} is true
+ * unless it says false: a reinstate only reads and reports unless asked to act. {@code accountId} may name only the
+ * account the stack runs in. {@code execution} and {@code startedAt} are set by the ReinstateUser workflow
+ * ({@code $$.Execution.Id}, {@code $$.Execution.StartTime}): they name this run's own record, so that a retried
+ * invocation rewrites the same one.
+ */
+public record ReinstateUserRequest(String userName, String accountId, Boolean dryRun, String reason,
+                                   String requestedBy, String execution, Instant startedAt) implements Validatable {
+
+    public static ReinstateUserRequest forUser(String userName, boolean dryRun) {
+        return new ReinstateUserRequest(userName, null, dryRun, null, null, null, null);
+    }
+
+    /** True unless the request says {@code "dryRun": false}. */
+    public boolean isDryRun() {
+        return dryRun == null || dryRun;
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>(UserNames.problems("userName", userName));
+        OffboardingRequest.accountIdProblem("accountId", accountId).ifPresent(problems::add);
+        OffboardingRequest.textProblem("reason", reason).ifPresent(problems::add);
+        OffboardingRequest.textProblem("requestedBy", requestedBy).ifPresent(problems::add);
+        problems.addAll(Executions.problems("execution", execution));
+        if (startedAt != null && execution == null) {
+            problems.add("startedAt is set by the ReinstateUser workflow together with execution; leave it out");
+        }
+        return problems;
+    }
+}
