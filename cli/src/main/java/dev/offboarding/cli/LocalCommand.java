@@ -145,6 +145,8 @@ final class LocalCommand implements Callable<Integer> {
         // the guards (recent activity) judge the world's dates the same on any day.
         Clock clock = file.realTimeClock();
         IamSimulator iam = file.simulator(clock, lag);
+        SessionWatch watch = SessionWatch.of(iam, clock, Duration.ofSeconds(lag), file.watchedSessions(), file.label(),
+                report::line);
         checkAccount(request, iam.accountId(), file.label() + ": \"request.accountId\"");
         String userName = request.userName();
         String caller = iam.sts().getCallerIdentity().arn();
@@ -161,9 +163,8 @@ final class LocalCommand implements Callable<Integer> {
         if (!file.description().isEmpty()) {
             report.line("  " + file.description());
         }
-        try (SessionWatch watch = SessionWatch.start(iam, clock, Duration.ofSeconds(lag), file.watchedSessions(),
-                file.label(), report::line)) {
-            sessions = watch;
+        try (SessionWatch started = watch.start()) {
+            sessions = started;
             return run(home, report, request, iam,
                     client -> new LocalFunctions(client, iam.accountId(), clock, GuardSettings.defaults(), Pause.REAL,
                             recordStore),

@@ -1,8 +1,6 @@
 package dev.offboarding.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.offboarding.json.Json;
 import java.io.PrintWriter;
 
 /**
@@ -12,36 +10,28 @@ import java.io.PrintWriter;
  */
 final class ReinstateReport {
     private final PrintWriter out;
-    private final boolean json;
+    private final Report report;
 
     ReinstateReport(PrintWriter out, boolean json) {
         this.out = out;
-        this.json = json;
+        this.report = new Report(out, json);
     }
 
     void line(String text) {
-        if (!json) {
-            out.println(text);
-            out.flush();
-        }
+        report.line(text);
     }
 
     /** Where a followed execution's progress lines go (nowhere with --json). */
     Report progress() {
-        return new Report(out, json);
+        return report;
     }
 
     /** The end of a reinstate; returns the exit code. */
     int ended(boolean succeeded, JsonNode output, String error, String cause, double seconds) {
-        if (json) {
-            ObjectNode document = Json.mapper().createObjectNode().put("status", succeeded ? "SUCCEEDED" : "FAILED");
-            if (succeeded) {
-                document.set("output", output);
-            } else {
-                document.put("error", error).put("cause", cause);
-            }
-            out.println(document.toPrettyString());
-        } else if (succeeded) {
+        if (report.printedAsJson(succeeded, output, error, cause)) {
+            return succeeded ? ExitCode.SUCCEEDED : ExitCode.WORKFLOW_FAILED;
+        }
+        if (succeeded) {
             out.printf("%n");
             ReinstateCommand.describe(output).forEach(out::println);
         } else {

@@ -62,16 +62,10 @@ final class Report {
 
     /** The end of an execution. Returns the exit code. */
     int ended(boolean succeeded, JsonNode output, String error, String cause, double seconds) {
-        if (json) {
-            ObjectNode document = Json.mapper().createObjectNode().put("status", succeeded ? "SUCCEEDED" : "FAILED");
-            if (succeeded) {
-                document.set("output", output);
-            } else {
-                document.put("error", error).put("cause", cause);
-            }
-            out.println(document.toPrettyString());
-            out.flush();
-        } else if (succeeded) {
+        if (printedAsJson(succeeded, output, error, cause)) {
+            return succeeded ? ExitCode.SUCCEEDED : ExitCode.WORKFLOW_FAILED;
+        }
+        if (succeeded) {
             out.printf("%nSucceeded in %.1f s: %s%n", seconds, output.path("outcome").asText("(no outcome)"));
             out.println("Audit record:");
             out.println(output.toPrettyString());
@@ -81,6 +75,25 @@ final class Report {
         }
         out.flush();
         return succeeded ? ExitCode.SUCCEEDED : ExitCode.WORKFLOW_FAILED;
+    }
+
+    /**
+     * With --json, prints the end as the one JSON document, {"status", "output"} or {"status", "error", "cause"}, and
+     * says so; for people it prints nothing.
+     */
+    boolean printedAsJson(boolean succeeded, JsonNode output, String error, String cause) {
+        if (!json) {
+            return false;
+        }
+        ObjectNode document = Json.mapper().createObjectNode().put("status", succeeded ? "SUCCEEDED" : "FAILED");
+        if (succeeded) {
+            document.set("output", output);
+        } else {
+            document.put("error", error).put("cause", cause);
+        }
+        out.println(document.toPrettyString());
+        out.flush();
+        return true;
     }
 
     /**

@@ -62,23 +62,27 @@ final class SessionWatch implements AutoCloseable {
     }
 
     /**
-     * Starts following {@code watched} now, the run's start.
+     * The sessions to follow, found in the simulator's world; nothing is asked of them yet.
      *
      * @throws UsageException when the world declares no such session
      */
-    static SessionWatch start(IamSimulator iam, Clock clock, Duration lag, List<ScenarioFile.WatchedSession> watched,
-                              String scenarioLabel, Consumer<String> say) {
-        SessionWatch watch;
+    static SessionWatch of(IamSimulator iam, Clock clock, Duration lag, List<ScenarioFile.WatchedSession> watched,
+                           String scenarioLabel, Consumer<String> say) {
         try {
-            watch = new SessionWatch(iam, clock, lag, watched, say);
+            return new SessionWatch(iam, clock, lag, watched, say);
         } catch (IllegalArgumentException e) {
             throw new UsageException(scenarioLabel + ": \"watch.sessions\": " + e.getMessage());
         }
-        watch.decideAll();
-        if (!watch.followed.isEmpty()) {
-            watch.thread.start();
+    }
+
+    /** Starts following the sessions now, the run's start. */
+    SessionWatch start() {
+        start = clock.instant();
+        decideAll();
+        if (!followed.isEmpty()) {
+            thread.start();
         }
-        return watch;
+        return this;
     }
 
     /** The execution's first event: from here on times are since the run started (the engine is ready). */

@@ -272,7 +272,22 @@ class BadInputTest {
                 arguments("a world user with an invalid name", scenario(bob,
                         "{\"users\": [{\"userName\": \"bad name!\"}]}", ""), "world.users[0].userName"),
                 arguments("a zero wait that is not a Wait state", scenario(bob, WORLD,
-                        "\"engine\": {\"zeroWaits\": [\"DeleteUser\"]}"), "engine.zeroWaits[0]"));
+                        "\"engine\": {\"zeroWaits\": [\"DeleteUser\"]}"), "engine.zeroWaits[0]"),
+                arguments("a watched session without its name", scenario(bob, WORLD,
+                        "\"watch\": {\"sessions\": [{\"userName\": \"bob\", \"action\": \"s3:GetObject\"}]}"),
+                        "watch.sessions[0].session"),
+                arguments("a watched session's action that is no IAM action", scenario(bob, WORLD,
+                        "\"watch\": {\"sessions\": [{\"userName\": \"bob\", \"session\": \"laptop\","
+                                + " \"action\": \"*\"}]}"), "watch.sessions[0].action"),
+                arguments("a watched session of an invalid user name", scenario(bob, WORLD,
+                        "\"watch\": {\"sessions\": [{\"userName\": \"bad name!\", \"session\": \"laptop\","
+                                + " \"action\": \"s3:GetObject\"}]}"), "watch.sessions[0].userName"),
+                arguments("an unknown key of a watched session", scenario(bob, WORLD,
+                        "\"watch\": {\"sessions\": [{\"userName\": \"bob\", \"session\": \"laptop\","
+                                + " \"action\": \"s3:GetObject\", \"actions\": []}]}"), "watch.sessions[0].actions"),
+                arguments("a watched session the world does not declare", scenario(bob, WORLD,
+                        "\"watch\": {\"sessions\": [{\"userName\": \"bob\", \"session\": \"laptop\","
+                                + " \"action\": \"s3:GetObject\"}]}"), "watch.sessions"));
     }
 
     @ParameterizedTest(name = "{0}")

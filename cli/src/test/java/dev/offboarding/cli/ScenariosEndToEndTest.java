@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -64,5 +65,23 @@ class ScenariosEndToEndTest {
                 assertEquals(List.of(), iam.calls().mutating(), "a refusal changes nothing");
             }
         }
+    }
+
+    @Test
+    void aWatchedLiveSessionIsSaidToLoseItsLastPermissionOnceTheDenyHasPropagated() throws IOException {
+        Path file = ProjectHome.find().resolve("events/scenarios/quarantine-live-session.json");
+
+        CommandRun run = CommandRun.of(new LocalCommand(), new StartCommand(), "local", "--scenario", file.toString());
+
+        assertEquals(ExitCode.SUCCEEDED, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("session morning-mfa of night_owl: s3:GetObject allowed"), run.out());
+        assertTrue(run.out().contains("session morning-mfa of night_owl: s3:GetObject denied (an explicit deny)"),
+                run.out());
+        java.util.regex.Matcher last = java.util.regex.Pattern.compile("No permission left for session morning-mfa"
+                + " of night_owl from \\+([0-9.]+) s: the deny was attached at \\+([0-9.]+) s, the visibility lag is"
+                + " 3 s\\.").matcher(run.out());
+        assertTrue(last.find(), run.out());
+        assertTrue(Double.parseDouble(last.group(1)) >= Double.parseDouble(last.group(2)) + 3,
+                "not before the lag has passed since the attach: " + last.group());
     }
 }

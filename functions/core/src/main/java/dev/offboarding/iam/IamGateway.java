@@ -191,8 +191,7 @@ public final class IamGateway {
     // ---- removals ----------------------------------------------------------------------------------------------
 
     public Removal deactivateAccessKey(String userName, String accessKeyId) {
-        return remove("UpdateAccessKey", userName + "/" + accessKeyId, () -> iam.updateAccessKey(
-                r -> r.userName(userName).accessKeyId(accessKeyId).status(StatusType.INACTIVE)));
+        return setAccessKeyStatus(userName, accessKeyId, StatusType.INACTIVE);
     }
 
     public Removal deleteAccessKey(String userName, String accessKeyId) {
@@ -205,8 +204,7 @@ public final class IamGateway {
     }
 
     public Removal deactivateSigningCertificate(String userName, String certificateId) {
-        return remove("UpdateSigningCertificate", userName + "/" + certificateId, () -> iam.updateSigningCertificate(
-                r -> r.userName(userName).certificateId(certificateId).status(StatusType.INACTIVE)));
+        return setSigningCertificateStatus(userName, certificateId, StatusType.INACTIVE);
     }
 
     public Removal deleteSigningCertificate(String userName, String certificateId) {
@@ -215,8 +213,7 @@ public final class IamGateway {
     }
 
     public Removal deactivateSshPublicKey(String userName, String sshPublicKeyId) {
-        return remove("UpdateSSHPublicKey", userName + "/" + sshPublicKeyId, () -> iam.updateSSHPublicKey(
-                r -> r.userName(userName).sshPublicKeyId(sshPublicKeyId).status(StatusType.INACTIVE)));
+        return setSshPublicKeyStatus(userName, sshPublicKeyId, StatusType.INACTIVE);
     }
 
     public Removal deleteSshPublicKey(String userName, String sshPublicKeyId) {
@@ -225,9 +222,7 @@ public final class IamGateway {
     }
 
     public Removal deactivateServiceSpecificCredential(String userName, String credentialId) {
-        return remove("UpdateServiceSpecificCredential", userName + "/" + credentialId,
-                () -> iam.updateServiceSpecificCredential(
-                        r -> r.userName(userName).serviceSpecificCredentialId(credentialId).status(StatusType.INACTIVE)));
+        return setServiceSpecificCredentialStatus(userName, credentialId, StatusType.INACTIVE);
     }
 
     public Removal deleteServiceSpecificCredential(String userName, String credentialId) {
@@ -282,24 +277,19 @@ public final class IamGateway {
     }
 
     public Removal activateAccessKey(String userName, String accessKeyId) {
-        return remove("UpdateAccessKey", userName + "/" + accessKeyId, () -> iam.updateAccessKey(
-                r -> r.userName(userName).accessKeyId(accessKeyId).status(StatusType.ACTIVE)));
+        return setAccessKeyStatus(userName, accessKeyId, StatusType.ACTIVE);
     }
 
     public Removal activateSigningCertificate(String userName, String certificateId) {
-        return remove("UpdateSigningCertificate", userName + "/" + certificateId, () -> iam.updateSigningCertificate(
-                r -> r.userName(userName).certificateId(certificateId).status(StatusType.ACTIVE)));
+        return setSigningCertificateStatus(userName, certificateId, StatusType.ACTIVE);
     }
 
     public Removal activateSshPublicKey(String userName, String sshPublicKeyId) {
-        return remove("UpdateSSHPublicKey", userName + "/" + sshPublicKeyId, () -> iam.updateSSHPublicKey(
-                r -> r.userName(userName).sshPublicKeyId(sshPublicKeyId).status(StatusType.ACTIVE)));
+        return setSshPublicKeyStatus(userName, sshPublicKeyId, StatusType.ACTIVE);
     }
 
     public Removal activateServiceSpecificCredential(String userName, String credentialId) {
-        return remove("UpdateServiceSpecificCredential", userName + "/" + credentialId,
-                () -> iam.updateServiceSpecificCredential(
-                        r -> r.userName(userName).serviceSpecificCredentialId(credentialId).status(StatusType.ACTIVE)));
+        return setServiceSpecificCredentialStatus(userName, credentialId, StatusType.ACTIVE);
     }
 
     /**
@@ -326,6 +316,26 @@ public final class IamGateway {
             }
             throw e;
         }
+    }
+
+    private Removal setAccessKeyStatus(String userName, String accessKeyId, StatusType status) {
+        return remove("UpdateAccessKey", userName + "/" + accessKeyId, () -> iam.updateAccessKey(
+                r -> r.userName(userName).accessKeyId(accessKeyId).status(status)));
+    }
+
+    private Removal setSigningCertificateStatus(String userName, String certificateId, StatusType status) {
+        return remove("UpdateSigningCertificate", userName + "/" + certificateId, () -> iam.updateSigningCertificate(
+                r -> r.userName(userName).certificateId(certificateId).status(status)));
+    }
+
+    private Removal setSshPublicKeyStatus(String userName, String sshPublicKeyId, StatusType status) {
+        return remove("UpdateSSHPublicKey", userName + "/" + sshPublicKeyId, () -> iam.updateSSHPublicKey(
+                r -> r.userName(userName).sshPublicKeyId(sshPublicKeyId).status(status)));
+    }
+
+    private Removal setServiceSpecificCredentialStatus(String userName, String credentialId, StatusType status) {
+        return remove("UpdateServiceSpecificCredential", userName + "/" + credentialId, () -> iam.updateServiceSpecificCredential(
+                r -> r.userName(userName).serviceSpecificCredentialId(credentialId).status(status)));
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------------
