@@ -71,6 +71,11 @@ public final class RecordKeys {
         return shown.toString();
     }
 
+    /** Whether {@code value} can be a user's or an execution's part of a key. */
+    public static boolean isSegment(String value) {
+        return value != null && SEGMENT.matcher(value).matches() && !value.equals(".") && !value.contains("..");
+    }
+
     private static String segment(String field, String value) {
         if (value == null || !SEGMENT.matcher(value).matches() || value.equals(".") || value.contains("..")) {
             throw new IllegalArgumentException(field + " cannot be part of a record key: " + printable(value));

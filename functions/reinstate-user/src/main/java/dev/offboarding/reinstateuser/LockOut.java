@@ -92,6 +92,35 @@ record LockOut(String key, AuditRecord record) {
      * Why the offboarding has moved past its quarantine, if it has: a REMOVE round done, its removal or DeleteUser
      * about to run (written ahead), or the user deleted (or found gone).
      */
+    /**
+     * Why the record cannot be acted on even though it shows a lock-out, if it cannot: a record must be of {@code
+     * userName}, of the execution its key names, with AWSDenyAll as its deny and, for a boundary, the boundary its own
+     * inventory showed as the one put back. Only the offboarding functions write records; this keeps one that was
+     * written otherwise from making a reinstate turn on another policy or boundary, or stop another run.
+     */
+    Optional<String> untrusted(String userName) {
+        if (inventory() == null || inventory().userName() == null
+                || !inventory().userName().equalsIgnoreCase(userName)) {
+            return Optional.of("the record at " + key + " is not of " + userName);
+        }
+        String execution = executionId();
+        if (execution == null || !key.endsWith("_" + dev.offboarding.validation.Executions.nameOf(execution)
+                + ".json")) {
+            return Optional.of("the record at " + key + " names another execution than its key (" + execution + ")");
+        }
+        DenyAttachment deny = deny();
+        if (deny != null && !dev.offboarding.model.DenyAll.isDenyAll(deny.policy())) {
+            return Optional.of("the record at " + key + " names " + deny.policy() + " as its deny, which is not"
+                    + " AWSDenyAll");
+        }
+        if (deny != null && deny.replacedBoundary() != null && (inventory().user() == null
+                || !deny.replacedBoundary().equals(inventory().user().permissionsBoundary()))) {
+            return Optional.of("the record at " + key + " says the deny replaced the boundary "
+                    + deny.replacedBoundary() + ", which its own inventory does not show");
+        }
+        return Optional.empty();
+    }
+
     Optional<String> movedOnToRemoval() {
         if (record.removed().stream().anyMatch(round -> round.mode() == RemovalMode.REMOVE)) {
             return Optional.of("it has a REMOVE round");

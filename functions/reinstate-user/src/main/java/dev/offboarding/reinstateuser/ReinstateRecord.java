@@ -2,6 +2,7 @@ package dev.offboarding.reinstateuser;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.offboarding.audit.AuditRecord;
+import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.audit.Intent;
 import dev.offboarding.audit.Reinstatement;
 import dev.offboarding.json.Json;
@@ -10,10 +11,12 @@ import dev.offboarding.records.RecordKeys;
 import dev.offboarding.records.RecordLocation;
 import dev.offboarding.records.RecordStore;
 import dev.offboarding.validation.Executions;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,6 +49,28 @@ final class ReinstateRecord {
         Instant started = request.startedAt() != null ? request.startedAt()
                 : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return new ReinstateRecord(store, request, accountId, clock, started, name);
+    }
+
+    /**
+     * Refuses, before anything is written, a request whose {@code execution} and {@code startedAt} name a record that
+     * is not this reinstate's own (another run's, an offboarding's): it would be written over.
+     */
+    void refuseAnotherRunsRecord() {
+        Optional<byte[]> existing = store.get(key);
+        if (existing.isEmpty()) {
+            return;
+        }
+        AuditRecord there;
+        try {
+            there = Json.mapper().readValue(existing.get(), AuditRecord.class);
+        } catch (IOException | RuntimeException unreadable) {
+            there = null;
+        }
+        if (there == null || there.reinstatement() == null || request.execution() == null
+                || !request.execution().equals(there.executionId())) {
+            throw new InvalidRequestException("execution and startedAt name the record at " + key + ", which is not"
+                    + " this reinstate's: they are set by the ReinstateUser workflow, leave them out");
+        }
     }
 
     String key() {

@@ -1,6 +1,7 @@
 package dev.offboarding.reinstateuser;
 
 import dev.offboarding.json.Validatable;
+import dev.offboarding.records.RecordKeys;
 import dev.offboarding.validation.Executions;
 import dev.offboarding.validation.OffboardingRequest;
 import dev.offboarding.validation.UserNames;
@@ -17,6 +18,9 @@ import java.util.List;
  */
 public record ReinstateUserRequest(String userName, String accountId, Boolean dryRun, String reason,
                                    String requestedBy, String execution, Instant startedAt) implements Validatable {
+
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public static ReinstateUserRequest forUser(String userName, boolean dryRun) {
         return new ReinstateUserRequest(userName, null, dryRun, null, null, null, null);
@@ -36,6 +40,18 @@ public record ReinstateUserRequest(String userName, String accountId, Boolean dr
         problems.addAll(Executions.problems("execution", execution));
         if (startedAt != null && execution == null) {
             problems.add("startedAt is set by the ReinstateUser workflow together with execution; leave it out");
+        }
+        if (problems.isEmpty() && !RecordKeys.isSegment(userName)) {
+            problems.add("userName " + userName + " cannot name a record (no \"..\"): offboard or reinstate it by"
+                    + " hand");
+        }
+        if (problems.isEmpty() && execution != null && !RecordKeys.isSegment(Executions.nameOf(execution))) {
+            problems.add("execution must end in a name of at most 80 letters, digits or + = , . @ : _ - (no \"..\");"
+                    + " it is set by the ReinstateUser workflow: leave it out");
+        }
+        if (startedAt != null && (startedAt.isBefore(EARLIEST) || startedAt.isAfter(LATEST))) {
+            problems.add("startedAt must be a time from 2000 to 9999; it is set by the ReinstateUser workflow: leave"
+                    + " it out");
         }
         return problems;
     }

@@ -71,6 +71,7 @@ final class Reinstater {
     ReinstateUserResult reinstate(ReinstateUserRequest request) {
         String account = accountOf(request);
         ReinstateRecord own = ReinstateRecord.of(store, request, account, clock);
+        own.refuseAnotherRunsRecord();
         Progress progress = new Progress(request.userName());
         try {
             return run(request, account, own, progress);
@@ -100,6 +101,10 @@ final class Reinstater {
         progress.found(found);
         if (!lockOut.recorded()) {
             throw new NoLockOutRecordedException(user, account, lockOut.whyNone());
+        }
+        Optional<String> untrusted = lockOut.untrusted(user);
+        if (untrusted.isPresent()) {
+            throw new NoLockOutRecordedException(user, account, untrusted.get());
         }
         Optional<String> movedOn = lockOut.movedOnToRemoval();
         if (movedOn.isPresent()) {

@@ -1,5 +1,9 @@
 package dev.offboarding.reinstateuser;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import dev.offboarding.json.Json;
+import dev.offboarding.model.DenyMechanism;
+import dev.offboarding.model.DenyAttachment;
 import static dev.offboarding.reinstateuser.QuarantinedUser.USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,7 +73,46 @@ class EveryRefusalOfAReinstateChangesNothingTest {
                 new Case("the user was created again under the same name", user -> {
                     user.deleteInIam();
                     user.iam.createUser(r -> r.userName(USER));
-                }, UserRecreatedException.class, "Offboarding.UserRecreated", "names AIDAQNIGHTOWL0000001"));
+                }, UserRecreatedException.class, "Offboarding.UserRecreated", "names AIDAQNIGHTOWL0000001"),
+                // Records only the offboarding functions write: one written otherwise is not acted on.
+                new Case("the record's deny is another policy than AWSDenyAll", user -> user.rewrite(record ->
+                        withDeny(user, record, new DenyAttachment(DenyMechanism.MANAGED_POLICY,
+                                "arn:aws:iam::123456789012:policy/guardrails", QuarantinedUser.LOCKED_OUT_AT, false,
+                                null, null))), NoLockOutRecordedException.class, "Offboarding.NoLockOutRecorded",
+                        "which is not AWSDenyAll"),
+                new Case("the record's replaced boundary is not the one its inventory shows", user -> user.rewrite(
+                        record -> withDeny(user, record, new DenyAttachment(DenyMechanism.PERMISSIONS_BOUNDARY,
+                                "arn:aws:iam::aws:policy/AWSDenyAll", QuarantinedUser.LOCKED_OUT_AT, false,
+                                "arn:aws:iam::aws:policy/AdministratorAccess", null))),
+                        NoLockOutRecordedException.class, "Offboarding.NoLockOutRecorded",
+                        "which its own inventory does not show"),
+                new Case("the record under the user's key is of another user", user -> user.rewrite(record -> {
+                    com.fasterxml.jackson.databind.node.ObjectNode tree = Json.mapper().valueToTree(record);
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("inventory")).put("userName", "bob");
+                    return Json.mapper().convertValue(tree, AuditRecord.class);
+                }), NoLockOutRecordedException.class, "Offboarding.NoLockOutRecorded", "is not of night_owl"));
+    }
+
+    private static AuditRecord withDeny(QuarantinedUser user, AuditRecord record, DenyAttachment deny) {
+        RemovalRound round = record.removed().get(0);
+        return user.lockOutRecord(List.of(new RemovalRound(round.mode(), round.quarantineUntil(), deny,
+                round.items())));
+    }
+
+    @Test
+    void anExecutionAndStartNamingTheLockOutsRecordAreRefusedAndTheRecordIsLeftAsItIs() {
+        QuarantinedUser user = QuarantinedUser.lockedOut();
+        byte[] before = user.records.get(user.lockOutKey).orElseThrow();
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> QuarantinedUser.invoke(
+                user.handler(), "{\"userName\": \"night_owl\", \"dryRun\": false, \"execution\": \""
+                        + QuarantinedUser.EXECUTION + "\", \"startedAt\": \"" + QuarantinedUser.LOCKED_OUT_AT
+                        + "\"}"));
+
+        assertTrue(e.getMessage().contains("which is not this reinstate's"), e.getMessage());
+        assertEquals(List.of(), user.mutatingCalls());
+        assertArrayEquals(before, user.records.get(user.lockOutKey).orElseThrow(), "the lock-out's record is kept");
+        assertEquals(List.of(user.lockOutKey), user.keys());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,6 +161,13 @@ class EveryRefusalOfAReinstateChangesNothingTest {
                         + " false"),
                 Arguments.of("{\"userName\": \"night_owl\", \"execution\": \"hr-1234\"}", "execution must be a Step"
                         + " Functions execution ARN"),
+                Arguments.of("{\"userName\": \"night..owl\"}", "cannot name a record"),
+                Arguments.of("{\"userName\": \"night_owl\", \"execution\": \"arn:aws:states:us-east-1:"
+                        + "123456789012:execution:ReinstateUser:a..b\", \"startedAt\": \"2026-12-01T00:00:00Z\"}",
+                        "execution must end in a name"),
+                Arguments.of("{\"userName\": \"night_owl\", \"execution\": \"arn:aws:states:us-east-1:"
+                        + "123456789012:execution:ReinstateUser:r1\", \"startedAt\": \"+99999-01-01T00:00:00Z\"}",
+                        "startedAt must be a time from 2000 to 9999"),
                 Arguments.of("[]", "must be a JSON object"));
     }
 

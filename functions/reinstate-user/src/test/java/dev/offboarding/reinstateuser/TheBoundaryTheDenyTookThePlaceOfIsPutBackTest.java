@@ -1,5 +1,6 @@
 package dev.offboarding.reinstateuser;
 
+import dev.offboarding.audit.AuditRecord;
 import static dev.offboarding.reinstateuser.QuarantinedUser.DENY_ALL;
 import static dev.offboarding.reinstateuser.QuarantinedUser.USER;
 import static dev.offboarding.reinstateuser.QuarantinedUser.USER_ID;
@@ -57,9 +58,14 @@ class TheBoundaryTheDenyTookThePlaceOfIsPutBackTest {
     private void deniedAsTheBoundary(String replaced) {
         user.rewrite(record -> {
             RemovalRound round = record.removed().get(0);
-            return user.lockOutRecord(List.of(new RemovalRound(round.mode(), round.quarantineUntil(),
+            AuditRecord rounds = user.lockOutRecord(List.of(new RemovalRound(round.mode(), round.quarantineUntil(),
                     new DenyAttachment(DenyMechanism.PERMISSIONS_BOUNDARY, DENY_ALL, QuarantinedUser.LOCKED_OUT_AT,
                             false, replaced, List.of("AttachUserPolicy: LimitExceeded")), round.items())));
+            // The inventory the lock-out took shows the boundary the deny then took the place of.
+            com.fasterxml.jackson.databind.node.ObjectNode tree = dev.offboarding.json.Json.mapper().valueToTree(rounds);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("inventory").path("user"))
+                    .put("permissionsBoundary", replaced);
+            return dev.offboarding.json.Json.mapper().convertValue(tree, AuditRecord.class);
         });
     }
 
