@@ -92,15 +92,24 @@ function snsPublishLocally(stateName, parameters, report) {
 class ExecutionRegistry {
   constructor(file = null) {
     this.file = file;
-    this.entries = file && fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+    this.entries = {};
+  }
+
+  /** The file as it is now (another run may have written it since), or what this run has recorded. */
+  load() {
+    if (this.file && fs.existsSync(this.file)) {
+      this.entries = JSON.parse(fs.readFileSync(this.file, 'utf8'));
+    }
+    return this.entries;
   }
 
   find(stateMachineArn, name) {
-    return this.entries[stateMachineArn]?.[name] ?? null;
+    return this.load()[stateMachineArn]?.[name] ?? null;
   }
 
   record(stateMachineArn, name, entry) {
-    this.entries[stateMachineArn] = { ...this.entries[stateMachineArn], [name]: entry };
+    const entries = this.load();
+    entries[stateMachineArn] = { ...entries[stateMachineArn], [name]: entry };
     if (this.file) {
       const temporary = `${this.file}.${process.pid}.tmp`;
       fs.writeFileSync(temporary, `${JSON.stringify(this.entries, null, 2)}\n`);
@@ -216,18 +225,20 @@ async function startExecutionSync(parameters, { executions, parent }) {
  */
 class TaskTokens {
   constructor() {
-    this.pending = null;
-  }
-
-  get Token() {
-    this.pending ??= crypto.randomBytes(48).toString('base64url');
-    return this.pending;
-  }
-
-  take() {
-    const token = this.Token;
-    this.pending = null;
-    return token;
+    let pending = null;
+    // An own property: JSONPath reads own properties only.
+    Object.defineProperty(this, 'Token', {
+      enumerable: true,
+      get() {
+        pending ??= crypto.randomBytes(48).toString('base64url');
+        return pending;
+      },
+    });
+    this.take = () => {
+      const token = this.Token;
+      pending = null;
+      return token;
+    };
   }
 }
 
