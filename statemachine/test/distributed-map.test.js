@@ -287,3 +287,22 @@ test('--no-waits applies in the child executions: a Wait of an hour in the item 
   assert.equal(result.status, 'SUCCEEDED');
   assert.ok(Date.now() - began < 5000);
 });
+
+test('--virtual-time applies in the child executions: their Waits are taken in full on the run\'s logical clock, at once', () => {
+  const { spawnSync } = require('node:child_process');
+  const dir = temporaryDirectory();
+  const definition = path.join(dir, 'map.asl.json');
+  writeJson(definition, machine({ ItemsPath: '$.items', End: undefined, Next: 'After' },
+    { Pause: { Type: 'Wait', Seconds: 3600, Next: 'Woke' }, Woke: { Type: 'Pass', Parameters: { 'at.$': '$$.State.EnteredTime' }, End: true } },
+    { After: { Type: 'Pass', End: true } }));
+  const began = Date.now();
+
+  const ran = spawnSync(process.execPath, [path.join(__dirname, '../lib/run-execution.js'), '--definition', definition,
+    '--virtual-time', '2026-01-01T00:00:00.000Z', '--state-machine-name', 'OffboardFleet'],
+  { input: '{"items": [1, 2]}', encoding: 'utf8', env: { ...process.env, AWS_ENDPOINT_URL_LAMBDA: 'http://127.0.0.1:9' } });
+
+  assert.equal(ran.status, 0, ran.stderr);
+  const end = JSON.parse(ran.stdout.trim().split('\n').at(-1));
+  assert.deepEqual(end, { type: 'ExecutionSucceeded', output: [{ at: '2026-01-01T01:00:00.000Z' }, { at: '2026-01-01T01:00:00.000Z' }] });
+  assert.ok(Date.now() - began < 20000);
+});
