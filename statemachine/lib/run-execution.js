@@ -7,7 +7,9 @@
 //
 //   AWS_ENDPOINT_URL_LAMBDA=http://127.0.0.1:PORT node lib/run-execution.js --definition offboard-user.asl.json \
 //        --substitutions '{"ListTokensFunctionArn": "...", ...}' [--name EXECUTION] [--state-machine-name NAME]
-//        [--no-waits] [--zero-wait STATE]... [--virtual-time ISO-INSTANT [--seed N]] < input.json
+//        [--no-waits] [--zero-wait STATE]... [--virtual-time ISO-INSTANT [--seed N]]
+//        [--state-machine NAME=DEFINITION]... [--bucket-directory BUCKET=DIR]... [--callbacks DIR]
+//        [--executions-registry FILE] < input.json
 //
 // Prints one JSON object per line as the execution goes: {"type": "StateEntered", "state": ...},
 // {"type": "StateRetried", "state": ..., "attempt": n, "error": ..., "waitedSeconds": s}, {"type": "StateCaught", ...},
@@ -20,11 +22,22 @@
 // and Retry pause is taken in full but in virtual time, at once, the FULL jitter drawn from a generator seeded with
 // --seed (default 1), and each Invoke tells the function host the virtual time in its ClientContext
 // ({"custom": {"localTime": "<ISO instant>"}}), so that the functions' clock follows the engine's.
+// Child executions (lib/local-executions.js) get the same task handlers, waits and clock:
+// --state-machine NAME=DEFINITION registers a state machine a states:startExecution.sync:2 Task may start (by its
+// name or its ARN arn:aws:states:us-east-1:123456789012:stateMachine:NAME; the definition gets the same
+// --substitutions); --executions-registry FILE remembers the execution names started that way across runs
+// (ExecutionAlreadyExists); --bucket-directory BUCKET=DIR is where a Distributed Map's ItemReader and ResultWriter
+// find bucket BUCKET; --callbacks DIR is where a .waitForTaskToken Task looks for its decision
+// (<sha256 hex of the token>.json: {"output": ...} or {"error": ..., "cause": ...}).
+// A child's lines carry "execution": <its name>; more line types: {"type": "ChildExecutionStarted", "stateMachine",
+// "execution"}, {"type": "ChildExecutionEnded", "stateMachine", "execution", "status", "error"?},
+// {"type": "TaskTokenIssued", "state", "token", "message", "parameters"}, {"type": "SnsPublished", "state",
+// "parameters"}.
 
 const { parseArgs } = require('node:util');
 const { loadDefinition } = require('./definition');
-const { contextObject } = require('./mock-config');
-const { StateMachine } = require('./local-engine');
+const { LocalExecutions, statesOf } = require('./local-executions');
+const integrations = require('./service-integrations');
 const { LambdaClient, InvokeCommand } = require('@aws-sdk/client-lambda');
 const virtualTime = require('./virtual-time');
 
@@ -127,35 +140,11 @@ async function invokeLambda(client, parameters, localTime) {
   return result;
 }
 
-const PUT_EVENTS = 'arn:aws:states:::events:putEvents';
-const MAX_PUT_EVENTS_ENTRIES = 10;
+const PUT_EVENTS = integrations.PUT_EVENTS;
 
-/**
- * events:putEvents as Step Functions' optimized integration does it, without a bus to put to: each entry is printed
- * as {"type": "EventsPut", "entries": [...]} (with the execution and state machine ARNs appended to its Resources, as
- * the integration does) for the caller to deliver, and the answer is PutEvents' ({Entries: [{EventId}],
- * FailedEntryCount: 0}). An entry without Source, DetailType or Detail fails the task with EventBridge.FailedEntry,
- * as a non-zero FailedEntryCount does in Step Functions; so does a request with more than 10 entries.
- */
+/** events:putEvents answered locally (lib/service-integrations.js), its entries printed by default. */
 function putEventsLocally(parameters, context, report = print) {
-  const entries = parameters?.Entries;
-  if (!Array.isArray(entries) || entries.length === 0 || entries.length > MAX_PUT_EVENTS_ENTRIES) {
-    throw taskError('EventBridge.AmazonEventBridgeException',
-      `PutEvents takes 1 to ${MAX_PUT_EVENTS_ENTRIES} Entries; the Task gave ${JSON.stringify(entries)}`);
-  }
-  const missing = entries.filter((e) => !e.Source || !e.DetailType || e.Detail === undefined);
-  if (missing.length > 0) {
-    throw taskError('EventBridge.FailedEntry', `${missing.length} of ${entries.length} entries have no Source,`
-      + ' DetailType or Detail');
-  }
-  const resources = [context.Execution.Id, context.StateMachine.Id];
-  const delivered = entries.map((e) => ({
-    ...e,
-    Detail: typeof e.Detail === 'string' ? e.Detail : JSON.stringify(e.Detail),
-    Resources: [...(e.Resources ?? []), ...resources],
-  }));
-  report({ type: 'EventsPut', entries: delivered, at: new Date().toISOString() });
-  return { Entries: delivered.map((_, i) => ({ EventId: `local-${Date.now()}-${i}` })), FailedEntryCount: 0 };
+  return integrations.putEventsLocally(parameters, context, report);
 }
 
 /**
@@ -205,20 +194,6 @@ function lambdaInvokeHandlers(definition, client, invocations, report = print, c
   return handlers;
 }
 
-function progress(event, invocations) {
-  const at = new Date(event.timestamp).toISOString();
-  switch (event.type) {
-    case 'StateEntered':
-      return { type: event.type, state: event.state.name, at };
-    case 'StateCaught':
-      return { type: event.type, state: event.state.name, at };
-    case 'StateFailed':
-      return { type: event.type, state: event.state.name, error: event.Error, at };
-    default:
-      return null;
-  }
-}
-
 async function readStdin() {
   const chunks = [];
   for await (const chunk of process.stdin) {
@@ -236,6 +211,19 @@ function installVirtualTime(instant, seed) {
   return virtualTime.install({ start, seed: Number(seed) });
 }
 
+/** NAME=VALUE options as {NAME: VALUE}; each name once. */
+function pairs(option, values) {
+  const out = {};
+  for (const value of values) {
+    const at = value.indexOf('=');
+    if (at <= 0 || at === value.length - 1 || Object.hasOwn(out, value.slice(0, at))) {
+      throw new Error(`--${option} takes NAME=VALUE, each NAME once: ${value}`);
+    }
+    out[value.slice(0, at)] = value.slice(at + 1);
+  }
+  return out;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -247,58 +235,45 @@ async function main() {
       'zero-wait': { type: 'string', multiple: true, default: [] },
       'virtual-time': { type: 'string' },
       seed: { type: 'string', default: '1' },
+      'state-machine': { type: 'string', multiple: true, default: [] },
+      'bucket-directory': { type: 'string', multiple: true, default: [] },
+      callbacks: { type: 'string' },
+      'executions-registry': { type: 'string' },
     },
   });
   if (!values.definition) {
     throw new Error('--definition is required');
   }
-  const definition = loadDefinition(values.definition, JSON.parse(values.substitutions));
+  const substitutions = JSON.parse(values.substitutions);
+  const definition = loadDefinition(values.definition, substitutions);
+  const stateMachines = Object.fromEntries(Object.entries(pairs('state-machine', values['state-machine']))
+    .map(([name, file]) => [name, loadDefinition(file, substitutions)]));
   const input = JSON.parse(await readStdin());
-  const invocations = [];
-  const clock = values['virtual-time'] === undefined ? null : installVirtualTime(values['virtual-time'], values.seed);
-  const context = contextObject(values.name, values['state-machine-name'], invocations);
-  const overrides = {
-    taskResourceLocalHandlers: lambdaInvokeHandlers(definition, localLambdaClient(), invocations, print, clock,
-      context),
-  };
-  if (values['no-waits']) {
-    const names = Object.keys(definition.States);
-    overrides.waitTimeOverrides = Object.fromEntries(names.filter((n) => definition.States[n].Type === 'Wait').map((n) => [n, 0]));
-    overrides.retryIntervalOverrides = Object.fromEntries(names.filter((n) => definition.States[n].Retry).map((n) => [n, 0]));
-  }
   for (const name of values['zero-wait']) {
-    if (definition.States[name]?.Type !== 'Wait') {
+    if (![definition, ...Object.values(stateMachines)].some((d) => statesOf(d)[name]?.Type === 'Wait')) {
       throw new Error(`--zero-wait ${name}: the definition has no Wait state of that name`);
     }
-    overrides.waitTimeOverrides = { ...overrides.waitTimeOverrides, [name]: 0 };
   }
-  const machine = new StateMachine(definition, { validationOptions: { checkPaths: true, checkArn: true } });
-  const execution = machine.run(input, {
-    overrides,
-    context,
+  const clock = values['virtual-time'] === undefined ? null : installVirtualTime(values['virtual-time'], values.seed);
+  const client = localLambdaClient();
+  const executions = new LocalExecutions({
+    print,
+    lambdaHandlers: (def, { report, invocations, context }) => lambdaInvokeHandlers(def, client, invocations,
+      report, clock, context),
+    noWaits: values['no-waits'],
+    zeroWaits: values['zero-wait'],
+    clock,
+    stateMachines,
+    buckets: pairs('bucket-directory', values['bucket-directory']),
+    callbacks: values.callbacks ?? null,
+    registry: new integrations.ExecutionRegistry(values['executions-registry'] ?? null),
   });
-  let failure = null;
-  const streaming = (async () => {
-    for await (const event of execution.eventLogs) {
-      if (event.type === 'ExecutionFailed') {
-        failure = event;
-      }
-      const line = progress(event, invocations);
-      if (line) {
-        print(line);
-      }
-    }
-  })();
-  try {
-    const output = await execution.result;
-    await streaming;
-    print({ type: 'ExecutionSucceeded', output });
-  } catch (e) {
-    await streaming;
-    if (!failure) {
-      throw e;
-    }
-    print({ type: 'ExecutionFailed', error: failure.Error, cause: failure.Cause });
+  const run = await executions.run({ definition, stateMachineName: values['state-machine-name'],
+    executionName: values.name, input, top: true });
+  if (run.status === 'SUCCEEDED') {
+    print({ type: 'ExecutionSucceeded', output: run.output });
+  } else {
+    print({ type: 'ExecutionFailed', error: run.error, cause: run.cause });
   }
 }
 
