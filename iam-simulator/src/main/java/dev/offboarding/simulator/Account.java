@@ -22,6 +22,15 @@ final class Account {
 
     final String accountId;
     final Clock clock;
+    /** When the account (and its root user) came to be: the clock at load. */
+    final Instant createdAt;
+    /** The account's rate limits: one token bucket per API (or per read/write class). */
+    final TokenBuckets buckets;
+    /** The newest credential report, generated or being generated; null before the first GenerateCredentialReport. */
+    CredentialReport credentialReport;
+    Duration credentialReportGeneration = CredentialReportOperations.DEFAULT_GENERATION_TIME;
+    /** How Organizations describes this account (name, e-mail, status) when it is part of an organization. */
+    OrganizationMembership membership;
     final IdGenerator ids = new IdGenerator();
     final Caller caller;
     private final Map<String, UserState> users = new LinkedHashMap<>();
@@ -50,6 +59,8 @@ final class Account {
     Account(String accountId, String callerArn, String callerUserId, Clock clock) {
         this.accountId = accountId;
         this.clock = clock;
+        this.createdAt = clock.instant();
+        this.buckets = new TokenBuckets(clock);
         this.caller = new Caller(callerArn == null ? defaultCallerArn(accountId) : callerArn, callerUserId);
     }
 
@@ -94,6 +105,14 @@ final class Account {
 
     void removeUser(UserState user) {
         users.remove(key(user.name()));
+    }
+
+    int groupCount() {
+        return groups.size();
+    }
+
+    int roleCount() {
+        return roles.size();
     }
 
     Optional<GroupRecord> findGroup(String groupName) {

@@ -12,4 +12,12 @@ import java.time.Instant;
  * @param mutating  whether the operation changes state (whether or not this call succeeded)
  */
 public record Call(String operation, String target, String outcome, Instant at, boolean mutating) {
+
+    /** The outcome of a throttled call: IAM's (and STS's) error code for it. */
+    public static final String THROTTLED = "Throttling";
+
+    /** Whether the call was refused with Throttling (it then had no effect). */
+    public boolean throttled() {
+        return THROTTLED.equals(outcome);
+    }
 }

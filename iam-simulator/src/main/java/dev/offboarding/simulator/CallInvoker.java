@@ -93,6 +93,12 @@ final class CallInvoker {
 
     <T extends SdkResponse> T call(String operation, String target, Function<Fault, AwsServiceException> faultErrors,
                                    Supplier<T> action) {
+        return call(operation, target, null, faultErrors, action);
+    }
+
+    /** The same, held to {@code buckets}' rates first (null: not rate-limited). */
+    <T extends SdkResponse> T call(String operation, String target, TokenBuckets buckets,
+                                   Function<Fault, AwsServiceException> faultErrors, Supplier<T> action) {
         long arrived = ticks.incrementAndGet();
         try {
             awaitNetwork();
@@ -101,7 +107,7 @@ final class CallInvoker {
             if (held != null && !Thread.holdsLock(lock)) {
                 held.hold(operation);
             }
-            return serve(operation, target, faultErrors, action);
+            return serve(operation, target, buckets, faultErrors, action);
         } finally {
             log.record(new CallSpan(operation, arrived, ticks.incrementAndGet()));
         }
@@ -121,14 +127,20 @@ final class CallInvoker {
         }
     }
 
-    private <T extends SdkResponse> T serve(String operation, String target,
+    private <T extends SdkResponse> T serve(String operation, String target, TokenBuckets buckets,
                                             Function<Fault, AwsServiceException> faultErrors, Supplier<T> action) {
         synchronized (lock) {
             faults.refuseIfCrashed(operation);
             String requestId = nextRequestId();
             T response;
+            // Calls made by hooks are part of the scenario, not traffic under test: no rate limit, no faults for them.
+            if (hooksRunning.isEmpty() && buckets != null && !buckets.tryTake(operation)) {
+                AwsServiceException throttled = faultErrors.apply(Fault.THROTTLING);
+                log.recordRateLimited(new Call(operation, target, throttled.awsErrorDetails().errorCode(),
+                        clock.instant(), CallLog.isMutating(operation)));
+                throw throttled.toBuilder().requestId(requestId).build();
+            }
             try {
-                // Calls made by hooks are part of the scenario, not traffic under test: no faults for them.
                 if (hooksRunning.isEmpty()) {
                     faults.next(operation).ifPresent(fault -> {
                         throw faultErrors.apply(fault);

@@ -11,6 +11,8 @@ public final class CallLog {
             "Add", "Put", "Tag", "Untag", "Upload", "Reset");
 
     private final List<Call> calls = new ArrayList<>();
+    /** The calls the account's token buckets refused (also in {@link #calls}). */
+    private final List<Call> rateLimited = new ArrayList<>();
     private final List<CallSpan> spans = new ArrayList<>();
 
     CallLog() {
@@ -28,8 +30,27 @@ public final class CallLog {
         return calls.stream().filter(c -> c.operation().equals(operation)).count();
     }
 
+    /** The calls answered {@code Throttling}, whether their bucket was empty or a fault was injected. */
+    public synchronized List<Call> throttled() {
+        return calls.stream().filter(Call::throttled).toList();
+    }
+
+    /**
+     * The calls refused because their token bucket was empty ({@link IamSimulator#throttling}), in order; each is
+     * also in {@link #all()} with outcome {@code Throttling}. Injected throttles ({@link FaultInjector}) are not.
+     */
+    public synchronized List<Call> rateLimited() {
+        return List.copyOf(rateLimited);
+    }
+
+    /** The calls that were let through (not throttled), whatever their outcome. */
+    public synchronized List<Call> accepted() {
+        return calls.stream().filter(call -> !call.throttled()).toList();
+    }
+
     public synchronized void clear() {
         calls.clear();
+        rateLimited.clear();
         spans.clear();
     }
 
@@ -60,6 +81,11 @@ public final class CallLog {
 
     synchronized void record(Call call) {
         calls.add(call);
+    }
+
+    synchronized void recordRateLimited(Call call) {
+        calls.add(call);
+        rateLimited.add(call);
     }
 
     synchronized void record(CallSpan span) {

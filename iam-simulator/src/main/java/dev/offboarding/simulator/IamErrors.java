@@ -5,6 +5,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.iam.model.CredentialReportExpiredException;
+import software.amazon.awssdk.services.iam.model.CredentialReportNotPresentException;
+import software.amazon.awssdk.services.iam.model.CredentialReportNotReadyException;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.DuplicateCertificateException;
 import software.amazon.awssdk.services.iam.model.DuplicateSshPublicKeyException;
@@ -89,6 +92,26 @@ final class IamErrors {
 
     static DuplicateSshPublicKeyException duplicateSshPublicKey(String message) {
         return (DuplicateSshPublicKeyException) fill(DuplicateSshPublicKeyException.builder(), "DuplicateSSHPublicKey", 400, message);
+    }
+
+    /** GetCredentialReport before any GenerateCredentialReport: 410 ReportNotPresent. */
+    static CredentialReportNotPresentException reportNotPresent() {
+        return (CredentialReportNotPresentException) fill(CredentialReportNotPresentException.builder(),
+                "ReportNotPresent", 410, "The credential report does not exist. To generate a credential report, "
+                        + "use GenerateCredentialReport.");
+    }
+
+    /** GetCredentialReport while the report is being generated: 404 ReportInProgress. */
+    static CredentialReportNotReadyException reportInProgress() {
+        return (CredentialReportNotReadyException) fill(CredentialReportNotReadyException.builder(),
+                "ReportInProgress", 404, "The credential report is still being generated.");
+    }
+
+    /** GetCredentialReport when the newest report is older than IAM keeps it: 410 ReportExpired. */
+    static CredentialReportExpiredException reportExpired() {
+        return (CredentialReportExpiredException) fill(CredentialReportExpiredException.builder(),
+                "ReportExpired", 410, "The most recent credential report has expired. To generate a new credential "
+                        + "report, use GenerateCredentialReport.");
     }
 
     /**

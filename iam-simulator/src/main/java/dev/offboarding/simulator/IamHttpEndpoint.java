@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
@@ -235,6 +237,8 @@ public final class IamHttpEndpoint implements AutoCloseable {
                 writeValue(member, xml);
                 xml.append("</member>");
             }
+        } else if (value instanceof SdkBytes bytes) {
+            xml.append(Base64.getEncoder().encodeToString(bytes.asByteArray()));
         } else if (value instanceof Map<?, ?> entries) {
             entries.forEach((key, entry) -> {
                 xml.append("<entry><key>");

@@ -3,6 +3,7 @@ package dev.offboarding.simulator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -63,6 +64,12 @@ import software.amazon.awssdk.services.iam.model.DetachUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.DetachUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.EnableMfaDeviceRequest;
 import software.amazon.awssdk.services.iam.model.EnableMfaDeviceResponse;
+import software.amazon.awssdk.services.iam.model.GenerateCredentialReportRequest;
+import software.amazon.awssdk.services.iam.model.GenerateCredentialReportResponse;
+import software.amazon.awssdk.services.iam.model.GetAccountSummaryRequest;
+import software.amazon.awssdk.services.iam.model.GetAccountSummaryResponse;
+import software.amazon.awssdk.services.iam.model.GetCredentialReportRequest;
+import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedRequest;
 import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
 import software.amazon.awssdk.services.iam.model.GetLoginProfileRequest;
@@ -88,6 +95,8 @@ import software.amazon.awssdk.services.iam.model.ListSshPublicKeysRequest;
 import software.amazon.awssdk.services.iam.model.ListSshPublicKeysResponse;
 import software.amazon.awssdk.services.iam.model.ListUserPoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListUserPoliciesResponse;
+import software.amazon.awssdk.services.iam.model.ListUsersRequest;
+import software.amazon.awssdk.services.iam.model.ListUsersResponse;
 import software.amazon.awssdk.services.iam.model.ListUserTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListUserTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListVirtualMfaDevicesRequest;
@@ -137,6 +146,8 @@ public final class IamSimulator implements IamClient {
     private final GroupOperations groups;
     private final RoleOperations roles;
     private final PermissionsBoundaryOperations boundaries;
+    private final CredentialReportOperations credentialReports;
+    private final AccountSummaryOperations summary;
 
     /** An empty account 123456789012. */
     public IamSimulator(Clock clock) {
@@ -158,6 +169,8 @@ public final class IamSimulator implements IamClient {
         this.groups = new GroupOperations(account);
         this.roles = new RoleOperations(account);
         this.boundaries = new PermissionsBoundaryOperations(account);
+        this.credentialReports = new CredentialReportOperations(account);
+        this.summary = new AccountSummaryOperations(account);
     }
 
     Account account() {
@@ -218,6 +231,64 @@ public final class IamSimulator implements IamClient {
      */
     public HeldCalls holdCalls() {
         return invoker.holdCalls();
+    }
+
+    /**
+     * Holds this account's IAM calls to token buckets, as IAM does ({@link Throttling}); {@link Throttling#NONE} (the
+     * default) lets every call through. Every bucket starts full. A call that finds its bucket empty fails before it
+     * takes effect with Throttling (HTTP 400, "Rate exceeded") and is logged ({@link CallLog#rateLimited()}). Calls
+     * of afterCall hooks and STS calls are not held to it.
+     */
+    public IamSimulator throttling(Throttling rates) {
+        account.buckets.configure(rates);
+        return this;
+    }
+
+    /** The rates this account's IAM calls are held to. */
+    public Throttling throttling() {
+        return account.buckets.throttling();
+    }
+
+    /**
+     * How long a credential report takes to generate, on the simulator's clock (default 5 s): GetCredentialReport
+     * answers ReportInProgress until then.
+     */
+    public IamSimulator credentialReportGenerationTime(Duration d) {
+        synchronized (account) {
+            account.credentialReportGeneration = requireNotNegative(d, "generation time");
+        }
+        return this;
+    }
+
+    /**
+     * The access key signed a request of {@code serviceName} in {@code region} at {@code at}, as
+     * GetAccessKeyLastUsed and the credential report then show. For tests; not logged as a call.
+     */
+    public IamSimulator accessKeyUsed(String accessKeyId, Instant at, String serviceName, String region) {
+        Objects.requireNonNull(at, "at");
+        synchronized (account) {
+            for (UserState user : account.users()) {
+                AccessKeyRecord key = user.accessKeys.get(accessKeyId);
+                if (key != null) {
+                    user.accessKeys.put(accessKeyId, new AccessKeyRecord(key.accessKeyId(), key.status(),
+                            key.createDate(), new LastUse(at, Objects.requireNonNull(serviceName, "serviceName"),
+                            Objects.requireNonNull(region, "region")), key.sequence()));
+                    return this;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no access key " + accessKeyId + " in account " + account.accountId);
+    }
+
+    /** The user signed in with their password at {@code at} (GetUser's PasswordLastUsed). For tests; not logged. */
+    public IamSimulator passwordUsed(String userName, Instant at) {
+        Objects.requireNonNull(at, "at");
+        synchronized (account) {
+            UserState user = account.findUser(userName).orElseThrow(() ->
+                    new IllegalArgumentException("no user " + userName + " in account " + account.accountId));
+            user.identity = user.identity.withPasswordLastUsed(at);
+        }
+        return this;
     }
 
     /** How long after its creation a login profile cannot be deleted (default 0). */
@@ -336,6 +407,26 @@ public final class IamSimulator implements IamClient {
     @Override
     public GetUserResponse getUser(GetUserRequest r) {
         return call("GetUser", r, target(r.userName()), () -> users.getUser(r));
+    }
+
+    @Override
+    public ListUsersResponse listUsers(ListUsersRequest r) {
+        return call("ListUsers", r, target(r.pathPrefix()), () -> users.listUsers(r));
+    }
+
+    @Override
+    public GetAccountSummaryResponse getAccountSummary(GetAccountSummaryRequest r) {
+        return call("GetAccountSummary", r, "", () -> summary.getAccountSummary(r));
+    }
+
+    @Override
+    public GenerateCredentialReportResponse generateCredentialReport(GenerateCredentialReportRequest r) {
+        return call("GenerateCredentialReport", r, "", () -> credentialReports.generateCredentialReport(r));
+    }
+
+    @Override
+    public GetCredentialReportResponse getCredentialReport(GetCredentialReportRequest r) {
+        return call("GetCredentialReport", r, "", () -> credentialReports.getCredentialReport(r));
     }
 
     @Override
@@ -601,7 +692,7 @@ public final class IamSimulator implements IamClient {
     }
 
     private <T extends SdkResponse> T call(String operation, IamRequest request, String target, Supplier<T> action) {
-        return invoker.call(operation, target, fault -> IamErrors.fault(fault, () -> ServiceControlPolicyDenial
+        return invoker.call(operation, target, account.buckets, fault -> IamErrors.fault(fault, () -> ServiceControlPolicyDenial
                 .message(account.caller.arn(), "iam:" + operation, RequestResource.of(account, request))), action);
     }
 

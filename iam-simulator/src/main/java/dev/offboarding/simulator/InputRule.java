@@ -12,6 +12,7 @@ enum InputRule {
     POLICY_ARN("policyArn", null, 20, 2048),
     PERMISSIONS_BOUNDARY("permissionsBoundary", null, 20, 2048),
     PATH("path", "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)", 1, 512),
+    PATH_PREFIX("pathPrefix", "\\u002F[\\u0021-\\u007F]*", 1, 512),
     ACCESS_KEY_ID("accessKeyId", "[\\w]+", 16, 128),
     CERTIFICATE_ID("certificateId", "[\\w]+", 24, 128),
     SSH_PUBLIC_KEY_ID("sSHPublicKeyId", "[\\w]+", 20, 128),

@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.model.AccountStatus;
 
 /**
  * Several accounts, each its own IAM world ({@link IamSimulator}), on one clock. The first is the home account:
@@ -22,10 +24,19 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 public final class SimulatedOrganization {
 
+    private static final Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{10,32}");
+
     private final Map<String, IamSimulator> accounts = new LinkedHashMap<>();
     private final Map<String, String> accountOfAccessKey = new HashMap<>();
+    private final String organizationId;
+    private final SimulatedOrganizationsClient organizations;
 
     public SimulatedOrganization(IamSimulator home, IamSimulator... others) {
+        this(null, home, others);
+    }
+
+    /** The same, with the organization's id ({@code o-} and 10 to 32 lower-case letters or digits). */
+    public SimulatedOrganization(String organizationId, IamSimulator home, IamSimulator... others) {
         List<IamSimulator> all = new ArrayList<>();
         all.add(Objects.requireNonNull(home, "home"));
         all.addAll(List.of(others));
@@ -39,6 +50,13 @@ public final class SimulatedOrganization {
                 sim.account().organization = this;
             }
         });
+        if (organizationId != null && !ORGANIZATION_ID.matcher(organizationId).matches()) {
+            throw new IllegalArgumentException("an organization id is \"o-\" and 10 to 32 lower-case letters or "
+                    + "digits: " + organizationId);
+        }
+        this.organizationId = organizationId != null ? organizationId
+                : "o-" + String.format("%10s", Long.toString(Long.parseLong(home.accountId()), 36)).replace(' ', '0');
+        this.organizations = new SimulatedOrganizationsClient(this, home.account().clock);
     }
 
     /** A world (one account) or {@code {"accounts": [world, ...]}}, the first being the home account. */
@@ -56,17 +74,28 @@ public final class SimulatedOrganization {
         if (json == null || !json.isObject() || !json.has("accounts")) {
             return new SimulatedOrganization(new IamSimulator(WorldLoader.load(json, at, clock)));
         }
-        List<World> worlds = WorldLoader.read(json, at, World.Organization.class).accounts();
+        World.Organization organization = WorldLoader.read(json, at, World.Organization.class);
+        List<World> worlds = organization.accounts();
         String accounts = WorldLoader.key(at, "accounts");
+        String id = organization.organizationId();
+        if (id != null && !ORGANIZATION_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(WorldLoader.key(at, "organizationId") + ": expected \"o-\" and 10 to"
+                    + " 32 lower-case letters or digits, got \"" + id + "\"");
+        }
         if (worlds == null || worlds.isEmpty()) {
             throw new IllegalArgumentException(accounts + ": expected at least one account (the first is the home"
                     + " account)");
         }
         List<IamSimulator> sims = new ArrayList<>();
         for (int i = 0; i < worlds.size(); i++) {
-            sims.add(new IamSimulator(WorldLoader.load(worlds.get(i), accounts + "[" + i + "]", clock)));
+            IamSimulator sim = new IamSimulator(WorldLoader.load(worlds.get(i), accounts + "[" + i + "]", clock));
+            if (sims.stream().anyMatch(other -> other.accountId().equals(sim.accountId()))) {
+                throw new IllegalArgumentException(accounts + "[" + i + "].accountId: account " + sim.accountId()
+                        + " is declared twice");
+            }
+            sims.add(sim);
         }
-        return new SimulatedOrganization(sims.get(0), sims.subList(1, sims.size()).toArray(IamSimulator[]::new));
+        return new SimulatedOrganization(id, sims.get(0), sims.subList(1, sims.size()).toArray(IamSimulator[]::new));
     }
 
     /** The account whose credentials the caller holds. */
@@ -84,6 +113,53 @@ public final class SimulatedOrganization {
 
     public Collection<IamSimulator> accounts() {
         return List.copyOf(accounts.values());
+    }
+
+    /** The organization's id, e.g. {@code o-exampleorgid}: a world's {@code organizationId}, or one derived from the home account. */
+    public String organizationId() {
+        return organizationId;
+    }
+
+    /**
+     * AWS Organizations of this organization, as its management account (the home account) calls it: ListAccounts
+     * and its paginator. Its calls have their own log and faults.
+     */
+    public SimulatedOrganizationsClient organizations() {
+        return organizations;
+    }
+
+    /**
+     * How Organizations describes the account: its name, e-mail and status ({@code SUSPENDED} for a suspended
+     * account, {@code PENDING_CLOSURE} for one being closed). An account nobody described is ACTIVE, named
+     * {@code account-<id>}.
+     */
+    public SimulatedOrganization describeAccount(String accountId, String name, String email, AccountStatus status) {
+        Account state = account(accountId).account();
+        synchronized (state) {
+            OrganizationMembership current = membershipOf(state);
+            state.membership = new OrganizationMembership(Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(email, "email"), Objects.requireNonNull(status, "status"),
+                    current.joinedMethod(), current.joinedTimestamp());
+        }
+        return this;
+    }
+
+    /** Each account as Organizations lists it, the home account first. */
+    List<Described> describedAccounts() {
+        List<Described> described = new ArrayList<>();
+        for (IamSimulator sim : accounts.values()) {
+            synchronized (sim.account()) {
+                described.add(new Described(sim.accountId(), membershipOf(sim.account())));
+            }
+        }
+        return described;
+    }
+
+    private static OrganizationMembership membershipOf(Account account) {
+        return account.membership != null ? account.membership : OrganizationMembership.defaultFor(account);
+    }
+
+    record Described(String accountId, OrganizationMembership membership) {
     }
 
     /**

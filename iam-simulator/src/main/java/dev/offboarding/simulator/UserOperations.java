@@ -2,6 +2,7 @@ package dev.offboarding.simulator;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserResponse;
@@ -9,13 +10,15 @@ import software.amazon.awssdk.services.iam.model.DeleteUserRequest;
 import software.amazon.awssdk.services.iam.model.DeleteUserResponse;
 import software.amazon.awssdk.services.iam.model.GetUserRequest;
 import software.amazon.awssdk.services.iam.model.GetUserResponse;
+import software.amazon.awssdk.services.iam.model.ListUsersRequest;
+import software.amazon.awssdk.services.iam.model.ListUsersResponse;
 import software.amazon.awssdk.services.iam.model.ListUserTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListUserTagsResponse;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.TagUserRequest;
 import software.amazon.awssdk.services.iam.model.TagUserResponse;
 
-/** Users themselves: create, read, tag, delete. */
+/** Users themselves: create, read, list, tag, delete. */
 final class UserOperations {
 
     static final int MAX_TAGS_PER_USER = 50;
@@ -29,6 +32,24 @@ final class UserOperations {
     GetUserResponse getUser(GetUserRequest request) {
         UserState user = account.requireUser(account.userNameOrCaller(request.userName()));
         return GetUserResponse.builder().user(user.toSdk()).build();
+    }
+
+    /**
+     * The account's users whose path starts with PathPrefix (default "/": all), in name order, without their tags and
+     * permissions boundary (IAM's listing leaves them out: GetUser and ListUserTags have them).
+     */
+    ListUsersResponse listUsers(ListUsersRequest request) {
+        String prefix = request.pathPrefix() == null ? "/" : Inputs.check(InputRule.PATH_PREFIX, request.pathPrefix());
+        List<UserState> matching = account.users().stream()
+                .filter(user -> user.identity.path().startsWith(prefix))
+                .toList();
+        Page<UserState> page = account.paginator().page("ListUsers", matching,
+                user -> user.name().toLowerCase(Locale.ROOT), request.marker(), request.maxItems());
+        return ListUsersResponse.builder()
+                .users(page.items().stream().map(user -> user.identity.toListedSdk()).toList())
+                .isTruncated(page.truncated())
+                .marker(page.nextMarker())
+                .build();
     }
 
     CreateUserResponse createUser(CreateUserRequest request) {

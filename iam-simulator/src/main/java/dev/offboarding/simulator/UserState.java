@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.iam.model.User;
 /** Everything attached to one IAM user, plus the removals DeleteUser cannot see yet. */
 final class UserState {
 
-    final UserIdentity identity;
+    /** Fixed but for the password's last use, which sign-ins move on. */
+    UserIdentity identity;
     /** The managed policy that caps the user's permissions, or null. */
     String permissionsBoundaryArn;
     final Map<String, TagEntry> tags = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.offboarding.simulator;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,7 +14,34 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record World(String accountId, Instant now, Caller caller, List<ManagedPolicy> managedPolicies,
                     List<Group> groups, List<User> users, List<VirtualMfaDevice> virtualMfaDevices,
-                    List<Role> roles) {
+                    List<Role> roles, Throttling throttling, CredentialReport credentialReport,
+                    OrganizationAccount organizationAccount) {
+
+    /**
+     * The account's token buckets ({@link dev.offboarding.simulator.Throttling}): {@code read} for Get* and List*
+     * APIs, {@code write} for the others (a class left out is not throttled), {@code operations} for APIs with a rate
+     * of their own (by action name, e.g. "GetCredentialReport"), {@code buckets} "perOperation" (default) or
+     * "perClass".
+     */
+    public record Throttling(Rate read, Rate write, Map<String, Rate> operations, String buckets) {
+    }
+
+    /** {@code rate}: tokens per second (above 0); {@code burst}: the bucket's size (at least 1). */
+    public record Rate(Double rate, Integer burst) {
+    }
+
+    /** {@code generationSeconds}: how long GenerateCredentialReport takes (default 5). */
+    public record CredentialReport(Long generationSeconds) {
+    }
+
+    /**
+     * How Organizations describes the account (ListAccounts): {@code name}, {@code email}, {@code status} ACTIVE
+     * (default), SUSPENDED or PENDING_CLOSURE, {@code joinedMethod} CREATED (default) or INVITED,
+     * {@code joinedTimestamp}.
+     */
+    public record OrganizationAccount(String name, String email, String status, String joinedMethod,
+                                      Instant joinedTimestamp) {
+    }
 
     /** Who calls: an IAM user or an assumed role; GetCallerIdentity answers with it. */
     public record Caller(String arn, String userId) {
@@ -85,7 +113,7 @@ public record World(String accountId, Instant now, Caller caller, List<ManagedPo
                        JsonNode assumeRolePolicyDocument, List<InlinePolicy> inlinePolicies, Long usableAfterSeconds) {
     }
 
-    /** Several accounts, each its own world; the first is the home account. */
-    public record Organization(List<World> accounts) {
+    /** Several accounts, each its own world; the first is the home (management) account. */
+    public record Organization(String organizationId, List<World> accounts) {
     }
 }

@@ -24,6 +24,8 @@ import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.json.Json;
 import dev.offboarding.json.RequestReader;
 import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.organizations.model.AccountJoinedMethod;
+import software.amazon.awssdk.services.organizations.model.AccountStatus;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
@@ -38,6 +40,7 @@ final class WorldLoader {
     private static final String DEFAULT_POLICY_DOCUMENT = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
     private static final String DEFAULT_SERVICE = "codecommit.amazonaws.com";
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]{1,64}@[^\\s@]+\\.[^\\s@]+");
 
     private final Account account;
     private final Instant now;
@@ -119,7 +122,101 @@ final class WorldLoader {
         each(world.virtualMfaDevices(), at, "virtualMfaDevices", loader::unassignedVirtualMfa);
         each(world.users(), at, "users", loader::user);
         each(world.roles(), at, "roles", loader::role);
+        loader.account.buckets.configure(throttling(world.throttling(), key(at, "throttling")));
+        if (world.credentialReport() != null) {
+            Long seconds = nonNegative(key(at, "credentialReport"), "generationSeconds",
+                    world.credentialReport().generationSeconds());
+            if (seconds != null) {
+                loader.account.credentialReportGeneration = Duration.ofSeconds(seconds);
+            }
+        }
+        if (world.organizationAccount() != null) {
+            loader.account.membership = membership(world.organizationAccount(), loader.account,
+                    key(at, "organizationAccount"));
+        }
         return loader.account;
+    }
+
+    private static Throttling throttling(World.Throttling json, String at) {
+        if (json == null) {
+            return Throttling.NONE;
+        }
+        Throttling.Buckets buckets = switch (orElse(json.buckets(), "perOperation")) {
+            case "perOperation" -> Throttling.Buckets.PER_OPERATION;
+            case "perClass" -> Throttling.Buckets.PER_CLASS;
+            default -> throw fail(key(at, "buckets"), "expected \"perOperation\" (a bucket per API) or "
+                    + "\"perClass\" (one for reads, one for writes), got \"" + json.buckets() + "\"");
+        };
+        Map<String, Throttling.Rate> operations = new TreeMap<>();
+        if (json.operations() != null) {
+            json.operations().forEach((operation, rate) -> {
+                String operationAt = key(key(at, "operations"), operation);
+                if (!isServedOperation(operation)) {
+                    throw fail(operationAt, "\"" + operation + "\" is not an IAM action the simulator serves "
+                            + "(spell it as IAM does, e.g. \"GetCredentialReport\", \"ListUsers\")");
+                }
+                operations.put(operation, rate(rate, operationAt));
+            });
+        }
+        Throttling.Rate read = json.read() == null ? null : rate(json.read(), key(at, "read"));
+        Throttling.Rate write = json.write() == null ? null : rate(json.write(), key(at, "write"));
+        return new Throttling(read, write, operations, buckets);
+    }
+
+    private static Throttling.Rate rate(World.Rate json, String at) {
+        if (json.rate() == null) {
+            throw fail(key(at, "rate"), "required number is missing: calls per second the bucket refills with");
+        }
+        if (json.burst() == null) {
+            throw fail(key(at, "burst"), "required whole number is missing: how many calls the full bucket lets "
+                    + "through at once");
+        }
+        if (!(json.rate() > 0) || json.rate().isInfinite()) {
+            throw fail(key(at, "rate"), "expected a number of calls per second above 0, got " + json.rate());
+        }
+        if (json.burst() < 1) {
+            throw fail(key(at, "burst"), "expected a whole number of at least 1, got " + json.burst());
+        }
+        return Throttling.Rate.of(json.rate(), json.burst());
+    }
+
+    /** An IAM action ({@code "ListSSHPublicKeys"}) the simulator implements, spelled exactly. */
+    static boolean isServedOperation(String operation) {
+        for (java.lang.reflect.Method method : IamSimulator.class.getDeclaredMethods()) {
+            String name = method.getName();
+            if (java.lang.reflect.Modifier.isPublic(method.getModifiers()) && method.getParameterCount() == 1
+                    && software.amazon.awssdk.services.iam.model.IamRequest.class
+                    .isAssignableFrom(method.getParameterTypes()[0])
+                    && (Character.toUpperCase(name.charAt(0)) + name.substring(1)).equals(operation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static OrganizationMembership membership(World.OrganizationAccount json, Account account, String at) {
+        OrganizationMembership defaults = OrganizationMembership.defaultFor(account);
+        String name = orElse(json.name(), defaults.name());
+        if (name.isEmpty() || name.length() > 50) {
+            throw fail(key(at, "name"), "expected 1 to 50 characters, got \"" + name + "\"");
+        }
+        String email = orElse(json.email(), defaults.email());
+        if (!EMAIL.matcher(email).matches()) {
+            throw fail(key(at, "email"), "expected an e-mail address, got \"" + email + "\"");
+        }
+        AccountStatus status = AccountStatus.fromValue(orElse(json.status(), AccountStatus.ACTIVE.toString()));
+        if (status == AccountStatus.UNKNOWN_TO_SDK_VERSION) {
+            throw fail(key(at, "status"), "expected \"ACTIVE\", \"SUSPENDED\" or \"PENDING_CLOSURE\", got \""
+                    + json.status() + "\"");
+        }
+        AccountJoinedMethod joined = AccountJoinedMethod.fromValue(orElse(json.joinedMethod(),
+                AccountJoinedMethod.CREATED.toString()));
+        if (joined == AccountJoinedMethod.UNKNOWN_TO_SDK_VERSION) {
+            throw fail(key(at, "joinedMethod"), "expected \"CREATED\" or \"INVITED\", got \""
+                    + json.joinedMethod() + "\"");
+        }
+        return new OrganizationMembership(name, email, status, joined,
+                orElse(json.joinedTimestamp(), defaults.joinedTimestamp()));
     }
 
     private void managedPolicy(World.ManagedPolicy policy, String at) {
