@@ -95,11 +95,7 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
             problems.add("account " + event.account() + " may not send offboarding events: only the accounts in "
                     + EVENT_SENDER_ACCOUNT_IDS + " may; send the event from one of them, or add this account there");
         }
-        if (event.replayName() != null) {
-            problems.add("replay-name: events replayed from an archive (here \"" + event.replayName() + "\") are not"
-                    + " accepted, since a replay reaches the rule without passing the bus policy; to offboard this user"
-                    + " again, start the workflow by hand");
-        }
+        replayProblem(event).ifPresent(problems::add);
         OffboardingRequest detail = event.detail();
         problems.addAll(notFromAnEvent(detail));
         if (detail.quarantineDays() != null && detail.quarantineDays() < defaultQuarantineDays && !allowForce) {
@@ -113,13 +109,47 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
                     + " (detail.quarantineDays) or start the offboarding by hand with force");
         }
         String accountId = detail.accountId();
-        if (accountId != null && !anyOrganizationAccount && !accountId.equals(homeAccountId)
-                && !eventAccountIds.contains(accountId)) {
+        if (accountId != null && !mayActIn(accountId)) {
             problems.add("detail.accountId " + accountId + " is not an account that events may offboard users in:"
                     + " leave it out for the home account " + homeAccountId + ", or add it to " + EVENT_ACCOUNT_IDS
                     + " (\"*\" there allows any account of the organization)");
         }
         return problems;
+    }
+
+    /**
+     * What this deployment does not let an unused access finding start; empty when it may start the quarantine. The
+     * finding must come from this account's own analyzer (its events reach this account's default bus), and be about
+     * a user of an account events may name.
+     */
+    List<String> problems(UnusedAccessFindingEvent event) {
+        List<String> problems = new ArrayList<>();
+        if (!homeAccountId.equals(event.account())) {
+            problems.add("account " + event.account() + " is not this account (" + homeAccountId + "): only the"
+                    + " findings of an analyzer in the account the stack runs in start a quarantine (for an"
+                    + " organization's users, the analyzer of the organization in this account)");
+        }
+        replayProblem(event).ifPresent(problems::add);
+        String accountId = event.detail().accountId();
+        if (!mayActIn(accountId)) {
+            problems.add("detail.accountId " + accountId + " (the user's account) is not an account that events may"
+                    + " offboard users in: only the home account " + homeAccountId + " and those of "
+                    + EVENT_ACCOUNT_IDS + " (\"*\" there allows any account of the organization)");
+        }
+        return problems;
+    }
+
+    private boolean mayActIn(String accountId) {
+        return anyOrganizationAccount || accountId.equals(homeAccountId) || eventAccountIds.contains(accountId);
+    }
+
+    private static java.util.Optional<String> replayProblem(DeliveredEvent event) {
+        if (event.replayName() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("replay-name: events replayed from an archive (here \"" + event.replayName()
+                + "\") are not accepted, since a replay reaches the rule without passing the bus policy; to offboard"
+                + " this user again, start the workflow by hand");
     }
 
     /**
