@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *   <li>never {@code detail.allowPrivileged} (whatever its value), and never what only the product sets
  *       ({@code trigger}, {@code execution}, {@code memberAccount}).</li>
  * </ul>
+ * An IAM Access Analyzer finding asks for no field of its own: it must come from the home account's analyzer, not
+ * from a replay, and be about a user of the home account or one listed in {@code EVENT_ACCOUNT_IDS}.
  *
  * @param eventAccountIds the accounts besides the home one that events may name; ignored when
  *                        {@code anyOrganizationAccount}
@@ -118,9 +120,9 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
     }
 
     /**
-     * What this deployment does not let an unused access finding start; empty when it may start the quarantine. The
-     * finding must come from this account's own analyzer (its events reach this account's default bus), and be about
-     * a user of an account events may name.
+     * What this deployment does not let an unused access finding start; empty when it may go on. The finding must
+     * come from this account's own analyzer (its events reach this account's default bus), and, when it asks for a
+     * quarantine, be about a user of an account events may name (one that asks for nothing is not refused for that).
      */
     List<String> problems(UnusedAccessFindingEvent event) {
         List<String> problems = new ArrayList<>();
@@ -131,7 +133,7 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
         }
         replayProblem(event).ifPresent(problems::add);
         String accountId = event.detail().accountId();
-        if (!mayActIn(accountId)) {
+        if (event.detail().whyNoQuarantine().isEmpty() && !mayActIn(accountId)) {
             problems.add("detail.accountId " + accountId + " (the user's account) is not an account that events may"
                     + " offboard users in: only the home account " + homeAccountId + " and those of "
                     + EVENT_ACCOUNT_IDS + " (\"*\" there allows any account of the organization)");

@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
 /**
  * start-offboarding: the EventBridge entry point. Validates the event before anything else, then starts one
@@ -93,8 +94,8 @@ public final class StartOffboardingHandler extends JsonRequestHandler<DeliveredE
         String expectedArn = settings.executionArn(name);
         FunctionLog log = FunctionLog.of(context, expectedArn, request.userName());
         try {
-            String arn = sfn.startExecution(r -> r.stateMachineArn(settings.stateMachineArn()).name(name)
-                    .input(input(request))).executionArn();
+            String arn = sfn.startExecution(StartExecutionRequest.builder().stateMachineArn(settings.stateMachineArn())
+                    .name(name).input(input(request)).build()).executionArn();
             log.info("execution-started", "eventId", event.id(), "source", event.source());
             return StartOffboardingResult.of(arn, name, request.userName(), StartOutcome.STARTED);
         } catch (ExecutionAlreadyExistsException duplicate) {
