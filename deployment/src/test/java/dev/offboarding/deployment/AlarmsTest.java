@@ -44,6 +44,11 @@ class AlarmsTest {
                 }
             }
         }
+        for (JsonNode rule : deployed.resources("AWS::Events::Rule").values()) {
+            for (JsonNode target : rule.path("Properties").path("Targets")) {
+                queues.add(target.path("DeadLetterConfig").path("Arn").path("Fn::GetAtt").path(0).asText());
+            }
+        }
         queues.remove("");
         return queues;
     }
@@ -121,6 +126,26 @@ class AlarmsTest {
         assertEquals(Set.of("RejectedEventsQueue", "UndeliveredEventsQueue"), deadLetterQueues(deployed));
         assertEquals(List.of(), alarmProblems(deployed));
         assertEquals(11, deployed.resources("AWS::CloudWatch::Alarm").size());
+    }
+
+    @Test
+    void theStaleAccessTriggersDeadLetterQueueHasItsAlarmToo() {
+        Template deployed = Deployments.deployed(TEMPLATE, Deployments.with(Deployments.homeOnly(),
+                "StaleAccessTrigger", "Enabled"));
+
+        assertEquals(Set.of("RejectedEventsQueue", "UndeliveredEventsQueue", "UndeliveredFindingsQueue"),
+                deadLetterQueues(deployed));
+        assertEquals(List.of(), alarmProblems(deployed));
+    }
+
+    @Test
+    void theStaleAccessTriggersDeadLetterQueueWithoutItsAlarmIsReported() {
+        String alarm = TEMPLATE.substring(TEMPLATE.indexOf("  UndeliveredFindingsAlarm:\n"),
+                TEMPLATE.indexOf("Outputs:\n"));
+
+        assertEquals(List.of("no alarm on UndeliveredFindingsQueue ApproximateNumberOfMessagesVisible"),
+                alarmProblems(Deployments.deployed(TEMPLATE.replace(alarm, ""), Deployments.with(Deployments.homeOnly(),
+                        "StaleAccessTrigger", "Enabled"))));
     }
 
     @Test

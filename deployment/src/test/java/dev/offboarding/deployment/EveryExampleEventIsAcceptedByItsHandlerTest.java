@@ -224,7 +224,9 @@ class EveryExampleEventIsAcceptedByItsHandlerTest {
 
     @Test
     void theInputTypesComeFromTheTemplatesHandlers() {
-        assertEquals("OffboardingEvent", inputTypeFor("eventbridge-offboarding-event.json").orElseThrow().getSimpleName());
+        assertEquals("DeliveredEvent", inputTypeFor("eventbridge-offboarding-event.json").orElseThrow().getSimpleName());
+        assertEquals("DeliveredEvent", inputTypeFor("eventbridge-access-analyzer-unused-access-finding.json")
+                .orElseThrow().getSimpleName());
         assertEquals("DeleteUserRequest", inputTypeFor("delete-user.json").orElseThrow().getSimpleName());
         assertEquals(OffboardingRequest.class, inputTypeFor("offboarding-request.json").orElseThrow());
     }

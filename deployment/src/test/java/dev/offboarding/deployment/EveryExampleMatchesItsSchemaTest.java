@@ -163,8 +163,8 @@ class EveryExampleMatchesItsSchemaTest {
         assertTrue(refusal(Contracts.named("offboarding-request"), request).contains("phase"),
                 "validate-request refuses a phase in the workflow's input");
         assertNotEquals(List.of(), Schemas.problems("offboarding-request", request));
-        assertEquals(List.of("$.detail.phase: schema for 'phase' is false"), Schemas.problems("start-offboarding.input",
-                event), "start-offboarding's policy refuses a phase in an event's detail, as it refuses trigger");
+        assertTrue(Schemas.problems("start-offboarding.input", event).contains("$.detail.phase: schema for 'phase' is"
+                + " false"), "start-offboarding's policy refuses a phase in an event's detail, as it refuses trigger");
         assertEquals(null, refusal(Contracts.named("list-tokens.input"), request), "list-tokens is given it by the workflow");
         assertEquals(List.of(), Schemas.problems("list-tokens.input", request));
     }

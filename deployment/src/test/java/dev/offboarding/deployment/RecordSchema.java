@@ -33,7 +33,8 @@ import java.util.stream.StreamSupport;
  * <ul>
  * <li>the same field names (a {@code @JsonProperty} name where there is one), in the record's order (the order the
  * mapper writes them, so a list of fields read from a schema is the record's), {@code additionalProperties: false}
- * (the mapper refuses an unknown field); as written, every field required (the mapper writes every field, null ones
+ * (the mapper refuses an unknown field; {@code true} for a record read with
+ * {@code @JsonIgnoreProperties(ignoreUnknown = true)}, such as a detail AWS writes and adds fields to); as written, every field required (the mapper writes every field, null ones
  * too); as read, every primitive required unless {@code @JsonSetter(nulls = AS_EMPTY)} reads it (the mapper refuses
  * a missing one); a field forbidden by a view of what is read ({@code false}) must be one the record has;</li>
  * <li>the JSON type of the Java type: {@code String} a string (or a text enum or const), {@code boolean} a boolean,
@@ -137,7 +138,13 @@ final class RecordSchema {
             if (!asRecords.add(record)) {
                 return;
             }
-            if (!node.path("additionalProperties").isBoolean() || node.path("additionalProperties").asBoolean()) {
+            JsonIgnoreProperties ignoring = record.getAnnotation(JsonIgnoreProperties.class);
+            boolean ignoresUnknown = view == View.READ && ignoring != null && ignoring.ignoreUnknown();
+            if (ignoresUnknown && !node.path("additionalProperties").equals(Json.mapper().getNodeFactory().booleanNode(true))) {
+                found.add(where + ": additionalProperties must be true: " + record.getSimpleName() + " ignores a field it"
+                        + " does not have (@JsonIgnoreProperties(ignoreUnknown = true))");
+            } else if (!ignoresUnknown && (!node.path("additionalProperties").isBoolean()
+                    || node.path("additionalProperties").asBoolean())) {
                 found.add(where + ": additionalProperties must be false: the mapper refuses a field " + record.getSimpleName()
                         + " does not have");
             }

@@ -208,7 +208,7 @@ class WhoMayStartAnOffboardingTest {
         Map<String, String> common = Map.of("STATE_MACHINE_ARN", "{\"Ref\":\"OffboardUserStateMachine\"}",
                 "HOME_ACCOUNT_ID", Stack.ACCOUNT_ID, "ALLOW_FORCE_FROM_EVENTS", "false",
                 "EVENT_SENDER_ACCOUNT_IDS", Stack.ACCOUNT_ID + "," + Deployments.SENDER_ACCOUNT,
-                "DEFAULT_QUARANTINE_DAYS", "0");
+                "DEFAULT_QUARANTINE_DAYS", "0", "STALE_ACCESS_QUARANTINE_DAYS", "30");
         Map<String, Map.Entry<Map<String, String>, String>> deployments = new LinkedHashMap<>();
         deployments.put("home only", Map.entry(Deployments.homeOnly(), ""));
         deployments.put("member accounts", Map.entry(Deployments.memberAccounts(), "111111111111,222222222222"));

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *   <li>never {@code detail.allowPrivileged} (whatever its value), and never what only the product sets
  *       ({@code trigger}, {@code execution}, {@code memberAccount}).</li>
  * </ul>
+ * An IAM Access Analyzer finding asks for no field of its own: it must come from the home account's analyzer, not
+ * from a replay, and be about a user of the home account or one listed in {@code EVENT_ACCOUNT_IDS}.
  *
  * @param eventAccountIds the accounts besides the home one that events may name; ignored when
  *                        {@code anyOrganizationAccount}
@@ -95,11 +97,7 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
             problems.add("account " + event.account() + " may not send offboarding events: only the accounts in "
                     + EVENT_SENDER_ACCOUNT_IDS + " may; send the event from one of them, or add this account there");
         }
-        if (event.replayName() != null) {
-            problems.add("replay-name: events replayed from an archive (here \"" + event.replayName() + "\") are not"
-                    + " accepted, since a replay reaches the rule without passing the bus policy; to offboard this user"
-                    + " again, start the workflow by hand");
-        }
+        replayProblem(event).ifPresent(problems::add);
         OffboardingRequest detail = event.detail();
         problems.addAll(notFromAnEvent(detail));
         if (detail.quarantineDays() != null && detail.quarantineDays() < defaultQuarantineDays && !allowForce) {
@@ -113,13 +111,47 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
                     + " (detail.quarantineDays) or start the offboarding by hand with force");
         }
         String accountId = detail.accountId();
-        if (accountId != null && !anyOrganizationAccount && !accountId.equals(homeAccountId)
-                && !eventAccountIds.contains(accountId)) {
+        if (accountId != null && !mayActIn(accountId)) {
             problems.add("detail.accountId " + accountId + " is not an account that events may offboard users in:"
                     + " leave it out for the home account " + homeAccountId + ", or add it to " + EVENT_ACCOUNT_IDS
                     + " (\"*\" there allows any account of the organization)");
         }
         return problems;
+    }
+
+    /**
+     * What this deployment does not let an unused access finding start; empty when it may go on. The finding must
+     * come from this account's own analyzer (its events reach this account's default bus), and, when it asks for a
+     * quarantine, be about a user of an account events may name (one that asks for nothing is not refused for that).
+     */
+    List<String> problems(UnusedAccessFindingEvent event) {
+        List<String> problems = new ArrayList<>();
+        if (!homeAccountId.equals(event.account())) {
+            problems.add("account " + event.account() + " is not this account (" + homeAccountId + "): only the"
+                    + " findings of an analyzer in the account the stack runs in start a quarantine (for an"
+                    + " organization's users, the analyzer of the organization in this account)");
+        }
+        replayProblem(event).ifPresent(problems::add);
+        String accountId = event.detail().accountId();
+        if (event.detail().whyNoQuarantine().isEmpty() && !mayActIn(accountId)) {
+            problems.add("detail.accountId " + accountId + " (the user's account) is not an account that events may"
+                    + " offboard users in: only the home account " + homeAccountId + " and those of "
+                    + EVENT_ACCOUNT_IDS + " (\"*\" there allows any account of the organization)");
+        }
+        return problems;
+    }
+
+    private boolean mayActIn(String accountId) {
+        return anyOrganizationAccount || accountId.equals(homeAccountId) || eventAccountIds.contains(accountId);
+    }
+
+    private static java.util.Optional<String> replayProblem(DeliveredEvent event) {
+        if (event.replayName() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("replay-name: events replayed from an archive (here \"" + event.replayName()
+                + "\") are not accepted, since a replay reaches the rule without passing the bus policy; to offboard"
+                + " this user again, start the workflow by hand");
     }
 
     /**

@@ -1,7 +1,8 @@
 package dev.offboarding.startoffboarding;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.offboarding.json.Validatable;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.offboarding.validation.OffboardingRequest;
 import dev.offboarding.validation.Trigger;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.List;
  * well-formed event may ask for is {@link EventPolicy}'s to say.
  * {@code replay-name} is set by EventBridge on events replayed from an archive.
  */
+@JsonDeserialize(using = JsonDeserializer.None.class)
 public record OffboardingEvent(
         String version,
         String id,
@@ -24,7 +26,7 @@ public record OffboardingEvent(
         String region,
         List<String> resources,
         OffboardingRequest detail,
-        @JsonProperty("replay-name") String replayName) implements Validatable {
+        @JsonProperty("replay-name") String replayName) implements DeliveredEvent {
 
     @Override
     public List<String> problems() {

@@ -17,17 +17,21 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
 /**
- * start-offboarding: the EventBridge entry point. Validates the event (its {@code detail} is the offboarding request)
- * before anything else, then starts one OffboardUser execution named after the event id, with the event's id, source
- * and time as the request's {@code trigger}. EventBridge delivers at least once: a second delivery of the same event
- * finds its execution name taken ({@code ExecutionAlreadyExists}) and succeeds without starting anything.
+ * start-offboarding: the EventBridge entry point. Validates the event before anything else, then starts one
+ * OffboardUser execution named after the event id, with the event's id, source and time as the request's
+ * {@code trigger}. The event is an offboarding request from another system (its {@code detail} is the request), or
+ * an IAM Access Analyzer finding of unused access, which starts a quarantine of its user
+ * ({@link UnusedAccessFinding}) or, when it is not a stale user's, nothing ({@link StartOutcome#IGNORED}).
+ * EventBridge delivers at least once: a second delivery of the same event finds its execution name taken
+ * ({@code ExecutionAlreadyExists}) and succeeds without starting anything.
  * A malformed event, or one that asks for what this deployment does not let events ask for ({@link EventPolicy}),
  * fails with {@link InvalidRequestException} and starts nothing; the failed invocation ends in the dead-letter queue
  * with that reason.
  */
-public final class StartOffboardingHandler extends JsonRequestHandler<OffboardingEvent, StartOffboardingResult> {
+public final class StartOffboardingHandler extends JsonRequestHandler<DeliveredEvent, StartOffboardingResult> {
     /** Only the fields that were sent: the workflow treats an explicit null as a malformed flag. */
     private static final ObjectWriter INPUT_WRITER = Json.omittingNulls().writer();
 
@@ -40,37 +44,63 @@ public final class StartOffboardingHandler extends JsonRequestHandler<Offboardin
     }
 
     StartOffboardingHandler(SfnClient sfn, WorkflowSettings settings) {
-        super(OffboardingEvent.class);
+        super(DeliveredEvent.class);
         this.sfn = sfn;
         this.settings = settings;
     }
 
-    /** The detail is a caller's request: no null in it at all, since a null would start the run as if absent. */
+    /**
+     * An offboarding event's detail is a caller's request: no null in it at all, since a null would start the run as
+     * if absent. (A finding's detail is AWS's, read field by field: see {@link UnusedAccessFinding}.)
+     */
     @Override
     protected void checkRaw(JsonNode event) {
-        if (event.isObject() && event.hasNonNull("detail")) {
+        if (event.isObject() && event.hasNonNull("detail") && !UnusedAccessFindingEvent.isOne(event)) {
             RequestReader.refuseAnyNull(event.get("detail"), "detail");
         }
     }
 
     @Override
-    public StartOffboardingResult handle(OffboardingEvent event, Context context) {
+    public StartOffboardingResult handle(DeliveredEvent event, Context context) {
+        if (event instanceof UnusedAccessFindingEvent finding) {
+            return handle(finding, context);
+        }
+        OffboardingEvent offboarding = (OffboardingEvent) event;
+        List<String> refused = settings.events().problems(offboarding);
+        if (!refused.isEmpty()) {
+            throw new InvalidRequestException(refused);
+        }
+        return start(offboarding, offboarding.request(), context);
+    }
+
+    private StartOffboardingResult handle(UnusedAccessFindingEvent event, Context context) {
         List<String> refused = settings.events().problems(event);
         if (!refused.isEmpty()) {
             throw new InvalidRequestException(refused);
         }
-        OffboardingRequest request = event.request();
+        UnusedAccessFinding finding = event.detail();
+        String user = finding.userName().orElse(null);
+        java.util.Optional<String> ignored = finding.whyNoQuarantine();
+        if (ignored.isPresent()) {
+            FunctionLog.of(context, null, user).info("finding-ignored", "eventId", event.id(), "source", event.source(),
+                    "findingId", finding.findingId(), "findingType", finding.findingType(), "reason", ignored.get());
+            return StartOffboardingResult.ignored(user, "nothing started: " + ignored.get());
+        }
+        return start(event, finding.quarantine(event.trigger(), settings.staleAccessQuarantineDays()), context);
+    }
+
+    private StartOffboardingResult start(DeliveredEvent event, OffboardingRequest request, Context context) {
         String name = ExecutionName.forEvent(event.id());
         String expectedArn = settings.executionArn(name);
         FunctionLog log = FunctionLog.of(context, expectedArn, request.userName());
         try {
-            String arn = sfn.startExecution(r -> r.stateMachineArn(settings.stateMachineArn()).name(name)
-                    .input(input(request))).executionArn();
+            String arn = sfn.startExecution(StartExecutionRequest.builder().stateMachineArn(settings.stateMachineArn())
+                    .name(name).input(input(request)).build()).executionArn();
             log.info("execution-started", "eventId", event.id(), "source", event.source());
-            return new StartOffboardingResult(arn, name, request.userName(), StartOutcome.STARTED);
+            return StartOffboardingResult.of(arn, name, request.userName(), StartOutcome.STARTED);
         } catch (ExecutionAlreadyExistsException duplicate) {
             log.info("execution-already-started", "eventId", event.id(), "source", event.source());
-            return new StartOffboardingResult(expectedArn, name, request.userName(), StartOutcome.ALREADY_STARTED);
+            return StartOffboardingResult.of(expectedArn, name, request.userName(), StartOutcome.ALREADY_STARTED);
         } catch (SdkException e) {
             throw new WorkflowNotStartedException("could not start " + settings.stateMachineArn() + " for event "
                     + event.id() + " (user " + request.userName() + "): " + e.getMessage(), e);
