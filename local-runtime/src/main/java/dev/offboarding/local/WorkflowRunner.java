@@ -50,9 +50,24 @@ public final class WorkflowRunner {
      * if not null, runs the execution on a logical clock instead of the real one.
      */
     public record Run(Path definition, Map<String, String> substitutions, String input, String executionName,
-                      String stateMachineName, boolean noWaits, List<String> zeroWaits, VirtualTime virtualTime) {
+                      String stateMachineName, boolean noWaits, List<String> zeroWaits, VirtualTime virtualTime,
+                      Services services) {
         public Run {
             zeroWaits = List.copyOf(zeroWaits);
+            Objects.requireNonNull(services, "services");
+        }
+
+        /** A run of a definition that needs nothing beyond its functions. */
+        public Run(Path definition, Map<String, String> substitutions, String input, String executionName,
+                   String stateMachineName, boolean noWaits, List<String> zeroWaits, VirtualTime virtualTime) {
+            this(definition, substitutions, input, executionName, stateMachineName, noWaits, zeroWaits, virtualTime,
+                    Services.NONE);
+        }
+
+        /** The same run with what its definition reaches beyond its functions. */
+        public Run with(Services services) {
+            return new Run(definition, substitutions, input, executionName, stateMachineName, noWaits, zeroWaits,
+                    virtualTime, services);
         }
 
         /** A run on the real clock: every Wait and Retry pause that is not skipped really waits. */
@@ -70,6 +85,38 @@ public final class WorkflowRunner {
      * context): give it the clock the functions and the IAM simulator read, so that all of them share one clock. A
      * test of timing then asserts exact times and waits for nothing.
      */
+    /**
+     * What a definition reaches beyond its Lambda functions, as the local engine stands it in (statemachine/lib):
+     * the state machines its states:startExecution Tasks start ({@code --state-machine NAME=FILE}), the folders
+     * that stand in for the S3 buckets its ItemReader and ResultWriter name ({@code --bucket-directory}), the folder
+     * its waitForTaskToken Tasks read their decisions from ({@code --callbacks}), and the file that remembers every
+     * child execution name ever started ({@code --executions-registry}), so that a later run cannot start one again.
+     */
+    public record Services(Map<String, Path> stateMachines, Map<String, Path> bucketDirectories, Path callbacks,
+                           Path executionsRegistry) {
+        public static final Services NONE = new Services(Map.of(), Map.of(), null, null);
+
+        public Services {
+            stateMachines = Map.copyOf(stateMachines);
+            bucketDirectories = Map.copyOf(bucketDirectories);
+        }
+
+        List<String> arguments() {
+            List<String> arguments = new ArrayList<>();
+            new java.util.TreeMap<>(stateMachines).forEach((name, file) ->
+                    arguments.addAll(List.of("--state-machine", name + "=" + file)));
+            new java.util.TreeMap<>(bucketDirectories).forEach((bucket, dir) ->
+                    arguments.addAll(List.of("--bucket-directory", bucket + "=" + dir)));
+            if (callbacks != null) {
+                arguments.addAll(List.of("--callbacks", callbacks.toString()));
+            }
+            if (executionsRegistry != null) {
+                arguments.addAll(List.of("--executions-registry", executionsRegistry.toString()));
+            }
+            return arguments;
+        }
+    }
+
     public record VirtualTime(Instant start, long seed, Consumer<Instant> clock) {
         /** The seeds the engine's generator takes: 0 to 2^32 - 1. */
         public static final long MAX_SEED = 0xffffffffL;
@@ -118,6 +165,7 @@ public final class WorkflowRunner {
                 command.addAll(List.of("--virtual-time", run.virtualTime().start().toString(),
                         "--seed", Long.toString(run.virtualTime().seed())));
             }
+            command.addAll(run.services().arguments());
             Process process = start(command, host.url().toString());
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(run.input().getBytes(StandardCharsets.UTF_8));
@@ -131,7 +179,10 @@ public final class WorkflowRunner {
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     WorkflowEvent event = WorkflowEvent.of(Json.mapper().readTree(line));
-                    events.add(event);
+                    // A child execution's lines are followed, not kept: a fleet run has hundreds of thousands.
+                    if (event.execution() == null) {
+                        events.add(event);
+                    }
                     onEvent.accept(event);
                     result = ended(event, events).orElse(result);
                 }
