@@ -24,6 +24,12 @@ final class BoundedPages {
     /** The items of every page; {@code pages} fetches each page only when it is asked for the next one. */
     static <R extends IamResponse, T> List<T> all(String action, String target, Iterable<R> pages,
                                                   Function<R, List<T>> items) {
+        return all(action, target, pages, items, "a list this long is not a single user's");
+    }
+
+    /** The same, with {@code why} a list this long is refused, for the message. */
+    static <R extends IamResponse, T> List<T> all(String action, String target, Iterable<R> pages,
+                                                  Function<R, List<T>> items, String why) {
         List<T> all = new ArrayList<>();
         Iterator<R> page = pages.iterator();
         for (int read = 1; read <= MAX_PAGES; read++) {
@@ -35,7 +41,7 @@ final class BoundedPages {
             }
         }
         throw new IamRequestFailedException("iam:" + action + " on " + target + " returned more than " + MAX_PAGES
-                + " pages; refusing to read on (a list this long is not a single user's)", null);
+                + " pages; refusing to read on (" + why + ")", null);
     }
 
     /**

@@ -99,7 +99,8 @@ final class IamErrors {
     }
 
     /** Calls whose resource is not a user, so the user path does not scope them. */
-    private static final Set<String> NOT_ABOUT_A_USER = Set.of("GetRole", "*");
+    private static final Set<String> NOT_ABOUT_A_USER = Set.of("GetRole", "*", "ListUsers", "GetAccountSummary",
+            "GenerateCredentialReport", "GetCredentialReport");
 
     /** The IAM path under which the stack's functions may act (the template's UserPath). */
     static final String USER_PATH = "USER_PATH";

@@ -5,6 +5,8 @@ import dev.offboarding.errors.IamRequestFailedException;
 import dev.offboarding.errors.IamRetryableException;
 import dev.offboarding.errors.UserDeleteConflictException;
 import dev.offboarding.model.AccessKey;
+import dev.offboarding.model.CredentialReportAnswer;
+import dev.offboarding.model.ListedUser;
 import dev.offboarding.model.ActionDecision;
 import dev.offboarding.model.RoleDetails;
 import dev.offboarding.model.AccessKeyLastUse;
@@ -21,12 +23,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ContextEntry;
+import software.amazon.awssdk.services.iam.model.CredentialReportExpiredException;
+import software.amazon.awssdk.services.iam.model.CredentialReportNotPresentException;
+import software.amazon.awssdk.services.iam.model.CredentialReportNotReadyException;
+import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
 import software.amazon.awssdk.services.iam.model.IamResponse;
@@ -42,6 +49,7 @@ import software.amazon.awssdk.services.iam.model.User;
  */
 public final class IamGateway {
     private static final int PAGE_SIZE = BoundedPages.MAX_ITEMS_PER_PAGE;
+    private static final String ACCOUNT = "the account";
 
     private final IamClient iam;
 
@@ -154,6 +162,54 @@ public final class IamGateway {
         return list("ListGroupsForUser", userName,
                 iam.listGroupsForUserPaginator(r -> r.userName(userName).maxItems(PAGE_SIZE)),
                 page -> page.groups().stream().map(g -> new GroupMembership(g.groupName(), g.arn(), g.path())).toList());
+    }
+
+    // ---- the account, as a fleet selection reads it ------------------------------------------------------------
+
+    /** GetAccountSummary's count of the account's users ("Users" in its SummaryMap); empty if the answer lacks it. */
+    public OptionalInt accountUserCount() {
+        Integer users = call("GetAccountSummary", ACCOUNT,
+                () -> iam.getAccountSummary(r -> { }).summaryMapAsStrings().get("Users"));
+        return users == null ? OptionalInt.empty() : OptionalInt.of(users);
+    }
+
+    /** Every user whose path starts with {@code pathPrefix} (null: every user of the account), every page. */
+    public List<ListedUser> users(String pathPrefix) {
+        String target = pathPrefix == null ? ACCOUNT : "users under " + pathPrefix;
+        return call("ListUsers", target, () -> BoundedPages.all("ListUsers", target,
+                iam.listUsersPaginator(r -> r.pathPrefix(pathPrefix).maxItems(PAGE_SIZE)),
+                page -> page.users().stream()
+                        .map(u -> new ListedUser(u.userName(), u.path(), u.arn(), u.createDate())).toList(),
+                "more users than a selection reads"));
+    }
+
+    /** The user's tags (ListUserTags, every page); empty when the user no longer exists. */
+    public List<Tag> userTags(String userName) {
+        return list("ListUserTags", userName,
+                iam.listUserTagsPaginator(r -> r.userName(userName).maxItems(PAGE_SIZE)),
+                page -> page.tags().stream().map(t -> new Tag(t.key(), t.value())).toList());
+    }
+
+    /** GetCredentialReport: the report, or why there is none to read (not present, expired, being generated). */
+    public CredentialReportAnswer credentialReport() {
+        try {
+            GetCredentialReportResponse report = iam.getCredentialReport(r -> { });
+            return CredentialReportAnswer.ready(report.generatedTime(),
+                    report.content() == null ? "" : report.content().asUtf8String());
+        } catch (CredentialReportNotPresentException e) {
+            return CredentialReportAnswer.none(CredentialReportAnswer.State.NOT_PRESENT);
+        } catch (CredentialReportExpiredException e) {
+            return CredentialReportAnswer.none(CredentialReportAnswer.State.EXPIRED);
+        } catch (CredentialReportNotReadyException e) {
+            return CredentialReportAnswer.none(CredentialReportAnswer.State.IN_PROGRESS);
+        } catch (SdkException e) {
+            throw IamErrors.translate("GetCredentialReport", ACCOUNT, e);
+        }
+    }
+
+    /** GenerateCredentialReport; IAM's answer state (STARTED, INPROGRESS or COMPLETE). */
+    public String generateCredentialReport() {
+        return call("GenerateCredentialReport", ACCOUNT, () -> iam.generateCredentialReport(r -> { }).stateAsString());
     }
 
     // ---- roles -------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ public record Trigger(String eventId, String source, Instant time) {
     public static final int MAX_LENGTH = 256;
 
     /** The problems with this trigger as the field {@code field}, empty when it is complete. */
-    List<String> problems(String field) {
+    public List<String> problems(String field) {
         List<String> problems = new ArrayList<>();
         text(field + ".eventId", eventId, "the EventBridge event's id").ifPresent(problems::add);
         text(field + ".source", source, "the EventBridge event's source, e.g. \"hr.system\"").ifPresent(problems::add);

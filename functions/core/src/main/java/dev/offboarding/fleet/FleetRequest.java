@@ -1,0 +1,382 @@
+package dev.offboarding.fleet;
+
+import dev.offboarding.errors.InvalidRequestException;
+import dev.offboarding.json.Validatable;
+import dev.offboarding.validation.OffboardingRequest;
+import dev.offboarding.validation.Trigger;
+import dev.offboarding.validation.UserNames;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The fleet request: the input of the OffboardFleet workflow. It selects users (every selector given must hold: they
+ * combine with AND) in one or more accounts and offboards each through the single-user workflow, within a blast
+ * radius. At least one selector is required: none would mean every user, which is refused. {@code dryRun} is true
+ * unless the request says false. A request started by an event ({@code trigger}, set by start-offboarding) needs
+ * approval and keeps the deployment's limits: it may not say {@code requireApproval: false}, {@code maxUsersPerRun}
+ * or {@code maxShareOfAccount}.
+ *
+ * <p>{@link #problems()} checks a request as a caller sent it; {@link #normalized} fills in the defaults (once, at the
+ * start of the workflow); {@link #normalizedProblems} checks a request the workflow hands on to a later step.
+ */
+public record FleetRequest(
+        String run,
+        List<String> accounts,
+        Boolean organization,
+        List<String> users,
+        UsersFrom usersFrom,
+        String pathPrefix,
+        List<TagFilter> tags,
+        Integer unusedForDays,
+        Boolean dryRun,
+        Integer quarantineDays,
+        String reason,
+        String requestedBy,
+        Boolean requireApproval,
+        Integer maxUsersPerRun,
+        Integer maxShareOfAccount,
+        Integer maxConcurrencyPerAccount,
+        Integer approvalTimeoutSeconds,
+        Trigger trigger) implements Validatable {
+
+    public static final int MAX_RUN_LENGTH = 40;
+    public static final int MAX_ACCOUNTS = 1000;
+    public static final int MAX_USERS = 1000;
+    public static final int MAX_PATH_PREFIX_LENGTH = 512;
+    public static final int MAX_TAGS = 10;
+    public static final int MAX_UNUSED_FOR_DAYS = 3650;
+    public static final int MAX_USERS_PER_RUN = 5000;
+    public static final int MAX_SHARE_OF_ACCOUNT = 100;
+    public static final int MAX_CONCURRENCY_PER_ACCOUNT = 50;
+    public static final int MIN_APPROVAL_TIMEOUT_SECONDS = 60;
+    public static final int MAX_APPROVAL_TIMEOUT_SECONDS = 604_800;
+    /** The selectors, in the order the contract lists them. */
+    public static final List<String> SELECTORS = List.of("users", "usersFrom", "pathPrefix", "tags", "unusedForDays");
+
+    private static final Pattern RUN = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_RUN_LENGTH + "}");
+    private static final Pattern NOT_RUN_CHARACTER = Pattern.compile("[^A-Za-z0-9_-]");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    /** IAM's path characters (ASCII 0x21 to 0x7E), between a leading and a trailing '/'. */
+    private static final Pattern PATH_PREFIX = Pattern.compile("/([\\u0021-\\u007E]+/)?");
+
+    /** A list of users in S3: {@code .json} (an array of names or of {"userName","accountId"}) or {@code .csv}. */
+    public record UsersFrom(String bucket, String key) {
+        public static final int MAX_KEY_LENGTH = 1024;
+        /** S3's rules for a general purpose bucket's name: 3 to 63 lowercase letters, digits, dots and hyphens. */
+        private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+        /** {@code s3://bucket/key}, for messages and for the why of a candidate. */
+        public String location() {
+            return "s3://" + bucket + "/" + key;
+        }
+
+        /** Whether the file is read as CSV (its key ends with .csv); otherwise it is JSON. */
+        public boolean isCsv() {
+            return key.toLowerCase(Locale.ROOT).endsWith(".csv");
+        }
+
+        List<String> problems(String field) {
+            List<String> problems = new ArrayList<>();
+            if (bucket == null || !BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
+                problems.add(field + ".bucket must be an S3 bucket name (3 to 63 lowercase letters, digits, dots and"
+                        + " hyphens), e.g. \"my-offboarding-lists\"");
+            }
+            if (key == null || key.isEmpty()) {
+                problems.add(field + ".key is required: the object's key, ending in .json or .csv, e.g."
+                        + " \"leavers/2026-12.csv\"");
+            } else if (key.length() > MAX_KEY_LENGTH || key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                problems.add(field + ".key must be an S3 key of at most " + MAX_KEY_LENGTH
+                        + " characters without control characters");
+            } else {
+                String lower = key.toLowerCase(Locale.ROOT);
+                if (!lower.endsWith(".json") && !lower.endsWith(".csv")) {
+                    problems.add(field + ".key must end in .json (an array of user names, or of {\"userName\","
+                            + " \"accountId\"}) or .csv (a header row userName[,accountId]); it is \"" + key + "\"");
+                }
+            }
+            return problems;
+        }
+    }
+
+    /** A tag a selected user must carry: the key (IAM compares keys ignoring case) and exactly this value. */
+    public record TagFilter(String key, String value) {
+        public static final int MAX_KEY_LENGTH = 128;
+        public static final int MAX_VALUE_LENGTH = 256;
+        /** IAM's characters for tag keys and values: letters, digits, spaces and _ . : / = + - @ */
+        private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+
+        List<String> problems(String field) {
+            List<String> problems = new ArrayList<>();
+            if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH || !TAG_TEXT.matcher(key).matches()) {
+                problems.add(field + ".key must be an IAM tag key: 1 to " + MAX_KEY_LENGTH + " letters, digits,"
+                        + " spaces and _ . : / = + - @, e.g. \"team\"");
+            }
+            if (value == null) {
+                problems.add(field + ".value is required: the tag's value the user must carry (\"\" for an empty one)");
+            } else if (value.length() > MAX_VALUE_LENGTH || !TAG_TEXT.matcher(value).matches()) {
+                problems.add(field + ".value must be an IAM tag value: at most " + MAX_VALUE_LENGTH + " letters,"
+                        + " digits, spaces and _ . : / = + - @");
+            }
+            return problems;
+        }
+
+        @Override
+        public String toString() {
+            return key + "=" + value;
+        }
+    }
+
+    /** Every problem with the request as a caller sent it, each naming the field and the fix; empty when valid. */
+    @Override
+    public List<String> problems() {
+        return problems("");
+    }
+
+    /** The same, naming each field by its path under {@code at} (e.g. "request" gives "request.users[0]"). */
+    public List<String> problems(String at) {
+        List<String> problems = valueProblems(at);
+        if (trigger != null) {
+            String because = ": a fleet run started by an event keeps the deployment's limits and its approval;"
+                    + " leave it out (only a person's request may set it)";
+            if (Boolean.FALSE.equals(requireApproval)) {
+                problems.add(field(at, "requireApproval") + " cannot be false" + because);
+            }
+            if (maxUsersPerRun != null) {
+                problems.add(field(at, "maxUsersPerRun") + " cannot be set" + because);
+            }
+            if (maxShareOfAccount != null) {
+                problems.add(field(at, "maxShareOfAccount") + " cannot be set" + because);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Every problem with a request {@link #normalized} handed on by the workflow: the same value rules, every default
+     * filled in, and approval required when an event started it.
+     */
+    public List<String> normalizedProblems(String at) {
+        List<String> problems = valueProblems(at);
+        Map<String, Object> filled = new java.util.LinkedHashMap<>();
+        filled.put("run", run);
+        filled.put("dryRun", dryRun);
+        filled.put("requireApproval", requireApproval);
+        filled.put("maxUsersPerRun", maxUsersPerRun);
+        filled.put("maxShareOfAccount", maxShareOfAccount);
+        filled.put("maxConcurrencyPerAccount", maxConcurrencyPerAccount);
+        filled.put("approvalTimeoutSeconds", approvalTimeoutSeconds);
+        filled.forEach((name, value) -> {
+            if (value == null) {
+                problems.add(field(at, name) + " is missing: the workflow's ValidateFleetRequest step fills it in;"
+                        + " pass on its output's request");
+            }
+        });
+        if (trigger != null && Boolean.FALSE.equals(requireApproval)) {
+            problems.add(field(at, "requireApproval") + " cannot be false for a fleet run started by an event");
+        }
+        return problems;
+    }
+
+    /**
+     * The request with every default filled in: {@code run} the fleet execution's name (its first 40 characters,
+     * any character other than a letter, digit, '-' or '_' replaced by '-'), {@code dryRun} true,
+     * {@code requireApproval} true when an event started it and false otherwise, the limits from {@code defaults}.
+     * A request with problems is refused ({@link InvalidRequestException}).
+     */
+    public FleetRequest normalized(String fleetExecution, FleetDefaults defaults) {
+        List<String> problems = problems();
+        if (run == null && (fleetExecution == null || fleetExecution.isBlank())) {
+            problems = new ArrayList<>(problems);
+            problems.add("run is absent and there is no fleet execution name to name the run after: give \"run\","
+                    + " e.g. \"stale-users-2026-12\"");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return new FleetRequest(run != null ? run : runNamedAfter(fleetExecution), accounts, organization, users,
+                usersFrom, pathPrefix, tags, unusedForDays,
+                dryRun != null ? dryRun : Boolean.TRUE,
+                quarantineDays, reason, requestedBy,
+                requireApproval != null ? requireApproval : Boolean.valueOf(trigger != null),
+                maxUsersPerRun != null ? maxUsersPerRun : Integer.valueOf(defaults.maxUsersPerRun()),
+                maxShareOfAccount != null ? maxShareOfAccount : Integer.valueOf(defaults.maxShareOfAccount()),
+                maxConcurrencyPerAccount != null ? maxConcurrencyPerAccount
+                        : Integer.valueOf(defaults.maxConcurrencyPerAccount()),
+                approvalTimeoutSeconds != null ? approvalTimeoutSeconds
+                        : Integer.valueOf(defaults.approvalTimeoutSeconds()),
+                trigger);
+    }
+
+    /** The run name a request without {@code run} gets from its fleet execution's name. */
+    public static String runNamedAfter(String fleetExecution) {
+        String name = NOT_RUN_CHARACTER.matcher(fleetExecution).replaceAll("-");
+        return name.length() <= MAX_RUN_LENGTH ? name : name.substring(0, MAX_RUN_LENGTH);
+    }
+
+    /** The selectors the request gives, in {@link #SELECTORS}' order. */
+    public List<String> selectors() {
+        List<String> given = new ArrayList<>();
+        if (users != null) {
+            given.add("users");
+        }
+        if (usersFrom != null) {
+            given.add("usersFrom");
+        }
+        if (pathPrefix != null) {
+            given.add("pathPrefix");
+        }
+        if (tags != null) {
+            given.add("tags");
+        }
+        if (unusedForDays != null) {
+            given.add("unusedForDays");
+        }
+        return given;
+    }
+
+    /** Whether the request names its users (in {@code users} or in {@code usersFrom}). */
+    public boolean namesUsers() {
+        return users != null || usersFrom != null;
+    }
+
+    private List<String> valueProblems(String at) {
+        List<String> problems = new ArrayList<>();
+        if (run != null && !RUN.matcher(run).matches()) {
+            problems.add(field(at, "run") + " must be 1 to " + MAX_RUN_LENGTH + " letters, digits, '-' or '_', e.g."
+                    + " \"stale-users-2026-12\" (leave it out to name the run after the fleet execution)");
+        }
+        accountsProblems(at, problems);
+        if (selectors().isEmpty()) {
+            problems.add("the request selects no users: give at least one of " + fieldList(at)
+                    + " (they combine with AND); selecting every user of an account is refused");
+        }
+        if (users != null && usersFrom != null) {
+            problems.add(field(at, "users") + " and " + field(at, "usersFrom") + " cannot both be given: name the"
+                    + " users in one of them");
+        }
+        usersProblems(at, problems);
+        if (usersFrom != null) {
+            problems.addAll(usersFrom.problems(field(at, "usersFrom")));
+        }
+        if (pathPrefix != null && (pathPrefix.length() > MAX_PATH_PREFIX_LENGTH
+                || !PATH_PREFIX.matcher(pathPrefix).matches())) {
+            problems.add(field(at, "pathPrefix") + " must be an IAM path prefix that starts and ends with '/' (1 to "
+                    + MAX_PATH_PREFIX_LENGTH + " characters, no space or control character), e.g. \"/contractors/\"");
+        }
+        tagsProblems(at, problems);
+        range(at, "unusedForDays", unusedForDays, 1, MAX_UNUSED_FOR_DAYS, "days", problems);
+        range(at, "quarantineDays", quarantineDays, 0, OffboardingRequest.MAX_QUARANTINE_DAYS, "days (0: none)",
+                problems);
+        OffboardingRequest.textProblem(field(at, "reason"), reason).ifPresent(problems::add);
+        OffboardingRequest.textProblem(field(at, "requestedBy"), requestedBy).ifPresent(problems::add);
+        range(at, "maxUsersPerRun", maxUsersPerRun, 1, MAX_USERS_PER_RUN, "users", problems);
+        range(at, "maxShareOfAccount", maxShareOfAccount, 1, MAX_SHARE_OF_ACCOUNT, "percent of an account's users",
+                problems);
+        range(at, "maxConcurrencyPerAccount", maxConcurrencyPerAccount, 1, MAX_CONCURRENCY_PER_ACCOUNT,
+                "child workflows at once", problems);
+        range(at, "approvalTimeoutSeconds", approvalTimeoutSeconds, MIN_APPROVAL_TIMEOUT_SECONDS,
+                MAX_APPROVAL_TIMEOUT_SECONDS, "seconds (1 minute to 7 days)", problems);
+        if (trigger != null) {
+            problems.addAll(trigger.problems(field(at, "trigger")));
+        }
+        return problems;
+    }
+
+    private void accountsProblems(String at, List<String> problems) {
+        if (accounts != null && Boolean.TRUE.equals(organization)) {
+            problems.add(field(at, "accounts") + " and " + field(at, "organization") + " cannot both be given: list"
+                    + " the accounts, or select every active account of the organization");
+        }
+        if (accounts == null) {
+            return;
+        }
+        if (accounts.isEmpty() || accounts.size() > MAX_ACCOUNTS) {
+            problems.add(field(at, "accounts") + " must list 1 to " + MAX_ACCOUNTS + " account ids; it lists "
+                    + accounts.size() + " (leave it out for the account the stack runs in)");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            String account = accounts.get(i);
+            String name = field(at, "accounts") + "[" + i + "]";
+            if (account == null || !ACCOUNT_ID.matcher(account).matches()) {
+                problems.add(name + " must be a 12-digit AWS account id such as \"111111111111\" (as a string)");
+            } else if (!seen.add(account)) {
+                problems.add(name + " repeats account " + account + ": list each account once");
+            }
+        }
+    }
+
+    private void usersProblems(String at, List<String> problems) {
+        if (users == null) {
+            return;
+        }
+        if (users.isEmpty() || users.size() > MAX_USERS) {
+            problems.add(field(at, "users") + " must name 1 to " + MAX_USERS + " users; it names " + users.size()
+                    + " (for more, put them in a file and give usersFrom)");
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < users.size(); i++) {
+            String name = field(at, "users") + "[" + i + "]";
+            String user = users.get(i);
+            List<String> nameProblems = UserNames.problems(name, user);
+            problems.addAll(nameProblems);
+            if (nameProblems.isEmpty()) {
+                // IAM user names are unique ignoring case: "Alice" and "alice" are one user.
+                Integer first = seen.putIfAbsent(user.toLowerCase(Locale.ROOT), i);
+                if (first != null) {
+                    problems.add(name + " \"" + user + "\" repeats " + field(at, "users") + "[" + first + "] (IAM user"
+                            + " names are unique ignoring case): name each user once");
+                }
+            }
+        }
+    }
+
+    private void tagsProblems(String at, List<String> problems) {
+        if (tags == null) {
+            return;
+        }
+        if (tags.isEmpty() || tags.size() > MAX_TAGS) {
+            problems.add(field(at, "tags") + " must give 1 to " + MAX_TAGS + " tags, each {\"key\": ..., \"value\":"
+                    + " ...}; it gives " + tags.size());
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < tags.size(); i++) {
+            String name = field(at, "tags") + "[" + i + "]";
+            TagFilter tag = tags.get(i);
+            if (tag == null) {
+                problems.add(name + " is null: give {\"key\": ..., \"value\": ...}");
+                continue;
+            }
+            List<String> tagProblems = tag.problems(name);
+            problems.addAll(tagProblems);
+            if (tagProblems.isEmpty()) {
+                Integer first = seen.putIfAbsent(tag.key().toLowerCase(Locale.ROOT), i);
+                if (first != null) {
+                    problems.add(name + ".key \"" + tag.key() + "\" repeats " + field(at, "tags") + "[" + first
+                            + "].key: a user carries one value per tag key, so no user could match both");
+                }
+            }
+        }
+    }
+
+    private static void range(String at, String name, Integer value, int min, int max, String unit,
+                              List<String> problems) {
+        if (value != null && (value < min || value > max)) {
+            problems.add(field(at, name) + " must be from " + min + " to " + max + " " + unit + "; it is " + value);
+        }
+    }
+
+    private static String fieldList(String at) {
+        return String.join(", ", SELECTORS.stream().map(s -> field(at, s)).toList());
+    }
+
+    private static String field(String at, String name) {
+        return at == null || at.isEmpty() ? name : at + "." + name;
+    }
+}
