@@ -1,5 +1,6 @@
 package dev.offboarding.fleet;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.json.Validatable;
 import dev.offboarding.validation.OffboardingRequest;
@@ -23,8 +24,10 @@ import java.util.regex.Pattern;
  * or {@code maxShareOfAccount}.
  *
  * <p>{@link #problems()} checks a request as a caller sent it; {@link #normalized} fills in the defaults (once, at the
- * start of the workflow); {@link #normalizedProblems} checks a request the workflow hands on to a later step.
+ * start of the workflow); {@link #normalizedProblems} checks a request the workflow hands on to a later step. It is
+ * written without its unset fields, whatever the mapper: an explicit null flag is refused when read back.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record FleetRequest(
         String run,
         List<String> accounts,
@@ -77,7 +80,7 @@ public record FleetRequest(
         }
 
         /** Whether the file is read as CSV (its key ends with .csv); otherwise it is JSON. */
-        public boolean isCsv() {
+        public boolean readsAsCsv() {
             return key.toLowerCase(Locale.ROOT).endsWith(".csv");
         }
 

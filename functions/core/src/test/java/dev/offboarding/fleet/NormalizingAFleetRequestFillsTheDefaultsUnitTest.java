@@ -39,6 +39,21 @@ class NormalizingAFleetRequestFillsTheDefaultsUnitTest {
     }
 
     @Test
+    void aNormalizedRequestReadsBackAsItWasWritten() throws Exception {
+        FleetRequest normalized = read("{\"usersFrom\": {\"bucket\": \"lists\", \"key\": \"leavers.csv\"},"
+                + " \"tags\": [{\"key\": \"team\", \"value\": \"payments\"}], \"accounts\": [\"111111111111\"],"
+                + FleetRequests.TRIGGER + "}").normalized("event-e-1", DEFAULTS);
+        for (var mapper : List.of(dev.offboarding.json.Json.mapper(), dev.offboarding.json.Json.omittingNulls())) {
+            // Read as a later step reads it: strictly, then checked as a normalized request (an event's limits
+            // are the deployment's now, which a caller's request may not set).
+            FleetRequest again = dev.offboarding.json.Json.mapper().treeToValue(mapper.valueToTree(normalized),
+                    FleetRequest.class);
+            assertEquals(normalized, again);
+            assertEquals(List.of(), again.normalizedProblems("request"));
+        }
+    }
+
+    @Test
     void theRunIsNamedAfterTheFleetExecutionInTheCharactersARunMayHave() {
         assertEquals("a2345678901234567890123456789012345678-x",
                 FleetRequest.runNamedAfter("a2345678901234567890123456789012345678.x-and-more"));

@@ -43,15 +43,18 @@ final class AccountSelection {
         this.clock = clock;
     }
 
-    /** {@code named}: the names the request gives for this account, or null when it names none. */
-    CandidatesFile select(FleetRequest request, Named named) {
+    /**
+     * {@code listingPrefix}: the PathPrefix to list with (see {@link SelectionSettings#listingPrefix});
+     * {@code named}: the names the request gives for this account, or null when it names none.
+     */
+    CandidatesFile select(FleetRequest request, String listingPrefix, Named named) {
         Instant now = clock.instant();
         int accountUsers = calls.call("GetAccountSummary", iam -> iam.accountUserCount()).orElseThrow(() ->
                 new SelectionFailedException("iam:GetAccountSummary", calls.accountId(), null, "IAM's answer has no"
                         + " \"Users\" in its SummaryMap, so the share of the account cannot be known", false, null));
         // The report first: while IAM is still writing it, no other call is spent on a selection retried anyway.
         CredentialReport report = request.unusedForDays() == null ? null : freshReport(now);
-        List<ListedUser> listed = calls.call("ListUsers", iam -> iam.users(request.pathPrefix()));
+        List<ListedUser> listed = calls.call("ListUsers", iam -> iam.users(listingPrefix));
 
         Map<ListedUser, List<String>> selected = new LinkedHashMap<>();
         List<String> notFound = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.offboarding.selectusers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.offboarding.errors.InvalidConfigurationException;
 import dev.offboarding.errors.SelectionFailedException;
 import dev.offboarding.fleet.CandidatesFile;
 import dev.offboarding.fleet.FleetRequest;
@@ -17,7 +16,6 @@ import dev.offboarding.validation.MemberAccount;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -30,34 +28,35 @@ import java.util.regex.Pattern;
  * selection (SelectionFailedException) and nothing is written.
  */
 public final class SelectUsersHandler extends JsonRequestHandler<SelectUsersInput, SelectUsersOutput> {
-    public static final String HOME_ACCOUNT_ID = "HOME_ACCOUNT_ID";
-    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern NOT_SESSION_CHARACTER = Pattern.compile("[^\\w+=,.@-]");
 
     private final IamGateways iam;
-    private final String homeAccountId;
+    private final SelectionSettings settings;
     private final RecordStore store;
     private final UsersFiles files;
     private final Clock clock;
 
-    /** In Lambda: HOME_ACCOUNT_ID, OFFBOARDING_ROLE_NAME, RECORDS_BUCKET (+ RECORDS_PREFIX), the standard SDK setup. */
+    /**
+     * In Lambda: HOME_ACCOUNT_ID, USER_PATH, OFFBOARDING_ROLE_NAME (the member read role), RECORDS_BUCKET
+     * (+ RECORDS_PREFIX), and the standard SDK configuration.
+     */
     public SelectUsersHandler() {
-        this(IamGateways.fromEnvironment(), homeAccount(System.getenv()), RecordStores.fromEnvironment(),
-                S3UsersFiles.fromEnvironment(), Clock.systemUTC());
+        this(IamGateways.fromEnvironment(), SelectionSettings.fromEnvironment(System.getenv()),
+                RecordStores.fromEnvironment(), S3UsersFiles.fromEnvironment(), Clock.systemUTC());
     }
 
-    /** Only the home account ({@code homeAccountId}), through {@code home}. */
+    /** Only the home account ({@code homeAccountId}, every user of it), through {@code home}. */
     public SelectUsersHandler(IamGateway home, String homeAccountId, RecordStore store, UsersFiles files,
                               Clock clock) {
-        this(IamGateways.homeOnly(home), homeAccountId, store, files, clock);
+        this(IamGateways.homeOnly(home), SelectionSettings.home(homeAccountId), store, files, clock);
     }
 
     /** {@code iam}: the home account's gateway, and those of member accounts through their read role. */
-    public SelectUsersHandler(IamGateways iam, String homeAccountId, RecordStore store, UsersFiles files,
+    public SelectUsersHandler(IamGateways iam, SelectionSettings settings, RecordStore store, UsersFiles files,
                               Clock clock) {
         super(SelectUsersInput.class);
         this.iam = iam;
-        this.homeAccountId = homeAccountId;
+        this.settings = settings;
         this.store = store;
         this.files = files;
         this.clock = clock;
@@ -68,14 +67,15 @@ public final class SelectUsersHandler extends JsonRequestHandler<SelectUsersInpu
         FleetRequest request = input.request();
         String account = input.accountId();
         String key = CandidatesKey.of(input.run(), input.fleetExecution(), account);
+        String listingPrefix = settings.listingPrefix(request.pathPrefix());
         AccountSelection.Named named = named(request, account);
-        boolean home = account.equals(homeAccountId);
+        boolean home = account.equals(settings.homeAccountId());
         IamGateway gateway = home ? iam.home()
                 : iam.of(new MemberAccount(account, sessionName(input.fleetExecution())));
         String caller = home ? "select-users' role" : "the member read role " + iam.roleArn(account)
                 + " (templates/member-account-role.yaml)";
         CandidatesFile selection = new AccountSelection(new SelectionCalls(gateway, account, caller), clock)
-                .select(request, named);
+                .select(request, listingPrefix, named);
         store.put(key, json(selection));
         FunctionLog.of(context, null, null).info("users-selected", "run", input.run(),
                 "fleetExecution", input.fleetExecution(), "accountId", account,
@@ -119,14 +119,5 @@ public final class SelectUsersHandler extends JsonRequestHandler<SelectUsersInpu
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String homeAccount(Map<String, String> env) {
-        String home = env.getOrDefault(HOME_ACCOUNT_ID, "").strip();
-        if (!ACCOUNT_ID.matcher(home).matches()) {
-            throw new InvalidConfigurationException(HOME_ACCOUNT_ID + " must be the 12-digit id of the account the"
-                    + " stack runs in; it is \"" + home + "\"");
-        }
-        return home;
     }
 }

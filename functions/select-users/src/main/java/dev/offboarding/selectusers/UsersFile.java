@@ -51,7 +51,7 @@ final class UsersFile {
         }
         String text = utf8(from, bytes);
         List<String> problems = new ArrayList<>();
-        List<NamedUser> users = from.isCsv() ? csv(from, text, problems) : json(from, bytes, problems);
+        List<NamedUser> users = from.readsAsCsv() ? csv(from, text, problems) : json(from, bytes, problems);
         if (problems.isEmpty() && users.isEmpty()) {
             problems.add("usersFrom " + from.location() + " names no users: list at least one (an empty list would"
                     + " select nobody)");
