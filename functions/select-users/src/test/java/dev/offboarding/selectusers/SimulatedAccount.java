@@ -148,8 +148,13 @@ final class SimulatedAccount {
 
     /** The candidates file select-users wrote. */
     JsonNode candidatesFile() {
+        return candidatesFileOf(ACCOUNT);
+    }
+
+    /** The candidates file select-users wrote for {@code account}. */
+    JsonNode candidatesFileOf(String account) {
         try {
-            return Json.mapper().readTree(store.get(candidatesKey()).orElseThrow());
+            return Json.mapper().readTree(store.get(candidatesKey().replace(ACCOUNT, account)).orElseThrow());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
