@@ -89,7 +89,11 @@ final class FleetWorld {
     // ---- the stages' inputs ---------------------------------------------------------------------------------------
 
     JsonNode validate(String request) {
-        ObjectNode input = object().put("stage", "VALIDATE").put("fleetExecution", FLEET_EXECUTION)
+        return validate(request, FLEET_EXECUTION);
+    }
+
+    JsonNode validate(String request, String fleetExecution) {
+        ObjectNode input = object().put("stage", "VALIDATE").put("fleetExecution", fleetExecution)
                 .put("startedAt", STARTED.toString());
         input.set("request", json(request));
         return invoke(input);
