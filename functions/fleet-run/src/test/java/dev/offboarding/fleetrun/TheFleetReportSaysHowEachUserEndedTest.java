@@ -144,6 +144,21 @@ class TheFleetReportSaysHowEachUserEndedTest {
     }
 
     @Test
+    void noDecisionInTimeIsARejectionToo() {
+        plannedIn(FleetWorld.FLEET_EXECUTION, "false");
+        ObjectNode input = world.report(fleet, selected, limit);
+        input.putObject("ending").put("error", "Offboarding.Rejected").put("cause", "no decision within 86400 s");
+
+        JsonNode answer = world.invoke(input);
+
+        assertEquals("Offboarding.FleetRejected", answer.get("error").asText());
+        assertEquals("The plan was not approved: no decision within 86400 s. Nobody was offboarded.",
+                answer.get("cause").asText());
+        assertEquals("REJECTED", answer.get("summary").get("outcome").asText());
+        assertTrue(answer.get("summary").get("approval").isNull());
+    }
+
+    @Test
     void aPlanTheBlastRadiusRefusedEndsRefusedWithTheLimitsSentence() {
         plannedIn(FleetWorld.FLEET_EXECUTION, "false");
         ObjectNode input = world.report(fleet, selected, null);
@@ -196,6 +211,11 @@ class TheFleetReportSaysHowEachUserEndedTest {
         notAnInstant.putObject("approval").put("decision", "APPROVED").put("by", APPROVER).put("at", "yesterday");
         assertTrue(assertThrows(InvalidRequestException.class, () -> world.invoke(notAnInstant)).getMessage()
                 .contains("approval.at"));
+
+        ObjectNode undated = world.report(fleet, selected, limit);
+        undated.putObject("approval").put("decision", "APPROVED").put("by", APPROVER);
+        assertTrue(assertThrows(InvalidRequestException.class, () -> world.invoke(undated)).getMessage()
+                .contains("approval.at is required"));
 
         ObjectNode unfinished = world.report(fleet, selected, null);
         assertTrue(assertThrows(InvalidRequestException.class, () -> world.invoke(unfinished)).getMessage()
