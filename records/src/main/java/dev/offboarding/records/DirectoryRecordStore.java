@@ -112,6 +112,12 @@ public final class DirectoryRecordStore implements RecordStore {
         return root.resolve(key).toString();
     }
 
+    /** Bucket {@code local-records}, which a local engine maps to this folder; the key relative to the folder. */
+    @Override
+    public BucketKey bucketKey(String key) {
+        return new BucketKey(BucketKey.LOCAL_RECORDS, RecordKeys.checkedPrefix(key));
+    }
+
     private Path fileOf(String key) {
         return resolved(RecordKeys.checked(key), key);
     }

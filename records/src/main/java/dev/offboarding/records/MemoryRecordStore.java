@@ -29,4 +29,10 @@ public final class MemoryRecordStore implements RecordStore {
     public String describe(String key) {
         return "memory:" + key;
     }
+
+    /** Bucket {@code memory-records}, the key as it is. */
+    @Override
+    public BucketKey bucketKey(String key) {
+        return new BucketKey(BucketKey.MEMORY_RECORDS, RecordKeys.checkedPrefix(key));
+    }
 }

@@ -19,4 +19,12 @@ public interface RecordStore {
 
     /** Where {@code key} is, for people: {@code s3://bucket/prefix/key} or a file path. */
     String describe(String key);
+
+    /**
+     * Where {@code key} (a key, or a key prefix such as a ResultWriter's) is as an S3 bucket and object key, for a
+     * workflow that reads or writes it through Step Functions' S3 integrations rather than through this store.
+     */
+    default BucketKey bucketKey(String key) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot name its records as S3 objects");
+    }
 }

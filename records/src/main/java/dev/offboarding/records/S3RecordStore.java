@@ -168,6 +168,12 @@ public final class S3RecordStore implements RecordStore {
         return location.describe(key);
     }
 
+    /** The store's bucket, and the object key of {@code key} there (the store's prefix followed by the key). */
+    @Override
+    public BucketKey bucketKey(String key) {
+        return new BucketKey(location.bucket(), location.objectKey(RecordKeys.checkedPrefix(key)));
+    }
+
     /** S3 lists a general purpose bucket's keys in ascending order already; this makes it so for any server. */
     private static List<String> sorted(List<String> keys) {
         keys.sort(null);

@@ -14,6 +14,19 @@ public final class SelectionFailedException extends OffboardingException {
     private final String errorCode;
     private final boolean retryable;
 
+    /** A selection that failed before any account was read (e.g. the organization's accounts not listed). */
+    public SelectionFailedException(String message, Throwable cause) {
+        super(message, cause);
+        this.call = null;
+        this.accountId = null;
+        this.errorCode = null;
+        this.retryable = false;
+    }
+
+    public SelectionFailedException(String message) {
+        this(message, null);
+    }
+
     public SelectionFailedException(String call, String accountId, String errorCode, String whatToCheck,
                                     boolean retryable, Throwable cause) {
         super("Selecting users in account " + accountId + " failed: " + call + " answered "

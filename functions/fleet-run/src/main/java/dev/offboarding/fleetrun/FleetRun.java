@@ -1,0 +1,136 @@
+package dev.offboarding.fleetrun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.errors.BlastRadiusExceededException;
+import dev.offboarding.errors.InvalidRequestException;
+import dev.offboarding.json.RequestReader;
+import dev.offboarding.records.RecordStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What each stage does (the fleet design's section 5); {@link Reporter} does REPORT. */
+final class FleetRun {
+    private final RecordStore store;
+    private final Clock clock;
+    private final FleetSettings settings;
+    private final OrganizationAccounts organization;
+
+    FleetRun(RecordStore store, Clock clock, FleetSettings settings, OrganizationAccounts organization) {
+        this.store = store;
+        this.clock = clock;
+        this.settings = settings;
+        this.organization = organization;
+    }
+
+    /** The request validated (strictly, every null refused) with its defaults, and the accounts it selects in. */
+    Fleet validate(ValidateInput input) {
+        JsonNode raw = input.request();
+        RequestReader.refuseAnyNull(raw, "request");
+        FleetRequestStandIn request = RequestReader.read(raw, FleetRequestStandIn.class, "request")
+                .normalized(input.fleetExecution(), settings);
+        List<String> accounts;
+        if (Boolean.TRUE.equals(request.organization())) {
+            accounts = organization.activeAccounts().stream().distinct().sorted().toList();
+            if (accounts.isEmpty() || accounts.size() > FleetLimits.MAX_ACCOUNTS) {
+                throw new dev.offboarding.errors.SelectionFailedException("organizations:ListAccounts lists "
+                        + accounts.size() + " active accounts; a fleet selects in 1 to " + FleetLimits.MAX_ACCOUNTS
+                        + ": list them in \"accounts\" instead");
+            }
+        } else if (request.accounts() != null) {
+            accounts = request.accounts();
+        } else {
+            accounts = List.of(settings.homeAccountId());
+        }
+        Fleet fleet = new Fleet(request.run(), input.fleetExecution(), input.startedAt(), request, accounts);
+        List<String> problems = fleet.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return fleet;
+    }
+
+    /** Writes {@code F/plan/<accountId>.json}: a dry run of every candidate of each account that has one. */
+    ItemsAnswer items(StageInputs.Items input) {
+        Fleet fleet = input.fleet();
+        ChildItems children = new ChildItems(fleet, settings.homeAccountId());
+        List<PhaseAccount> accounts = new ArrayList<>();
+        int candidates = 0;
+        for (CandidatesFile file : candidatesFiles(fleet, input.selected())) {
+            if (file.candidates().isEmpty()) {
+                continue;
+            }
+            List<ChildItem> items = file.candidates().stream()
+                    .map(candidate -> children.plan(file.accountId(), candidate.userName())).toList();
+            accounts.add(written(fleet, Phase.PLAN, file.accountId(), items));
+            candidates += items.size();
+        }
+        return new ItemsAnswer(Phase.PLAN, candidates, accounts);
+    }
+
+    /**
+     * Classifies every user from the plan phase's results, writes {@code F/plan.json}, then (within the limits, or in
+     * a dry run) {@code F/offboard/<accountId>.json} for the users it would offboard.
+     */
+    LimitAnswer limit(StageInputs.Limit input) {
+        Fleet fleet = input.fleet();
+        FleetKeys keys = fleet.keys();
+        List<CandidatesFile> files = candidatesFiles(fleet, input.selected());
+        MapRunResults reader = new MapRunResults(store);
+        Map<String, Map<String, ChildResult>> results = new LinkedHashMap<>();
+        Map<String, String> resultsAt = new LinkedHashMap<>();
+        for (CandidatesFile file : files) {
+            if (!file.candidates().isEmpty()) {
+                String prefix = keys.results(Phase.PLAN, file.accountId());
+                results.put(file.accountId(), reader.read(prefix));
+                resultsAt.put(file.accountId(), store.describe(prefix));
+            }
+        }
+        FleetPlan plan = new Planner(new ChildRecords(store)).plan(fleet, files, results, resultsAt, clock.instant());
+        StoredJson.write(store, keys.plan(), plan);
+        if (plan.limitExceeded() != null && !fleet.request().dryRun()) {
+            throw new BlastRadiusExceededException(plan.limitExceeded() + " Plan: " + store.describe(keys.plan()));
+        }
+        ChildItems children = new ChildItems(fleet, settings.homeAccountId());
+        Map<String, List<ChildItem>> byAccount = new LinkedHashMap<>();
+        for (PlannedUser user : plan.users()) {
+            if (user.plan() == PlanKind.WOULD_OFFBOARD) {
+                byAccount.computeIfAbsent(user.accountId(), a -> new ArrayList<>())
+                        .add(children.offboard(user.accountId(), user.userName()));
+            }
+        }
+        List<PhaseAccount> accounts = new ArrayList<>();
+        byAccount.forEach((account, items) -> accounts.add(written(fleet, Phase.OFFBOARD, account, items)));
+        return new LimitAnswer(Phase.OFFBOARD, plan.wouldOffboard(), plan.refused(), keys.plan(), accounts,
+                plan.limitExceeded());
+    }
+
+    private PhaseAccount written(Fleet fleet, Phase phase, String accountId, List<ChildItem> items) {
+        FleetKeys keys = fleet.keys();
+        String itemsKey = keys.items(phase, accountId);
+        StoredJson.writeOmittingNulls(store, itemsKey, items);
+        return new PhaseAccount(accountId, store.bucketKey(itemsKey),
+                store.bucketKey(keys.results(phase, accountId)).key(), fleet.request().maxConcurrencyPerAccount());
+    }
+
+    /** Each selected account's candidates file, in the fleet's order of accounts, checked against its summary. */
+    private List<CandidatesFile> candidatesFiles(Fleet fleet, List<Selection> selected) {
+        Map<String, Selection> byAccount = new LinkedHashMap<>();
+        selected.forEach(selection -> byAccount.put(selection.accountId(), selection));
+        List<CandidatesFile> files = new ArrayList<>();
+        for (String account : fleet.accounts()) {
+            Selection selection = byAccount.get(account);
+            CandidatesFile file = StoredJson.read(store, selection.key(), CandidatesFile.class,
+                    "the candidates file");
+            List<String> problems = CandidatesFiles.problems(file, selection);
+            if (!problems.isEmpty()) {
+                throw new InvalidRequestException("the candidates file " + store.describe(selection.key())
+                        + " is not select-users' for this selection: " + String.join("; ", problems));
+            }
+            files.add(file);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.offboarding.fleetrun;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.errors.InvalidRequestException;
+import dev.offboarding.json.JsonRequestHandler;
+import dev.offboarding.json.RequestReader;
+import dev.offboarding.logging.FunctionLog;
+import dev.offboarding.records.RecordStore;
+import dev.offboarding.records.RecordStores;
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * fleet-run: the decisions of the OffboardFleet workflow, one {@link Stage} per call. VALIDATE checks the fleet
+ * request and resolves its accounts; ITEMS writes the plan phase's child items; LIMIT classifies every user from
+ * the dry runs, writes the plan and the offboard phase's items, and refuses a plan over the blast radius; REPORT
+ * writes the fleet report. Its AWS calls are the record store's (S3 GetObject, PutObject, ListObjectsV2 under the
+ * records prefix) and, for {@code "organization": true}, Organizations ListAccounts.
+ */
+public final class FleetRunHandler extends JsonRequestHandler<JsonNode, Object> {
+    private final FleetRun run;
+    private final Reporter reporter;
+
+    /** In Lambda: the stack's records (RECORDS_BUCKET, RECORDS_PREFIX), HOME_ACCOUNT_ID and the limits' defaults. */
+    public FleetRunHandler() {
+        this(RecordStores.fromEnvironment(), Clock.systemUTC(), FleetSettings.fromEnvironment(System.getenv()),
+                SdkOrganizationAccounts.fromEnvironment());
+    }
+
+    public FleetRunHandler(RecordStore store, Clock clock, FleetSettings settings, OrganizationAccounts organization) {
+        super(JsonNode.class);
+        this.run = new FleetRun(store, clock, settings, organization);
+        this.reporter = new Reporter(store, clock);
+    }
+
+    @Override
+    public Object handle(JsonNode input, Context context) {
+        if (input == null || !input.isObject()) {
+            throw new InvalidRequestException("the input must be a JSON object with a \"stage\"");
+        }
+        Stage stage = stageOf(input.get("stage"));
+        return switch (stage) {
+            case VALIDATE -> {
+                ValidateInput validate = RequestReader.read(input, ValidateInput.class);
+                Fleet fleet = run.validate(validate);
+                log(context, fleet).info("fleet-valid", "accounts", fleet.accounts().size(),
+                        "dryRun", fleet.request().dryRun(), "requireApproval", fleet.request().requireApproval());
+                yield fleet;
+            }
+            case ITEMS -> {
+                StageInputs.Items items = RequestReader.read(input, StageInputs.Items.class);
+                ItemsAnswer answer = run.items(items);
+                log(context, items.fleet()).info("plan-items-written", "candidates", answer.candidates(),
+                        "accounts", answer.accounts().size());
+                yield answer;
+            }
+            case LIMIT -> {
+                StageInputs.Limit limit = RequestReader.read(input, StageInputs.Limit.class);
+                LimitAnswer answer = run.limit(limit);
+                log(context, limit.fleet()).info("plan-written", "wouldOffboard", answer.wouldOffboard(),
+                        "refused", answer.refused(), "limitExceeded", answer.limitExceeded() != null);
+                yield answer;
+            }
+            case REPORT -> {
+                StageInputs.Report report = RequestReader.read(input, StageInputs.Report.class);
+                ReportAnswer answer = reporter.report(report);
+                log(context, report.fleet()).info("report-written", "outcome", answer.summary().outcome(),
+                        "error", answer.error(), "report", answer.summary().reportLocation());
+                yield answer;
+            }
+        };
+    }
+
+    private static Stage stageOf(JsonNode stage) {
+        if (stage != null && stage.isTextual()) {
+            for (Stage known : Stage.values()) {
+                if (known.name().equals(stage.asText())) {
+                    return known;
+                }
+            }
+        }
+        throw new InvalidRequestException("field \"stage\" must be one of " + Arrays.toString(Stage.values())
+                + ": which step of the fleet run to serve");
+    }
+
+    private static FunctionLog log(Context context, Fleet fleet) {
+        return FunctionLog.of(context, fleet.fleetExecution(), null);
+    }
+}
