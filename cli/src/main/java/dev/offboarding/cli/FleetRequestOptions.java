@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  */
 final class FleetRequestOptions {
     @Option(names = "--request", paramLabel = "FILE",
-            description = "The fleet request as a JSON file (comments allowed) instead of the flags below;"
-                    + " its dryRun is replaced: plan, and start without --execute, send true.")
+            description = "The fleet request as a JSON file (comments allowed), instead of the flags that set its"
+                    + " fields; its dryRun is replaced: plan, and start without --execute, send true.")
     Path requestFile;
 
     @Option(names = "--run", paramLabel = "NAME",
@@ -59,7 +59,7 @@ final class FleetRequestOptions {
             description = "Lock each user out now and delete after this many days (0 to 90).")
     Integer quarantineDays;
 
-    @Option(names = "--reason", description = "Why (each user's record gets 'fleet run <run>: <reason>').")
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why (each user's record gets 'fleet run <run>: <reason>').")
     String reason;
 
     @Option(names = "--requested-by", paramLabel = "WHO", description = "Who asked for it (kept in each record).")
