@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 @Command(name = "approve",
         description = {
-            "Approves a fleet run that waits for a decision (fleet start --require-approval):",
-            "prints its plan's summary, then the run goes on and offboards the users the",
-            "plan would offboard. Who approves is the identity of the command's AWS",
+            "Approves a fleet run that waits for a decision (--require-approval).",
+            "It prints the plan's summary, then the run goes on and offboards the users",
+            "the plan would offboard. Who approves is the identity of the command's AWS",
             "credentials (STS GetCallerIdentity), kept in the fleet report.",
             "The decision is sent with the approval step's task token, read from the",
             "execution's history: the token is never printed, because whoever holds it",
@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.sts.StsClient;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./offboard approve stale-2026-12-20261201T090000Z --reason \"Checked with HR\"",
-            "  ./offboard approve arn:aws:states:eu-west-1:123456789012:execution:OffboardFleet:x",
+            "  ./offboard approve \\",
+            "      arn:aws:states:eu-west-1:123456789012:execution:OffboardFleet:x",
             "",
             "Exit codes: 0 approved; 1 the execution does not wait for a decision (ended,",
             "already decided, timed out, not a fleet execution): nothing was sent; 2 a",

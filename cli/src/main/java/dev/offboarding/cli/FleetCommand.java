@@ -22,12 +22,12 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 
 @Command(name = "fleet",
         description = {
-            "Offboards many users at once with the deployed OffboardFleet workflow: it",
-            "selects users (by name, a list in S3, IAM path, tags, or unused credentials;",
-            "the selectors combine with AND) in one or more accounts, plans each one",
-            "with a dry run of the offboard-user workflow, refuses a plan over the",
-            "blast-radius limits, waits for approval when asked, then offboards each",
-            "user with its own offboard-user execution and reports.",
+            "Offboards many users at once, with the deployed OffboardFleet workflow.",
+            "It selects users (by name, a list in S3, IAM path, tags, or unused",
+            "credentials; the selectors combine with AND) in one or more accounts,",
+            "plans each one with a dry run of the offboard-user workflow, refuses a",
+            "plan over the blast-radius limits, waits for approval when asked, then",
+            "offboards each user with its own offboard-user execution and reports.",
             "'fleet plan' only plans. 'fleet start' plans too, unless --execute."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -95,9 +95,10 @@ final class FleetCommand implements Runnable {
 
     @Command(name = "plan",
             description = {
-                "Plans a fleet run: selects the users and runs a dry run of each, then",
-                "prints what would happen to each user (or which guard refuses and why)",
-                "and whether the plan is over the limits. Nothing is changed."},
+                "Plans a fleet run; nothing is changed.",
+                "It selects the users and runs a dry run of each, then prints what would",
+                "happen to each user (or which guard refuses and why) and whether the plan",
+                "is over the limits."},
             footerHeading = "%nExamples:%n",
             footer = {
                 "  ./offboard fleet plan --user alice --user bob --account 111111111111",
@@ -129,7 +130,7 @@ final class FleetCommand implements Runnable {
 
     @Command(name = "start",
             description = {
-                "Starts a fleet run. Without --execute it is a plan, as 'fleet plan'.",
+                "Starts a fleet run (without --execute: a plan, as 'fleet plan').",
                 "With --execute the users the plan would offboard are offboarded, each by",
                 "its own offboard-user execution, unless the plan is over the limits",
                 "(--max-users, --max-share). With --require-approval the run waits, after",
@@ -139,7 +140,8 @@ final class FleetCommand implements Runnable {
             footerHeading = "%nExamples:%n",
             footer = {
                 "  ./offboard fleet start --run leavers-2026-12 \\",
-                "      --users-from s3://my-lists/leavers/2026-12.csv --require-approval --execute",
+                "      --users-from s3://my-lists/leavers/2026-12.csv \\",
+                "      --require-approval --execute",
                 "  ./offboard fleet start --request fleet-request.json --execute --no-wait",
                 "",
                 "Exit codes: 0 COMPLETED, or planned; 1 the workflow ended in a Fail state",

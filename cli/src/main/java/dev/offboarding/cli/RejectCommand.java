@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 @Command(name = "reject",
         description = {
-            "Rejects a fleet run that waits for a decision: the run ends as REJECTED",
-            "(Offboarding.FleetRejected) and nobody is offboarded. Who rejects is the",
+            "Rejects a fleet run that waits for a decision; nobody is offboarded.",
+            "The run ends as REJECTED (Offboarding.FleetRejected). Who rejects is the",
             "identity of the command's AWS credentials, kept in the fleet report.",
             "The decision is sent with the approval step's task token, read from the",
             "execution's history: the token is never printed, because whoever holds it",
