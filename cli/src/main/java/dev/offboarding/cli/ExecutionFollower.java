@@ -16,6 +16,7 @@ final class ExecutionFollower {
     private final SfnClient sfn;
     private final Duration pollInterval;
     private final Sleeper sleeper;
+    private final Watcher watcher;
 
     interface Sleeper {
         void sleep(Duration d) throws InterruptedException;
@@ -26,10 +27,20 @@ final class ExecutionFollower {
         int ended(boolean succeeded, JsonNode output, String error, String cause, double seconds);
     }
 
+    /** Sees each event of the history once, oldest first, after its progress line is printed. */
+    interface Watcher {
+        void seen(HistoryEvent event);
+    }
+
     ExecutionFollower(SfnClient sfn, Duration pollInterval, Sleeper sleeper) {
+        this(sfn, pollInterval, sleeper, event -> { });
+    }
+
+    ExecutionFollower(SfnClient sfn, Duration pollInterval, Sleeper sleeper, Watcher watcher) {
         this.sfn = sfn;
         this.pollInterval = pollInterval;
         this.sleeper = sleeper;
+        this.watcher = watcher;
     }
 
     /** Follows until the execution ends or {@code timeout} passes; returns the exit code. */
@@ -67,6 +78,7 @@ final class ExecutionFollower {
             for (HistoryEvent event : history.events()) {
                 if (printed.add(event.id())) {
                     describe(event, report);
+                    watcher.seen(event);
                 }
             }
             token = history.nextToken();

@@ -12,6 +12,11 @@ final class ExitCode {
     static final int WORKFLOW_FAILED = 1;
     /** records show: there is no record at the key given. */
     static final int NO_SUCH_RECORD = 1;
+    /**
+     * approve, reject: the fleet execution does not wait for a decision (it ended, was decided, its approval timed
+     * out, or it is not a fleet execution): nothing was sent.
+     */
+    static final int NOT_AWAITING_DECISION = 1;
     /** The command line is wrong (unknown option, missing or bad value, malformed scenario file): nothing ran. */
     static final int USAGE = 2;
     /**

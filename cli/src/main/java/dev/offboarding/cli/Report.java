@@ -21,6 +21,10 @@ final class Report {
         this.json = json;
     }
 
+    boolean isJson() {
+        return json;
+    }
+
     void line(String text) {
         if (!json) {
             out.println(text);

@@ -35,6 +35,11 @@ record CommandRun(int exitCode, String out, String err) {
                 new ServeFunctionsCommand(), new RecordsCommand(), reinstate), args);
     }
 
+    /** {@code offboard ...} with these command instances (and their clients); every other as in the product. */
+    static CommandRun using(Object command, String... args) {
+        return of(Offboard.withCommands(command), args);
+    }
+
     private static CommandRun of(CommandLine commandLine, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
