@@ -18,6 +18,14 @@ import dev.offboarding.records.MemoryRecordStore;
 import dev.offboarding.records.RecordStore;
 import dev.offboarding.reinstateuser.ReinstateUserHandler;
 import dev.offboarding.validaterequest.ValidateRequestHandler;
+import dev.offboarding.fleetrun.FleetRunHandler;
+import dev.offboarding.fleetrun.FleetSettings;
+import dev.offboarding.fleetrun.OrganizationAccounts;
+import dev.offboarding.records.DirectoryRecordStore;
+import dev.offboarding.selectusers.SelectUsersHandler;
+import dev.offboarding.selectusers.SelectionSettings;
+import dev.offboarding.selectusers.UsersFiles;
+import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +52,8 @@ public final class LocalFunctions {
     public static final String VALIDATE_REQUEST = "validate-request";
     public static final String RECORD_OUTCOME = "record-outcome";
     public static final String REINSTATE_USER = "reinstate-user";
+    public static final String SELECT_USERS = "select-users";
+    public static final String FLEET_RUN = "fleet-run";
     /** The account a local run acts in when IAM is not a simulator that says which (the definition's HomeAccountId). */
     public static final String LOCAL_HOME_ACCOUNT_ID = "123456789012";
 
@@ -89,17 +99,27 @@ public final class LocalFunctions {
     /** The same, keeping the offboarding records in {@code records}. */
     public LocalFunctions(SimulatedOrganization organization, String offboardingRoleName, Clock clock,
                           GuardSettings guards, Pause pause, RecordStore records) {
-        this(new IamGateways(new IamGateway(organization.home()), (roleArn, sessionName) -> {
+        this(gatewaysOf(organization, offboardingRoleName), organization.home().sts(),
+                organization.home().accountId(), clock, guards, pause, records,
+                () -> organization.accounts().stream().map(IamSimulator::accountId).sorted().toList());
+    }
+
+    private static IamGateways gatewaysOf(SimulatedOrganization organization, String offboardingRoleName) {
+        return new IamGateways(new IamGateway(organization.home()), (roleArn, sessionName) -> {
             Credentials issued = organization.home().sts()
                     .assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName)).credentials();
             return organization.iamFor(AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(),
                     issued.sessionToken()));
-        }, offboardingRoleName, "aws"), organization.home().sts(), organization.home().accountId(), clock, guards,
-                pause, records);
+        }, offboardingRoleName, "aws");
     }
 
     private LocalFunctions(IamGateways iam, StsClient sts, String homeAccountId, Clock clock, GuardSettings guards,
                            Pause pause, RecordStore records) {
+        this(iam, sts, homeAccountId, clock, guards, pause, records, () -> List.of(homeAccountId));
+    }
+
+    private LocalFunctions(IamGateways iam, StsClient sts, String homeAccountId, Clock clock, GuardSettings guards,
+                           Pause pause, RecordStore records, OrganizationAccounts organizationAccounts) {
         Map<String, RequestStreamHandler> all = new LinkedHashMap<>();
         all.put(VALIDATE_REQUEST, new ValidateRequestHandler(new EntrySettings(homeAccountId, 0)));
         all.put(LIST_TOKENS, new ListTokensHandler(iam, guards, clock));
@@ -108,6 +128,11 @@ public final class LocalFunctions {
         all.put(RECORD_OUTCOME, new RecordOutcomeHandler(records, clock, homeAccountId));
         // A local offboarding runs on this machine's engine, not Step Functions: the reinstate stops none.
         all.put(REINSTATE_USER, new ReinstateUserHandler(iam.home(), records, homeAccountId, clock));
+        all.put(SELECT_USERS, new SelectUsersHandler(iam, new SelectionSettings(homeAccountId, "/"), records,
+                UsersFiles.inDirectory(records instanceof DirectoryRecordStore folder ? folder.root()
+                        : Path.of("users-files")), clock));
+        all.put(FLEET_RUN, new FleetRunHandler(records, clock, FleetSettings.fromEnvironment(
+                Map.of("HOME_ACCOUNT_ID", homeAccountId)), organizationAccounts));
         if (sts != null) {
             all.put(CHECK_ROLE_USABLE, new CheckRoleUsableHandler(iam.home(), new StsGateway(sts), "aws", clock));
         }
