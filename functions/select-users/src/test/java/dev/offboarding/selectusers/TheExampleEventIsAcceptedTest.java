@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** events/select-users.json (usable with sam local invoke) is an input select-users accepts and acts on. */
+/** An example input (usable with sam local invoke once the function is in the template) that select-users accepts and acts on. */
 class TheExampleEventIsAcceptedTest {
-    private static final Path EVENT = Path.of("..", "..", "events", "select-users.json");
+    private static final Path EVENT = Path.of("src", "test", "resources", "select-users-input.json");
 
     @Test
     void theExampleSelectsTheStalePaymentsContractor() throws Exception {
