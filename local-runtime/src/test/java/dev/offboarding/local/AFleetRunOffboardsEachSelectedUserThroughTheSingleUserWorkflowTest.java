@@ -122,6 +122,23 @@ class AFleetRunOffboardsEachSelectedUserThroughTheSingleUserWorkflowTest {
         assertEquals(1, plan.path("refused").asInt(), plan::toPrettyString);
     }
 
+    /**
+     * A repeated key never reaches the function by this path: Step Functions (and the local engine) parse the
+     * execution input before ValidateFleetRequest reads $$.Execution.Input, keeping one of the values.
+     */
+    @Test
+    void aFleetRequestWithoutASelectorOrWithANullIsRefusedBeforeAnyIamCall() throws Exception {
+        for (String request : List.of("{\"dryRun\": false}", "{\"unusedForDays\": null, \"dryRun\": false}",
+                "{\"unusedForDays\": \"90\", \"dryRun\": false}",
+                "{\"users\": [\"a\"], \"maxUsersPerRun\": 1000000}")) {
+            WorkflowResult result = run("bad-" + Math.abs(request.hashCode()), request);
+
+            assertFalse(result.succeeded(), request);
+            assertEquals("Offboarding.InvalidRequest", result.error(), request + ": " + result.cause());
+        }
+        assertEquals(List.of(), iam.calls().all());
+    }
+
     /** Every call that changed the users; generating the credential report changes none of them. */
     private static List<String> mutations(List<Call> calls) {
         return calls.stream().map(Call::operation).filter(op -> !op.equals("GenerateCredentialReport")).toList();
