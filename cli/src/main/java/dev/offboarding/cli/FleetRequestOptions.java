@@ -3,7 +3,11 @@ package dev.offboarding.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.offboarding.errors.InvalidRequestException;
+import dev.offboarding.fleet.FieldNames;
+import dev.offboarding.fleet.FleetRequest;
 import dev.offboarding.json.Json;
+import dev.offboarding.json.RequestReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +107,7 @@ final class FleetRequestOptions {
             ObjectNode request = read(requestFile);
             fileSaidExecute = request.path("dryRun").isBoolean() && !request.path("dryRun").asBoolean();
             request.put("dryRun", dryRun);
-            List<String> problems = FleetRequestRules.problems(request, FleetRequestRules.Names.FILE);
+            List<String> problems = problems(request, FieldNames.under(""));
             if (!problems.isEmpty()) {
                 throw UsageException.of("--request " + requestFile, problems);
             }
@@ -111,11 +115,35 @@ final class FleetRequestOptions {
         }
         List<String> problems = new ArrayList<>();
         ObjectNode request = fromFlags(dryRun, problems);
-        problems.addAll(FleetRequestRules.problems(request, FleetRequestRules.Names.FLAGS));
+        problems.addAll(problems(request, FleetRequestFlags.NAMES));
         if (!problems.isEmpty()) {
             throw new UsageException(String.join("; ", problems));
         }
         return request;
+    }
+
+    /**
+     * Every problem of the request, each naming its field by {@code names}: the rules of the workflow's
+     * ValidateFleetRequest ({@link FleetRequest}), checked here so that a mistake is named before anything starts.
+     * A person's request never carries {@code trigger}.
+     */
+    private static List<String> problems(ObjectNode request, FieldNames names) {
+        List<String> problems = new ArrayList<>();
+        ObjectNode known = request.deepCopy();
+        request.fieldNames().forEachRemaining(field -> {
+            if (!FleetRequest.FIELDS.contains(field)) {
+                problems.add("unknown field \"" + field + "\": a fleet request has " + String.join(", ",
+                        FleetRequest.FIELDS.stream().filter(f -> !f.equals("trigger")).toList()));
+                known.remove(field);
+            }
+        });
+        try {
+            RequestReader.refuseAnyNull(known, "");
+            problems.addAll(RequestReader.bound(known, FleetRequest.class, "").problemsAsSent(names));
+        } catch (InvalidRequestException e) {
+            problems.addAll(e.problems());
+        }
+        return problems;
     }
 
     /** Whether the request file, read by {@link #request}, said dryRun false (which only start --execute sends). */

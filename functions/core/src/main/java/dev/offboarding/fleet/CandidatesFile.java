@@ -9,7 +9,7 @@ import java.util.List;
  * and the names the request gave that are not in the account. {@code reportGeneratedAt}: when the credential report
  * the staleness was read from was generated; null when the request has no {@code unusedForDays}.
  */
-public record CandidatesFile(String accountId, int accountUsers, Instant selectedAt, Instant reportGeneratedAt,
+public record CandidatesFile(String accountId, Integer accountUsers, Instant selectedAt, Instant reportGeneratedAt,
                              List<Candidate> candidates, List<String> notFound) {
 
     /** A selected user, as IAM spells its name, and one reason per selector it matched. */

@@ -59,6 +59,9 @@ public record FleetRequest(
     public static final int MAX_CONCURRENCY_PER_ACCOUNT = 50;
     public static final int MIN_APPROVAL_TIMEOUT_SECONDS = 60;
     public static final int MAX_APPROVAL_TIMEOUT_SECONDS = 604_800;
+    /** Every field, in the contract's order; {@code trigger}, the last, is only ever set by start-offboarding. */
+    public static final List<String> FIELDS = java.util.Arrays.stream(FleetRequest.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
     /** The selectors, in the order the contract lists them. */
     public static final List<String> SELECTORS = List.of("users", "usersFrom", "pathPrefix", "tags", "unusedForDays");
 
@@ -84,22 +87,22 @@ public record FleetRequest(
             return key.toLowerCase(Locale.ROOT).endsWith(".csv");
         }
 
-        List<String> problems(String field) {
+        List<String> problems(FieldNames names) {
             List<String> problems = new ArrayList<>();
             if (bucket == null || !BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
-                problems.add(field + ".bucket must be an S3 bucket name (3 to 63 lowercase letters, digits, dots and"
+                problems.add(names.field("usersFrom.bucket") + " must be an S3 bucket name (3 to 63 lowercase letters, digits, dots and"
                         + " hyphens), e.g. \"my-offboarding-lists\"");
             }
             if (key == null || key.isEmpty()) {
-                problems.add(field + ".key is required: the object's key, ending in .json or .csv, e.g."
+                problems.add(names.field("usersFrom.key") + " is required: the object's key, ending in .json or .csv, e.g."
                         + " \"leavers/2026-12.csv\"");
             } else if (key.length() > MAX_KEY_LENGTH || key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                problems.add(field + ".key must be an S3 key of at most " + MAX_KEY_LENGTH
+                problems.add(names.field("usersFrom.key") + " must be an S3 key of at most " + MAX_KEY_LENGTH
                         + " characters without control characters");
             } else {
                 String lower = key.toLowerCase(Locale.ROOT);
                 if (!lower.endsWith(".json") && !lower.endsWith(".csv")) {
-                    problems.add(field + ".key must end in .json (an array of user names, or of {\"userName\","
+                    problems.add(names.field("usersFrom.key") + " must end in .json (an array of user names, or of {\"userName\","
                             + " \"accountId\"}) or .csv (a header row userName[,accountId]); it is \"" + key + "\"");
                 }
             }
@@ -114,16 +117,19 @@ public record FleetRequest(
         /** IAM's characters for tag keys and values: letters, digits, spaces and _ . : / = + - @ */
         private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
-        List<String> problems(String field) {
+        List<String> problems(FieldNames names, int index) {
             List<String> problems = new ArrayList<>();
+            String tag = toString();
             if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH || !TAG_TEXT.matcher(key).matches()) {
-                problems.add(field + ".key must be an IAM tag key: 1 to " + MAX_KEY_LENGTH + " letters, digits,"
+                problems.add(names.member("tags", index, tag, "key") + " must be an IAM tag key: 1 to " + MAX_KEY_LENGTH + " letters, digits,"
                         + " spaces and _ . : / = + - @, e.g. \"team\"");
             }
             if (value == null) {
-                problems.add(field + ".value is required: the tag's value the user must carry (\"\" for an empty one)");
+                problems.add(names.member("tags", index, tag, "value") + " is required: "
+                        + names.element("tags", index, tag) + " must be {\"key\": ..., \"value\": ...} (\"\" for an"
+                        + " empty value)");
             } else if (value.length() > MAX_VALUE_LENGTH || !TAG_TEXT.matcher(value).matches()) {
-                problems.add(field + ".value must be an IAM tag value: at most " + MAX_VALUE_LENGTH + " letters,"
+                problems.add(names.member("tags", index, tag, "value") + " must be an IAM tag value: at most " + MAX_VALUE_LENGTH + " letters,"
                         + " digits, spaces and _ . : / = + - @");
             }
             return problems;
@@ -143,21 +149,47 @@ public record FleetRequest(
 
     /** The same, naming each field by its path under {@code at} (e.g. "request" gives "request.users[0]"). */
     public List<String> problems(String at) {
-        List<String> problems = valueProblems(at);
+        return problems(FieldNames.under(at));
+    }
+
+    /** The same, naming each field as {@code names} says. */
+    public List<String> problems(FieldNames names) {
+        List<String> problems = valueProblems(names);
         if (trigger != null) {
             String because = ": a fleet run started by an event keeps the deployment's limits and its approval;"
                     + " leave it out (only a person's request may set it)";
             if (Boolean.FALSE.equals(requireApproval)) {
-                problems.add(field(at, "requireApproval") + " cannot be false" + because);
+                problems.add(names.field("requireApproval") + " cannot be false" + because);
             }
             if (maxUsersPerRun != null) {
-                problems.add(field(at, "maxUsersPerRun") + " cannot be set" + because);
+                problems.add(names.field("maxUsersPerRun") + " cannot be set" + because);
             }
             if (maxShareOfAccount != null) {
-                problems.add(field(at, "maxShareOfAccount") + " cannot be set" + because);
+                problems.add(names.field("maxShareOfAccount") + " cannot be set" + because);
             }
         }
         return problems;
+    }
+
+    /**
+     * Every problem with a request as a person or another system sent it: those of {@link #problems(FieldNames)},
+     * and a {@code trigger}, which only start-offboarding sets (from the event that starts the run).
+     */
+    public List<String> problemsAsSent(FieldNames names) {
+        if (trigger == null) {
+            return problems(names);
+        }
+        List<String> problems = withTrigger(null).problems(names);
+        problems.add(names.field("trigger") + " is set only by start-offboarding, from the id, source and time of the"
+                + " event that starts the run: leave it out");
+        return problems;
+    }
+
+    /** The same request with {@code trigger} instead of its own. */
+    public FleetRequest withTrigger(Trigger trigger) {
+        return new FleetRequest(run, accounts, organization, users, usersFrom, pathPrefix, tags, unusedForDays, dryRun,
+                quarantineDays, reason, requestedBy, requireApproval, maxUsersPerRun, maxShareOfAccount,
+                maxConcurrencyPerAccount, approvalTimeoutSeconds, trigger);
     }
 
     /**
@@ -165,7 +197,8 @@ public record FleetRequest(
      * filled in, and approval required when an event started it.
      */
     public List<String> normalizedProblems(String at) {
-        List<String> problems = valueProblems(at);
+        FieldNames names = FieldNames.under(at);
+        List<String> problems = valueProblems(names);
         Map<String, Object> filled = new java.util.LinkedHashMap<>();
         filled.put("run", run);
         filled.put("dryRun", dryRun);
@@ -176,12 +209,12 @@ public record FleetRequest(
         filled.put("approvalTimeoutSeconds", approvalTimeoutSeconds);
         filled.forEach((name, value) -> {
             if (value == null) {
-                problems.add(field(at, name) + " is missing: the workflow's ValidateFleetRequest step fills it in;"
+                problems.add(names.field(name) + " is missing: the workflow's ValidateFleetRequest step fills it in;"
                         + " pass on its output's request");
             }
         });
         if (trigger != null && Boolean.FALSE.equals(requireApproval)) {
-            problems.add(field(at, "requireApproval") + " cannot be false for a fleet run started by an event");
+            problems.add(names.field("requireApproval") + " cannot be false for a fleet run started by an event");
         }
         return problems;
     }
@@ -248,65 +281,66 @@ public record FleetRequest(
         return users != null || usersFrom != null;
     }
 
-    private List<String> valueProblems(String at) {
+    private List<String> valueProblems(FieldNames names) {
         List<String> problems = new ArrayList<>();
         if (run != null && !RUN.matcher(run).matches()) {
-            problems.add(field(at, "run") + " must be 1 to " + MAX_RUN_LENGTH + " letters, digits, '-' or '_', e.g."
+            problems.add(names.field("run") + " must be 1 to " + MAX_RUN_LENGTH + " letters, digits, '-' or '_', e.g."
                     + " \"stale-users-2026-12\" (leave it out to name the run after the fleet execution)");
         }
-        accountsProblems(at, problems);
+        accountsProblems(names, problems);
         if (selectors().isEmpty()) {
-            problems.add("the request selects no users: give at least one of " + fieldList(at)
+            problems.add("the request selects no users: give at least one of "
+                    + String.join(", ", SELECTORS.stream().map(names::field).toList())
                     + " (they combine with AND); selecting every user of an account is refused");
         }
         if (users != null && usersFrom != null) {
-            problems.add(field(at, "users") + " and " + field(at, "usersFrom") + " cannot both be given: name the"
+            problems.add(names.field("users") + " and " + names.field("usersFrom") + " cannot both be given: name the"
                     + " users in one of them");
         }
-        usersProblems(at, problems);
+        usersProblems(names, problems);
         if (usersFrom != null) {
-            problems.addAll(usersFrom.problems(field(at, "usersFrom")));
+            problems.addAll(usersFrom.problems(names));
         }
         if (pathPrefix != null && (pathPrefix.length() > MAX_PATH_PREFIX_LENGTH
                 || !PATH_PREFIX.matcher(pathPrefix).matches())) {
-            problems.add(field(at, "pathPrefix") + " must be an IAM path prefix that starts and ends with '/' (1 to "
+            problems.add(names.field("pathPrefix") + " must be an IAM path prefix that starts and ends with '/' (1 to "
                     + MAX_PATH_PREFIX_LENGTH + " characters, no space or control character), e.g. \"/contractors/\"");
         }
-        tagsProblems(at, problems);
-        range(at, "unusedForDays", unusedForDays, 1, MAX_UNUSED_FOR_DAYS, "days", problems);
-        range(at, "quarantineDays", quarantineDays, 0, OffboardingRequest.MAX_QUARANTINE_DAYS, "days (0: none)",
+        tagsProblems(names, problems);
+        range(names, "unusedForDays", unusedForDays, 1, MAX_UNUSED_FOR_DAYS, "days", problems);
+        range(names, "quarantineDays", quarantineDays, 0, OffboardingRequest.MAX_QUARANTINE_DAYS, "days (0: none)",
                 problems);
-        OffboardingRequest.textProblem(field(at, "reason"), reason).ifPresent(problems::add);
-        OffboardingRequest.textProblem(field(at, "requestedBy"), requestedBy).ifPresent(problems::add);
-        range(at, "maxUsersPerRun", maxUsersPerRun, 1, MAX_USERS_PER_RUN, "users", problems);
-        range(at, "maxShareOfAccount", maxShareOfAccount, 1, MAX_SHARE_OF_ACCOUNT, "percent of an account's users",
+        OffboardingRequest.textProblem(names.field("reason"), reason).ifPresent(problems::add);
+        OffboardingRequest.textProblem(names.field("requestedBy"), requestedBy).ifPresent(problems::add);
+        range(names, "maxUsersPerRun", maxUsersPerRun, 1, MAX_USERS_PER_RUN, "users", problems);
+        range(names, "maxShareOfAccount", maxShareOfAccount, 1, MAX_SHARE_OF_ACCOUNT, "percent of an account's users",
                 problems);
-        range(at, "maxConcurrencyPerAccount", maxConcurrencyPerAccount, 1, MAX_CONCURRENCY_PER_ACCOUNT,
+        range(names, "maxConcurrencyPerAccount", maxConcurrencyPerAccount, 1, MAX_CONCURRENCY_PER_ACCOUNT,
                 "child workflows at once", problems);
-        range(at, "approvalTimeoutSeconds", approvalTimeoutSeconds, MIN_APPROVAL_TIMEOUT_SECONDS,
+        range(names, "approvalTimeoutSeconds", approvalTimeoutSeconds, MIN_APPROVAL_TIMEOUT_SECONDS,
                 MAX_APPROVAL_TIMEOUT_SECONDS, "seconds (1 minute to 7 days)", problems);
         if (trigger != null) {
-            problems.addAll(trigger.problems(field(at, "trigger")));
+            problems.addAll(trigger.problems(names.field("trigger")));
         }
         return problems;
     }
 
-    private void accountsProblems(String at, List<String> problems) {
+    private void accountsProblems(FieldNames names, List<String> problems) {
         if (accounts != null && Boolean.TRUE.equals(organization)) {
-            problems.add(field(at, "accounts") + " and " + field(at, "organization") + " cannot both be given: list"
-                    + " the accounts, or select every active account of the organization");
+            problems.add(names.field("accounts") + " and " + names.field("organization") + " cannot both be given:"
+                    + " list the accounts, or select every active account of the organization");
         }
         if (accounts == null) {
             return;
         }
         if (accounts.isEmpty() || accounts.size() > MAX_ACCOUNTS) {
-            problems.add(field(at, "accounts") + " must list 1 to " + MAX_ACCOUNTS + " account ids; it lists "
+            problems.add(names.field("accounts") + " must list 1 to " + MAX_ACCOUNTS + " account ids; it lists "
                     + accounts.size() + " (leave it out for the account the stack runs in)");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < accounts.size(); i++) {
             String account = accounts.get(i);
-            String name = field(at, "accounts") + "[" + i + "]";
+            String name = names.element("accounts", i, account);
             if (account == null || !ACCOUNT_ID.matcher(account).matches()) {
                 problems.add(name + " must be a 12-digit AWS account id such as \"111111111111\" (as a string)");
             } else if (!seen.add(account)) {
@@ -315,71 +349,63 @@ public record FleetRequest(
         }
     }
 
-    private void usersProblems(String at, List<String> problems) {
+    private void usersProblems(FieldNames names, List<String> problems) {
         if (users == null) {
             return;
         }
         if (users.isEmpty() || users.size() > MAX_USERS) {
-            problems.add(field(at, "users") + " must name 1 to " + MAX_USERS + " users; it names " + users.size()
-                    + " (for more, put them in a file and give usersFrom)");
+            problems.add(names.field("users") + " must name 1 to " + MAX_USERS + " users; it names " + users.size()
+                    + " (for more, put them in a file and give " + names.field("usersFrom") + ")");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < users.size(); i++) {
-            String name = field(at, "users") + "[" + i + "]";
             String user = users.get(i);
-            List<String> nameProblems = UserNames.problems(name, user);
+            List<String> nameProblems = UserNames.problems(names.element("users", i, user), user);
             problems.addAll(nameProblems);
             if (nameProblems.isEmpty()) {
                 // IAM user names are unique ignoring case: "Alice" and "alice" are one user.
                 Integer first = seen.putIfAbsent(user.toLowerCase(Locale.ROOT), i);
                 if (first != null) {
-                    problems.add(name + " \"" + user + "\" repeats " + field(at, "users") + "[" + first + "] (IAM user"
-                            + " names are unique ignoring case): name each user once");
+                    problems.add(names.quoted("users", i, user) + " repeats "
+                            + names.earlier("users", first, users.get(first)) + " (IAM user names are unique ignoring"
+                            + " case): name each user once");
                 }
             }
         }
     }
 
-    private void tagsProblems(String at, List<String> problems) {
+    private void tagsProblems(FieldNames names, List<String> problems) {
         if (tags == null) {
             return;
         }
         if (tags.isEmpty() || tags.size() > MAX_TAGS) {
-            problems.add(field(at, "tags") + " must give 1 to " + MAX_TAGS + " tags, each {\"key\": ..., \"value\":"
+            problems.add(names.field("tags") + " must give 1 to " + MAX_TAGS + " tags, each {\"key\": ..., \"value\":"
                     + " ...}; it gives " + tags.size());
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < tags.size(); i++) {
-            String name = field(at, "tags") + "[" + i + "]";
             TagFilter tag = tags.get(i);
             if (tag == null) {
-                problems.add(name + " is null: give {\"key\": ..., \"value\": ...}");
+                problems.add(names.element("tags", i, "null") + " is null: give {\"key\": ..., \"value\": ...}");
                 continue;
             }
-            List<String> tagProblems = tag.problems(name);
+            List<String> tagProblems = tag.problems(names, i);
             problems.addAll(tagProblems);
             if (tagProblems.isEmpty()) {
                 Integer first = seen.putIfAbsent(tag.key().toLowerCase(Locale.ROOT), i);
                 if (first != null) {
-                    problems.add(name + ".key \"" + tag.key() + "\" repeats " + field(at, "tags") + "[" + first
-                            + "].key: a user carries one value per tag key, so no user could match both");
+                    problems.add(names.member("tags", i, tag.toString(), "key") + " \"" + tag.key() + "\" repeats "
+                            + names.member("tags", first, tags.get(first).toString(), "key") + ": a user carries one"
+                            + " value per tag key, so no user could match both");
                 }
             }
         }
     }
 
-    private static void range(String at, String name, Integer value, int min, int max, String unit,
+    private static void range(FieldNames names, String name, Integer value, int min, int max, String unit,
                               List<String> problems) {
         if (value != null && (value < min || value > max)) {
-            problems.add(field(at, name) + " must be from " + min + " to " + max + " " + unit + "; it is " + value);
+            problems.add(names.field(name) + " must be from " + min + " to " + max + " " + unit + "; it is " + value);
         }
-    }
-
-    private static String fieldList(String at) {
-        return String.join(", ", SELECTORS.stream().map(s -> field(at, s)).toList());
-    }
-
-    private static String field(String at, String name) {
-        return at == null || at.isEmpty() ? name : at + "." + name;
     }
 }

@@ -53,6 +53,14 @@ public final class RequestReader {
         return validated(bind(tree, type, at));
     }
 
+    /**
+     * The value at path {@code at} bound as strictly as {@link #read(JsonNode, Class, String)} binds it, without the
+     * record's own {@link Validatable#problems()}: for a caller that names those problems its own way. Null for null.
+     */
+    public static <T> T bound(JsonNode tree, Class<T> type, String at) {
+        return bind(tree, type, at);
+    }
+
     private static <T> T validated(T request) {
         if (request == null) {
             throw new InvalidRequestException("the request is empty or null: send a JSON object such as "

@@ -1,5 +1,6 @@
 package dev.offboarding.fleetrun;
 
+import dev.offboarding.fleet.CandidatesFile;
 import dev.offboarding.validation.UserNames;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,6 +2,7 @@ package dev.offboarding.fleetrun;
 
 import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.fleet.ChildExecutionName;
+import dev.offboarding.fleet.FleetRequest;
 import dev.offboarding.validation.OffboardingRequest;
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class ChildItems {
     }
 
     private ChildItem item(String execution, String accountId, String userName, boolean dryRun) {
-        FleetRequestStandIn r = fleet.request();
+        FleetRequest r = fleet.request();
         String byTheFleet = "fleet run " + fleet.run();
         OffboardingRequest request = new OffboardingRequest(userName,
                 accountId.equals(homeAccountId) ? null : accountId, dryRun, null, r.quarantineDays(),

@@ -1,5 +1,6 @@
 package dev.offboarding.fleetrun;
 
+import dev.offboarding.fleet.FleetRequest;
 import dev.offboarding.json.Validatable;
 import dev.offboarding.records.RecordKeys;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * A validated fleet: VALIDATE's output, and the {@code fleet} every later stage is given. {@code request} has its
  * defaults filled in; {@code accounts} are the accounts it selects in (resolved from the organization when it asks).
  */
-record Fleet(String run, String fleetExecution, Instant startedAt, FleetRequestStandIn request, List<String> accounts)
+record Fleet(String run, String fleetExecution, Instant startedAt, FleetRequest request, List<String> accounts)
         implements Validatable {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
@@ -26,13 +27,13 @@ record Fleet(String run, String fleetExecution, Instant startedAt, FleetRequestS
         if (request == null) {
             problems.add("fleet.request is required: the normalized fleet request VALIDATE returned");
         } else {
-            request.normalizedProblems().forEach(problem -> problems.add("fleet.request: " + problem));
+            problems.addAll(request.normalizedProblems("fleet.request"));
             if (run == null || !run.equals(request.run())) {
                 problems.add("fleet.run must be fleet.request.run (" + request.run() + ")");
             }
         }
-        if (accounts == null || accounts.isEmpty() || accounts.size() > FleetLimits.MAX_ACCOUNTS) {
-            problems.add("fleet.accounts must list the 1 to " + FleetLimits.MAX_ACCOUNTS + " accounts VALIDATE"
+        if (accounts == null || accounts.isEmpty() || accounts.size() > FleetRequest.MAX_ACCOUNTS) {
+            problems.add("fleet.accounts must list the 1 to " + FleetRequest.MAX_ACCOUNTS + " accounts VALIDATE"
                     + " resolved");
         } else {
             var seen = new HashSet<String>();

@@ -3,6 +3,8 @@ package dev.offboarding.fleetrun;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.errors.BlastRadiusExceededException;
 import dev.offboarding.errors.InvalidRequestException;
+import dev.offboarding.fleet.CandidatesFile;
+import dev.offboarding.fleet.FleetRequest;
 import dev.offboarding.json.RequestReader;
 import dev.offboarding.records.RecordStore;
 import java.time.Clock;
@@ -29,14 +31,14 @@ final class FleetRun {
     Fleet validate(ValidateInput input) {
         JsonNode raw = input.request();
         RequestReader.refuseAnyNull(raw, "request");
-        FleetRequestStandIn request = RequestReader.read(raw, FleetRequestStandIn.class, "request")
-                .normalized(input.fleetExecution(), settings);
+        FleetRequest request = RequestReader.read(raw, FleetRequest.class, "request")
+                .normalized(input.fleetExecution(), settings.defaults());
         List<String> accounts;
         if (Boolean.TRUE.equals(request.organization())) {
             accounts = organization.activeAccounts().stream().distinct().sorted().toList();
-            if (accounts.isEmpty() || accounts.size() > FleetLimits.MAX_ACCOUNTS) {
+            if (accounts.isEmpty() || accounts.size() > FleetRequest.MAX_ACCOUNTS) {
                 throw new dev.offboarding.errors.SelectionFailedException("organizations:ListAccounts lists "
-                        + accounts.size() + " active accounts; a fleet selects in 1 to " + FleetLimits.MAX_ACCOUNTS
+                        + accounts.size() + " active accounts; a fleet selects in 1 to " + FleetRequest.MAX_ACCOUNTS
                         + ": list them in \"accounts\" instead");
             }
         } else if (request.accounts() != null) {

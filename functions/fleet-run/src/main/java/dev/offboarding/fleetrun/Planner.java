@@ -1,7 +1,9 @@
 package dev.offboarding.fleetrun;
 
 import dev.offboarding.audit.AuditRecord;
+import dev.offboarding.fleet.CandidatesFile;
 import dev.offboarding.fleet.ChildExecutionName;
+import dev.offboarding.fleet.FleetRequest;
 import dev.offboarding.model.BlockerKind;
 import dev.offboarding.model.Outcome;
 import dev.offboarding.model.RemovedItem;
@@ -53,7 +55,7 @@ final class Planner {
             int accountUsers = Math.max(file.accountUsers(), file.candidates().size());
             accounts.add(AccountPlan.of(account, accountUsers, file.candidates().size(), wouldOffboard));
         }
-        FleetRequestStandIn request = fleet.request();
+        FleetRequest request = fleet.request();
         Limits limits = new Limits(request.maxUsersPerRun(), request.maxShareOfAccount());
         int wouldOffboard = (int) users.stream().filter(u -> u.plan() == PlanKind.WOULD_OFFBOARD).count();
         int refused = (int) users.stream().filter(u -> u.plan() == PlanKind.REFUSED).count();

@@ -1,6 +1,7 @@
 package dev.offboarding.fleetrun;
 
 import dev.offboarding.errors.SelectionFailedException;
+import dev.offboarding.fleet.FleetRequest;
 import dev.offboarding.iam.IamClients;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -54,7 +55,7 @@ final class SdkOrganizationAccounts implements OrganizationAccounts {
                 if (read == MAX_PAGES) {
                     throw new SelectionFailedException("organizations:ListAccounts has more than " + MAX_PAGES
                             + " pages of " + PAGE_SIZE + " accounts: a fleet selects in at most "
-                            + FleetLimits.MAX_ACCOUNTS + " accounts; list them in \"accounts\" instead");
+                            + FleetRequest.MAX_ACCOUNTS + " accounts; list them in \"accounts\" instead");
                 }
                 for (Account account : pages.next().accounts()) {
                     if (isActive(account)) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offboarding.audit.AuditRecord;
 import dev.offboarding.audit.WouldRefuse;
 import dev.offboarding.fleet.ChildExecutionName;
+import dev.offboarding.fleet.FleetDefaults;
 import dev.offboarding.json.Json;
 import dev.offboarding.local.LocalContext;
 import dev.offboarding.model.Action;
@@ -54,7 +55,7 @@ final class FleetWorld {
     FleetWorld(RecordStore store) {
         this.store = store;
         this.handler = new FleetRunHandler(store, Clock.fixed(NOW, ZoneOffset.UTC),
-                new FleetSettings(HOME, 25, 10, 5), () -> {
+                new FleetSettings(HOME, new FleetDefaults(25, 10, 5, 86_400)), () -> {
                     if (organizationFails != null) {
                         throw organizationFails;
                     }
