@@ -49,7 +49,13 @@ public record FleetRequest(
         Trigger trigger) implements Validatable {
 
     public static final int MAX_RUN_LENGTH = 40;
-    public static final int MAX_ACCOUNTS = 1000;
+    /**
+     * The most accounts one run selects in. The fleet's state (Step Functions: at most 256 KiB) holds per account
+     * its id twice, a selection summary and an items location: about 450 bytes, at most about 770 with the longest
+     * run, execution and bucket names; with the largest request (1,000 user names: about 75 KB) 200 accounts stay
+     * near 230 KB, which leaves room for the approval and an error's cause. For more accounts, split the run.
+     */
+    public static final int MAX_ACCOUNTS = 200;
     public static final int MAX_USERS = 1000;
     public static final int MAX_PATH_PREFIX_LENGTH = 512;
     public static final int MAX_TAGS = 10;
@@ -249,6 +255,13 @@ public record FleetRequest(
                 trigger);
     }
 
+    /** Why a run selects in at most {@link #MAX_ACCOUNTS} accounts, and the fix. */
+    public static String tooManyAccounts() {
+        return "a run selects in at most " + MAX_ACCOUNTS + " accounts, so that its state stays under Step Functions'"
+                + " 256 KiB payload limit; split the run into runs of at most " + MAX_ACCOUNTS + " accounts each,"
+                + " each with its own \"run\" and \"accounts\"";
+    }
+
     /** The run name a request without {@code run} gets from its fleet execution's name. */
     public static String runNamedAfter(String fleetExecution) {
         String name = NOT_RUN_CHARACTER.matcher(fleetExecution).replaceAll("-");
@@ -333,9 +346,12 @@ public record FleetRequest(
         if (accounts == null) {
             return;
         }
-        if (accounts.isEmpty() || accounts.size() > MAX_ACCOUNTS) {
+        if (accounts.isEmpty()) {
+            problems.add(names.field("accounts") + " must list 1 to " + MAX_ACCOUNTS + " account ids; it lists none"
+                    + " (leave it out for the account the stack runs in)");
+        } else if (accounts.size() > MAX_ACCOUNTS) {
             problems.add(names.field("accounts") + " must list 1 to " + MAX_ACCOUNTS + " account ids; it lists "
-                    + accounts.size() + " (leave it out for the account the stack runs in)");
+                    + accounts.size() + ": " + tooManyAccounts());
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < accounts.size(); i++) {

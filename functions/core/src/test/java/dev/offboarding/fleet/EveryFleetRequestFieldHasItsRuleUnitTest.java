@@ -22,7 +22,7 @@ class EveryFleetRequestFieldHasItsRuleUnitTest {
             "\"run\": \"\"                                  | run must be 1 to 40 letters",
             "\"run\": \"has space\"                         | run must be 1 to 40 letters",
             "\"run\": \"a2345678901234567890123456789012345678901\" | run must be 1 to 40 letters",
-            "\"accounts\": []                                | accounts must list 1 to 1000",
+            "\"accounts\": []                                | accounts must list 1 to 200",
             "\"accounts\": [\"12345\"]                       | accounts[0] must be a 12-digit AWS account id",
             "\"accounts\": [\"111111111111\", \"111111111111\"] | accounts[1] repeats account 111111111111",
             "\"accounts\": [\"111111111111\"], \"organization\": true | accounts and organization cannot both be given",

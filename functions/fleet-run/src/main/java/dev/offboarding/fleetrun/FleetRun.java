@@ -3,6 +3,7 @@ package dev.offboarding.fleetrun;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.errors.BlastRadiusExceededException;
 import dev.offboarding.errors.InvalidRequestException;
+import dev.offboarding.errors.SelectionFailedException;
 import dev.offboarding.fleet.CandidatesFile;
 import dev.offboarding.fleet.FleetRequest;
 import dev.offboarding.json.RequestReader;
@@ -36,10 +37,14 @@ final class FleetRun {
         List<String> accounts;
         if (Boolean.TRUE.equals(request.organization())) {
             accounts = organization.activeAccounts().stream().distinct().sorted().toList();
-            if (accounts.isEmpty() || accounts.size() > FleetRequest.MAX_ACCOUNTS) {
-                throw new dev.offboarding.errors.SelectionFailedException("organizations:ListAccounts lists "
-                        + accounts.size() + " active accounts; a fleet selects in 1 to " + FleetRequest.MAX_ACCOUNTS
-                        + ": list them in \"accounts\" instead");
+            if (accounts.isEmpty()) {
+                throw new SelectionFailedException("organizations:ListAccounts lists no ACTIVE account: a fleet"
+                        + " selects in at least one; list them in \"accounts\" instead");
+            }
+            if (accounts.size() > FleetRequest.MAX_ACCOUNTS) {
+                throw new InvalidRequestException("request.organization is true, and the organization has more than "
+                        + FleetRequest.MAX_ACCOUNTS + " ACTIVE accounts (organizations:ListAccounts): "
+                        + FleetRequest.tooManyAccounts() + ", instead of \"organization\": true");
             }
         } else if (request.accounts() != null) {
             accounts = request.accounts();

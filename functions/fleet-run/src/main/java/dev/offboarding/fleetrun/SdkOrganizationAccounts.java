@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 final class SdkOrganizationAccounts implements OrganizationAccounts {
     /** ListAccounts gives at most 20 accounts a page. */
     static final int PAGE_SIZE = 20;
-    /** More accounts than a fleet can select in are never read to the end. */
+    /** An organization of this many pages of (mostly closed) accounts is never read to the end. */
     static final int MAX_PAGES = 5_000 / PAGE_SIZE;
 
     private final Supplier<OrganizationsClient> organizations;
@@ -51,11 +51,11 @@ final class SdkOrganizationAccounts implements OrganizationAccounts {
         try {
             Iterator<ListAccountsResponse> pages = client().listAccountsPaginator(r -> r.maxResults(PAGE_SIZE))
                     .iterator();
-            for (int read = 0; pages.hasNext(); read++) {
+            for (int read = 0; pages.hasNext() && active.size() <= FleetRequest.MAX_ACCOUNTS; read++) {
                 if (read == MAX_PAGES) {
                     throw new SelectionFailedException("organizations:ListAccounts has more than " + MAX_PAGES
-                            + " pages of " + PAGE_SIZE + " accounts: a fleet selects in at most "
-                            + FleetRequest.MAX_ACCOUNTS + " accounts; list them in \"accounts\" instead");
+                            + " pages of " + PAGE_SIZE + " accounts, of which " + active.size() + " are ACTIVE: list"
+                            + " the accounts to select in in \"accounts\" instead");
                 }
                 for (Account account : pages.next().accounts()) {
                     if (isActive(account)) {

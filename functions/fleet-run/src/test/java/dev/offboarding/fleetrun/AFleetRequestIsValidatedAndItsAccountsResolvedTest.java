@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.errors.SelectionFailedException;
+import dev.offboarding.fleet.FleetRequest;
 import org.junit.jupiter.api.Test;
 
 /** VALIDATE: the fleet request as the execution was started with it, before any IAM, S3 or Organizations call. */
@@ -40,6 +41,35 @@ class AFleetRequestIsValidatedAndItsAccountsResolvedTest {
 
         assertEquals("[\"" + MEMBER + "\",\"222222222222\"]", fleet.get("accounts").toString());
         assertEquals("stale-2026", fleet.get("run").asText());
+    }
+
+    @Test
+    void anOrganizationOfMoreActiveAccountsThanARunSelectsInIsRefusedAsAnInvalidRequestNamingTheFix() {
+        world.organization.clear();
+        for (int i = 0; i <= FleetRequest.MAX_ACCOUNTS; i++) {
+            world.organization.add(String.format("%012d", 300_000_000_000L + i));
+        }
+
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class,
+                () -> world.validate("{'organization': true, 'unusedForDays': 90}"));
+
+        assertTrue(refused.getMessage().contains("request.organization"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("more than " + FleetRequest.MAX_ACCOUNTS + " ACTIVE accounts"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("split the run"), refused.getMessage());
+        assertTrue(world.store.keys("").isEmpty(), "VALIDATE writes nothing");
+    }
+
+    @Test
+    void anOrganizationOfAsManyActiveAccountsAsARunSelectsInIsAccepted() {
+        world.organization.clear();
+        for (int i = 0; i < FleetRequest.MAX_ACCOUNTS; i++) {
+            world.organization.add(String.format("%012d", 300_000_000_000L + i));
+        }
+
+        JsonNode fleet = world.validate("{'organization': true, 'unusedForDays': 90}");
+
+        assertEquals(FleetRequest.MAX_ACCOUNTS, fleet.get("accounts").size());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.offboarding.errors.SelectionFailedException;
+import dev.offboarding.fleet.FleetRequest;
 import dev.offboarding.json.Json;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -85,6 +86,26 @@ class OrganizationsListAccountsTest {
                 targets);
         assertEquals("page-2", requests.get(1).get("NextToken").asText());
         assertEquals(20, requests.get(0).get("MaxResults").asInt());
+    }
+
+    @Test
+    void onceMoreActiveAccountsThanARunSelectsInAreFoundTheRestIsNotRead() {
+        int pages = FleetRequest.MAX_ACCOUNTS / SdkOrganizationAccounts.PAGE_SIZE + 1;
+        for (int page = 0; page <= pages; page++) {
+            StringBuilder accounts = new StringBuilder();
+            for (int i = 0; i < SdkOrganizationAccounts.PAGE_SIZE; i++) {
+                accounts.append(i == 0 ? "" : ",").append(account(String.format("%012d",
+                        100_000_000_000L + page * 100L + i), "ACTIVE"));
+            }
+            answers.add(new String[] {"200", "{\"Accounts\":[" + accounts + "],\"NextToken\":\"page-" + (page + 2)
+                    + "\"}"});
+        }
+
+        List<String> active = accounts().activeAccounts();
+
+        assertEquals(pages * SdkOrganizationAccounts.PAGE_SIZE, active.size());
+        assertTrue(active.size() > FleetRequest.MAX_ACCOUNTS);
+        assertEquals(pages, targets.size(), "the pages after the one that passed the limit are not asked for");
     }
 
     @Test
