@@ -178,16 +178,23 @@ public record FleetRequest(
     }
 
     /**
-     * Every problem with a request as a person or another system sent it: those of {@link #problems(FieldNames)},
-     * and a {@code trigger}, which only start-offboarding sets (from the event that starts the run).
+     * Every problem with a request as a person sent it: those of {@link #problems(FieldNames)}, and a {@code trigger},
+     * which only start-offboarding sets (from the event that starts the run).
      */
     public List<String> problemsAsSent(FieldNames names) {
-        if (trigger == null) {
-            return problems(names);
+        return problemsAsSent(null, names);
+    }
+
+    /**
+     * The same for a request another system sent in an event: checked as the run {@code startedBy} that event will
+     * be (with its limits and approval), and refused if it carries a {@code trigger} of its own.
+     */
+    public List<String> problemsAsSent(Trigger startedBy, FieldNames names) {
+        List<String> problems = withTrigger(startedBy).problems(names);
+        if (trigger != null) {
+            problems.add(names.field("trigger") + " is set only by start-offboarding, from the id, source and time of"
+                    + " the event that starts the run: leave it out");
         }
-        List<String> problems = withTrigger(null).problems(names);
-        problems.add(names.field("trigger") + " is set only by start-offboarding, from the id, source and time of the"
-                + " event that starts the run: leave it out");
         return problems;
     }
 

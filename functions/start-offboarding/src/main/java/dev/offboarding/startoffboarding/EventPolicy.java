@@ -1,6 +1,8 @@
 package dev.offboarding.startoffboarding;
 
 import dev.offboarding.errors.InvalidConfigurationException;
+import dev.offboarding.fleet.FleetDefaults;
+import dev.offboarding.fleet.FleetRequest;
 import dev.offboarding.validation.DefaultQuarantine;
 import dev.offboarding.validation.OffboardingRequest;
 import java.util.ArrayList;
@@ -27,6 +29,12 @@ import java.util.regex.Pattern;
  *   <li>never {@code detail.allowPrivileged} (whatever its value), and never what only the product sets
  *       ({@code trigger}, {@code execution}, {@code memberAccount}).</li>
  * </ul>
+ * A fleet request ({@link FleetOffboardingEvent}) comes from a sender account, not from a replay, like an offboarding
+ * event; every account of its {@code detail.accounts} must be one events may name, {@code detail.organization: true}
+ * only when {@code EVENT_ACCOUNT_IDS} is {@code *}, its {@code detail.quarantineDays} as for an offboarding event, and
+ * its {@code detail.maxConcurrencyPerAccount} never above the
+ * deployment's ({@code MAX_CONCURRENCY_PER_ACCOUNT}, {@link FleetDefaults}). The approval and the other limits an
+ * event may not touch are the request's own rules ({@link dev.offboarding.fleet.FleetRequest}).
  * An IAM Access Analyzer finding asks for no field of its own: it must come from the home account's analyzer, not
  * from a replay, and be about a user of the home account or one listed in {@code EVENT_ACCOUNT_IDS}.
  *
@@ -34,7 +42,8 @@ import java.util.regex.Pattern;
  *                        {@code anyOrganizationAccount}
  */
 record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean anyOrganizationAccount,
-                   Set<String> senderAccountIds, boolean allowForce, int defaultQuarantineDays) {
+                   Set<String> senderAccountIds, boolean allowForce, int defaultQuarantineDays,
+                   FleetDefaults fleetDefaults) {
     static final String HOME_ACCOUNT_ID = "HOME_ACCOUNT_ID";
     static final String EVENT_ACCOUNT_IDS = "EVENT_ACCOUNT_IDS";
     static final String EVENT_SENDER_ACCOUNT_IDS = "EVENT_SENDER_ACCOUNT_IDS";
@@ -71,7 +80,8 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
                     + " (default \"false\"); it is \"" + force + "\"");
         }
         int quarantine = DefaultQuarantine.days(env);
-        return new EventPolicy(home, targetIds, any, senderIds, force.equals("true"), quarantine);
+        return new EventPolicy(home, targetIds, any, senderIds, force.equals("true"), quarantine,
+                FleetDefaults.fromEnvironment(env));
     }
 
     private static Set<String> accountIds(String variable, String value, String alternatives) {
@@ -90,21 +100,10 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
 
     /** What this deployment does not let the event ask for; empty when it may be started. */
     List<String> problems(OffboardingEvent event) {
-        List<String> problems = new ArrayList<>();
-        if (event.account() == null) {
-            problems.add("account is required: the id of the account that sent the event (EventBridge sets it)");
-        } else if (!senderAccountIds.contains(event.account())) {
-            problems.add("account " + event.account() + " may not send offboarding events: only the accounts in "
-                    + EVENT_SENDER_ACCOUNT_IDS + " may; send the event from one of them, or add this account there");
-        }
-        replayProblem(event).ifPresent(problems::add);
+        List<String> problems = senderProblems(event);
         OffboardingRequest detail = event.detail();
         problems.addAll(notFromAnEvent(detail));
-        if (detail.quarantineDays() != null && detail.quarantineDays() < defaultQuarantineDays && !allowForce) {
-            problems.add("detail.quarantineDays " + detail.quarantineDays() + " is shorter than this deployment's"
-                    + " quarantine of " + defaultQuarantineDays + " days (" + DEFAULT_QUARANTINE_DAYS + "): an event"
-                    + " may ask for a longer quarantine, not a shorter one; leave it out for the default");
-        }
+        quarantineProblem(detail.quarantineDays()).ifPresent(problems::add);
         if (detail.force() != null && !allowForce) {
             problems.add("detail.force is not accepted from events in this deployment (" + ALLOW_FORCE_FROM_EVENTS
                     + " is false): leave it out, and for a recently active user either ask for a quarantine"
@@ -116,6 +115,60 @@ record EventPolicy(String homeAccountId, Set<String> eventAccountIds, boolean an
                     + " leave it out for the home account " + homeAccountId + ", or add it to " + EVENT_ACCOUNT_IDS
                     + " (\"*\" there allows any account of the organization)");
         }
+        return problems;
+    }
+
+    /** What this deployment does not let a fleet request from an event start; empty when it may be started. */
+    List<String> problems(FleetOffboardingEvent event) {
+        List<String> problems = senderProblems(event);
+        FleetRequest detail = event.detail();
+        List<String> accounts = detail.accounts() == null ? List.of() : detail.accounts();
+        for (int i = 0; i < accounts.size(); i++) {
+            String accountId = accounts.get(i);
+            if (accountId != null && ACCOUNT_ID.matcher(accountId).matches() && !mayActIn(accountId)) {
+                problems.add("detail.accounts[" + i + "] " + accountId + " is not an account that events may offboard"
+                        + " users in: remove it (without detail.accounts the run selects in the home account "
+                        + homeAccountId + "), or add it to " + EVENT_ACCOUNT_IDS + " (\"*\" there allows any account"
+                        + " of the organization)");
+            }
+        }
+        if (Boolean.TRUE.equals(detail.organization()) && !anyOrganizationAccount) {
+            problems.add("detail.organization: true selects in every account of the organization, and events may"
+                    + " offboard users only in the home account " + homeAccountId + " and those of "
+                    + EVENT_ACCOUNT_IDS + " here: list them in detail.accounts instead, or set " + EVENT_ACCOUNT_IDS
+                    + " to \"*\" to let events name any account of the organization");
+        }
+        // Each child of the run is offboarded as the fleet says: an event's run keeps the quarantine events keep.
+        quarantineProblem(detail.quarantineDays()).ifPresent(problems::add);
+        Integer concurrency = detail.maxConcurrencyPerAccount();
+        if (concurrency != null && concurrency > fleetDefaults.maxConcurrencyPerAccount()) {
+            problems.add("detail.maxConcurrencyPerAccount " + concurrency + " is above this deployment's "
+                    + fleetDefaults.maxConcurrencyPerAccount() + " (" + FleetDefaults.MAX_CONCURRENCY_PER_ACCOUNT
+                    + "): an event may run fewer children at once per account, not more; leave it out for the"
+                    + " default, or start the run by hand");
+        }
+        return problems;
+    }
+
+    private java.util.Optional<String> quarantineProblem(Integer quarantineDays) {
+        if (quarantineDays == null || quarantineDays >= defaultQuarantineDays || allowForce) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("detail.quarantineDays " + quarantineDays + " is shorter than this deployment's"
+                + " quarantine of " + defaultQuarantineDays + " days (" + DEFAULT_QUARANTINE_DAYS + "): an event"
+                + " may ask for a longer quarantine, not a shorter one; leave it out for the default");
+    }
+
+    /** An event from another system must come from a sender account, and not from an archive's replay. */
+    private List<String> senderProblems(DeliveredEvent event) {
+        List<String> problems = new ArrayList<>();
+        if (event.account() == null) {
+            problems.add("account is required: the id of the account that sent the event (EventBridge sets it)");
+        } else if (!senderAccountIds.contains(event.account())) {
+            problems.add("account " + event.account() + " may not send offboarding events: only the accounts in "
+                    + EVENT_SENDER_ACCOUNT_IDS + " may; send the event from one of them, or add this account there");
+        }
+        replayProblem(event).ifPresent(problems::add);
         return problems;
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.offboarding.validation.OffboardingRequest;
 import dev.offboarding.validation.Trigger;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,16 +29,7 @@ public record OffboardingEvent(
 
     @Override
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        if (id == null || id.isBlank()) {
-            problems.add("id is required: the EventBridge event id (EventBridge sets it)");
-        }
-        if (source == null || source.isBlank()) {
-            problems.add("source is required: the EventBridge event source, e.g. \"hr.system\"");
-        }
-        if (time == null) {
-            problems.add("time is required: when the event happened, e.g. \"2026-11-20T12:00:00Z\"");
-        }
+        List<String> problems = DeliveredEvent.envelopeProblems(this);
         if (detail == null) {
             problems.add("detail is required: the offboarding request, e.g. \"detail\": {\"userName\": \"little_tester\"}");
         } else {
