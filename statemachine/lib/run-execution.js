@@ -28,7 +28,8 @@
 // --substitutions); --executions-registry FILE remembers the execution names started that way across runs
 // (ExecutionAlreadyExists); --bucket-directory BUCKET=DIR is where a Distributed Map's ItemReader and ResultWriter
 // find bucket BUCKET; --callbacks DIR is where a .waitForTaskToken Task looks for its decision
-// (<sha256 hex of the token>.json: {"output": ...} or {"error": ..., "cause": ...}).
+// (<sha256 hex of the token>.json: {"output": ...} or {"error": ..., "cause": ...}; with --virtual-time, "sentAt" may
+// say when it is sent, a decision sent at or after the Task's timeout coming too late).
 // A child's lines carry "execution": <its name>; more line types: {"type": "ChildExecutionStarted", "stateMachine",
 // "execution"}, {"type": "ChildExecutionEnded", "stateMachine", "execution", "status", "error"?},
 // {"type": "TaskTokenIssued", "state", "token", "message", "parameters"}, {"type": "SnsPublished", "state",

@@ -268,20 +268,32 @@ function readDecision(file) {
  * A .waitForTaskToken Task: prints {"type": "TaskTokenIssued", "state", "token", "message", "parameters"} and waits
  * for the decision file of the token in the callbacks directory: {"output": ...} is SendTaskSuccess (the Task's
  * result), {"error", "cause"} SendTaskFailure (the Task fails with that Error and Cause). Its TimeoutSeconds
- * (TimeoutSecondsPath) is the engine's: it fails the Task with States.Timeout. The files are looked for until then
- * (in virtual time, where the wait holds the clock like a function's run, until a decision comes).
+ * (TimeoutSecondsPath) is the engine's: it fails the Task with States.Timeout. In real time the files are looked for
+ * until then. In virtual time the wait holds the clock, like a function's run, until a decision file comes; the file
+ * may then say when the decision is sent ("sentAt", an ISO-8601 instant, default now): the virtual time goes on to that
+ * instant, and a decision sent at or after the Task's timeout comes too late (the Task times out, as Step Functions
+ * answers such a SendTask* with TaskTimedOut).
  */
 function waitForTaskToken(stateName, parameters, token, { callbacks, report, timeoutSeconds, clock }) {
   if (!callbacks) {
     throw taskError('States.Runtime', `${stateName} waits for a task token, and the run has no --callbacks directory`,
       { handleable: false });
   }
+  const issuedAt = Date.now();
   report({ type: 'TaskTokenIssued', state: stateName, token, message: parameters?.Message ?? null, parameters,
-    at: new Date().toISOString() });
+    at: new Date(issuedAt).toISOString() });
   const file = decisionFile(callbacks, token);
-  const wait = () => new Promise((resolve, reject) => {
-    // Real time: the engine's own timer ends the Task at its timeout; the files are no longer looked for after it.
-    const until = clock ? Infinity : performance.now() + timeoutSeconds * 1000;
+  const decided = (decision) => {
+    if (Object.hasOwn(decision, 'output')) {
+      return decision.output;
+    }
+    if (typeof decision.error === 'string') {
+      throw taskError(decision.error, decision.cause ?? '');
+    }
+    throw taskError('States.Runtime', `${file} holds neither "output" nor "error"`, { handleable: false });
+  };
+  // Real time: the engine's own timer ends the Task at its timeout; the files are no longer looked for after it.
+  const arrival = (until) => new Promise((resolve, reject) => {
     const poll = () => {
       let decision;
       try {
@@ -290,19 +302,29 @@ function waitForTaskToken(stateName, parameters, token, { callbacks, report, tim
         reject(taskError('States.Runtime', `cannot read ${file}: ${e.message}`, { handleable: false }));
         return;
       }
-      if (decision && Object.hasOwn(decision, 'output')) {
-        resolve(decision.output);
-      } else if (decision && typeof decision.error === 'string') {
-        reject(taskError(decision.error, decision.cause ?? ''));
-      } else if (decision) {
-        reject(taskError('States.Runtime', `${file} holds neither "output" nor "error"`, { handleable: false }));
+      if (decision) {
+        resolve(decision);
       } else if (performance.now() < until) {
         setTimeout(poll, DECISION_POLL_MILLISECONDS);
       }
     };
     poll();
   });
-  return clock ? clock.during(wait) : wait();
+  if (!clock) {
+    return arrival(performance.now() + timeoutSeconds * 1000).then(decided);
+  }
+  return (async () => {
+    const decision = await clock.during(() => arrival(Infinity));
+    const sentAt = decision.sentAt === undefined ? clock.now() : Date.parse(decision.sentAt);
+    if (!Number.isFinite(sentAt)) {
+      throw taskError('States.Runtime', `${file}: "sentAt" is not an ISO-8601 instant`, { handleable: false });
+    }
+    if (sentAt >= issuedAt + timeoutSeconds * 1000) {
+      return new Promise(() => {}); // too late: the engine's timeout, due first, ends the Task
+    }
+    await clock.until(sentAt);
+    return decided(decision);
+  })();
 }
 
 module.exports = {

@@ -50,9 +50,10 @@ function seededRandom(seed) {
 
 /**
  * Installs virtual time from `start` (milliseconds since the epoch) with the engine's random numbers seeded by
- * `seed`. Returns { now(), during(work), uninstall() }: during(work) runs an async function (one Task invocation)
- * during which virtual time stands still; call it before the engine sets the Task's timeout, i.e. at once in the
- * Task's handler.
+ * `seed`. Returns { now(), during(work), until(due), uninstall() }: during(work) runs an async function (one Task
+ * invocation) during which virtual time stands still; call it before the engine sets the Task's timeout, i.e. at once
+ * in the Task's handler. until(due) resolves when the virtual time reaches `due` (milliseconds since the epoch), in
+ * order with the engine's own timers.
  */
 function install({ start, seed }) {
   if (!Number.isSafeInteger(start)) {
@@ -136,8 +137,17 @@ function install({ start, seed }) {
   globalThis.clearTimeout = clearTimeout;
   Math.random = random;
 
+  /** A virtual timer of its own (not the engine's): resolves when the virtual time reaches `due` (ms since the epoch). */
+  function until(due) {
+    return new Promise((resolve) => {
+      timers.push({ virtual: true, due: Math.max(now, due), order: order++, fn: resolve, args: [] });
+      schedulePump();
+    });
+  }
+
   return {
     now: () => now,
+    until,
     async during(work) {
       inFlight++;
       try {

@@ -12,6 +12,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { localRun, temporaryDirectory, writeJson, readJson } = require('./support/local-run');
 const { decisionFile } = require('../lib/service-integrations');
+const virtualTime = require('../lib/virtual-time');
 
 const OFFBOARD_USER_ARN = 'arn:aws:states:us-east-1:123456789012:stateMachine:OffboardUser';
 
@@ -226,6 +227,34 @@ test('no decision within TimeoutSecondsPath\'s seconds: the Task fails with Stat
 
   assert.equal(result.output.timedOut.Error, 'States.Timeout');
   assert.ok(Date.now() - began >= 1000);
+});
+
+test('in virtual time, a decision sent before the timeout is taken then, and one sent after it comes too late: States.Timeout at the timeout', async (t) => {
+  const clock = virtualTime.install({ start: Date.parse('2026-11-20T12:00:00Z'), seed: 1 });
+  t.after(clock.uninstall);
+  const decidedAfter = async (seconds) => {
+    const callbacks = temporaryDirectory();
+    const local = localRun({ callbacks, clock, onLine: (line) => {
+      if (line.type === 'TaskTokenIssued') {
+        writeJson(decisionFile(callbacks, line.token), { output: { decision: 'APPROVED' },
+          sentAt: new Date(Date.parse(line.at) + seconds * 1000).toISOString() });
+      }
+    } });
+    const began = clock.now();
+    const result = await local.run(AWAIT_APPROVAL, { plan: 'p', approvalTimeoutSeconds: 60 });
+    // Whatever else is due fires now: a late decision leaves nothing behind to move the clock on.
+    await new Promise((resolve) => { setImmediate(resolve); });
+    await new Promise((resolve) => { setImmediate(resolve); });
+    return { result, waited: (clock.now() - began) / 1000 };
+  };
+
+  const inTime = await decidedAfter(59);
+  const late = await decidedAfter(90);
+
+  assert.deepEqual(inTime.result.output.approval, { decision: 'APPROVED' });
+  assert.equal(inTime.waited, 59);
+  assert.equal(late.result.output.timedOut.Error, 'States.Timeout');
+  assert.equal(late.waited, 60);
 });
 
 test('every issued token is new, and a decision answers its own token only', async () => {

@@ -5,22 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.offboarding.json.Json;
-import dev.offboarding.listtokens.GuardSettings;
-import dev.offboarding.records.DirectoryRecordStore;
-import dev.offboarding.simulator.Call;
-import dev.offboarding.simulator.IamSimulator;
-import dev.offboarding.simulator.MutableClock;
-import dev.offboarding.simulator.SimulatedOrganization;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * user still goes through the whole single-user workflow with its guards.
  */
 class AFleetRunOffboardsEachSelectedUserThroughTheSingleUserWorkflowTest {
-    private static final Path FLEET = RealWorkflow.STATEMACHINE.resolve("offboard-fleet.asl.json");
-    private static final Path OFFBOARD_USER = RealWorkflow.STATEMACHINE.resolve("offboard-user.asl.json");
     private static final String WORLD = """
             {"accountId": "123456789012", "now": "2026-11-20T12:00:00Z",
              "caller": {"arn": "arn:aws:iam::123456789012:role/offboarding-operator"},
@@ -57,67 +41,50 @@ class AFleetRunOffboardsEachSelectedUserThroughTheSingleUserWorkflowTest {
 
     @TempDir
     Path dir;
-    private IamSimulator iam;
-    private LocalFunctions functions;
+    private LocalFleet fleet;
 
     @BeforeEach
-    void world() throws IOException {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-        SimulatedOrganization org = SimulatedOrganization.fromWorld(new ObjectMapper().readTree(WORLD), clock);
-        iam = org.home().credentialReportGenerationTime(Duration.ZERO);
-        functions = new LocalFunctions(org, "offboarding", clock, GuardSettings.defaults(), clock::advance,
-                new DirectoryRecordStore(dir.resolve("records")));
+    void world() {
+        fleet = new LocalFleet(dir, WORLD);
     }
 
     @Test
     void theStaleUsersAreDeletedAndAProtectedOneIsRefusedWhileTheOthersGoOn() throws Exception {
-        WorkflowResult result = run("first", "{\"run\": \"stale-2026-11\", \"unusedForDays\": 90, \"dryRun\": false,"
-                + " \"maxShareOfAccount\": 100, \"reason\": \"unused for 90 days\", \"requestedBy\": \"security\"}");
+        WorkflowResult result = fleet.run("first", "{\"run\": \"stale-2026-11\", \"unusedForDays\": 90,"
+                + " \"dryRun\": false, \"maxShareOfAccount\": 100, \"reason\": \"unused for 90 days\","
+                + " \"requestedBy\": \"security\"}");
 
         assertTrue(result.succeeded(), () -> result.error() + ": " + result.cause());
-        JsonNode report = report();
+        JsonNode report = fleet.report();
         assertEquals("COMPLETED", report.path("outcome").asText());
         assertEquals(2, report.path("counts").path("byOutcome").path("DELETED").asInt(), report::toPrettyString);
         assertEquals(1, report.path("counts").path("byError").path("Offboarding.UserProtected").asInt(),
                 report::toPrettyString);
-        assertFalse(exists("stale_password"));
-        assertFalse(exists("stale_key"));
-        assertTrue(exists("stale_but_protected"));
-        assertTrue(exists("active_yesterday"), "never selected: used yesterday");
-    }
-
-    @Test
-    void aSecondExecutionOfTheSameRunOffboardsNobodyAgain() throws Exception {
-        String request = "{\"run\": \"stale-2026-11\", \"unusedForDays\": 90, \"dryRun\": false,"
-                + " \"maxShareOfAccount\": 100}";
-        assertTrue(run("first", request).succeeded());
-        int before = iam.calls().mutating().size();
-
-        WorkflowResult again = run("second", request);
-
-        assertTrue(again.succeeded(), () -> again.error() + ": " + again.cause());
-        assertEquals(List.of(), mutations(iam.calls().mutating().subList(before, iam.calls().mutating().size())));
+        assertFalse(fleet.exists("stale_password"));
+        assertFalse(fleet.exists("stale_key"));
+        assertTrue(fleet.exists("stale_but_protected"));
+        assertTrue(fleet.exists("active_yesterday"), "never selected: used yesterday");
     }
 
     @Test
     void aRunOverTheBlastRadiusIsRefusedAndChangesNothing() throws Exception {
-        WorkflowResult result = run("over", "{\"unusedForDays\": 90, \"dryRun\": false, \"maxUsersPerRun\": 1,"
+        WorkflowResult result = fleet.run("over", "{\"unusedForDays\": 90, \"dryRun\": false, \"maxUsersPerRun\": 1,"
                 + " \"maxShareOfAccount\": 100}");
 
         assertFalse(result.succeeded());
         assertEquals("Offboarding.BlastRadiusExceeded", result.error(), result.cause());
-        assertEquals(List.of(), mutations(iam.calls().mutating()));
-        assertTrue(exists("stale_password") && exists("stale_key"));
+        assertEquals(List.of(), fleet.mutations());
+        assertTrue(fleet.exists("stale_password") && fleet.exists("stale_key"));
     }
 
     @Test
     void aFleetDryRunPlansEachUserAndChangesNothing() throws Exception {
-        WorkflowResult result = run("plan", "{\"unusedForDays\": 90, \"maxShareOfAccount\": 100}");
+        WorkflowResult result = fleet.run("plan", "{\"unusedForDays\": 90, \"maxShareOfAccount\": 100}");
 
         assertTrue(result.succeeded(), () -> result.error() + ": " + result.cause());
-        assertEquals("DRY_RUN", report().path("outcome").asText());
-        assertEquals(List.of(), mutations(iam.calls().mutating()));
-        JsonNode plan = Json.mapper().readTree(Files.readString(only("plan.json")));
+        assertEquals("DRY_RUN", fleet.report().path("outcome").asText());
+        assertEquals(List.of(), fleet.mutations());
+        JsonNode plan = fleet.plan();
         assertEquals(2, plan.path("wouldOffboard").asInt(), plan::toPrettyString);
         assertEquals(1, plan.path("refused").asInt(), plan::toPrettyString);
     }
@@ -131,47 +98,11 @@ class AFleetRunOffboardsEachSelectedUserThroughTheSingleUserWorkflowTest {
         for (String request : List.of("{\"dryRun\": false}", "{\"unusedForDays\": null, \"dryRun\": false}",
                 "{\"unusedForDays\": \"90\", \"dryRun\": false}",
                 "{\"users\": [\"a\"], \"maxUsersPerRun\": 1000000}")) {
-            WorkflowResult result = run("bad-" + Math.abs(request.hashCode()), request);
+            WorkflowResult result = fleet.run("bad-" + Math.abs(request.hashCode()), request);
 
             assertFalse(result.succeeded(), request);
             assertEquals("Offboarding.InvalidRequest", result.error(), request + ": " + result.cause());
         }
-        assertEquals(List.of(), iam.calls().all());
-    }
-
-    /** Every call that changed the users; generating the credential report changes none of them. */
-    private static List<String> mutations(List<Call> calls) {
-        return calls.stream().map(Call::operation).filter(op -> !op.equals("GenerateCredentialReport")).toList();
-    }
-
-    private boolean exists(String userName) {
-        return iam.listUsers().users().stream().anyMatch(u -> u.userName().equals(userName));
-    }
-
-    private JsonNode report() throws IOException {
-        return Json.mapper().readTree(Files.readString(only("report.json")));
-    }
-
-    private Path only(String fileName) throws IOException {
-        try (var files = Files.walk(dir.resolve("records"))) {
-            List<Path> found = files.filter(f -> f.getFileName().toString().equals(fileName)).toList();
-            assertEquals(1, found.size(), () -> fileName + ": " + found);
-            return found.get(0);
-        }
-    }
-
-    private WorkflowResult run(String name, String request) throws Exception {
-        Map<String, String> substitutions = new TreeMap<>(RealWorkflow.substitutions());
-        substitutions.put("FleetRunFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:fleet-run");
-        substitutions.put("SelectUsersFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:select-users");
-        substitutions.put("OffboardUserStateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:OffboardUser");
-        substitutions.put("RecordsBucketName", "local-records");
-        substitutions.put("ApprovalTopicArn", "arn:aws:sns:us-east-1:123456789012:offboarding-alarms");
-        Files.createDirectories(dir.resolve("callbacks"));
-        WorkflowRunner.Services services = new WorkflowRunner.Services(Map.of("OffboardUser", OFFBOARD_USER),
-                Map.of("local-records", dir.resolve("records")), dir.resolve("callbacks"), dir.resolve("executions.json"));
-        WorkflowRunner.Run run = new WorkflowRunner.Run(FLEET, substitutions, request, "fleet-" + name,
-                "OffboardFleet", true, List.of()).with(services);
-        return new WorkflowRunner(RealWorkflow.STATEMACHINE, "node", Duration.ofMinutes(3)).run(run, functions, e -> { });
+        assertEquals(List.of(), fleet.iam.calls().all());
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The local engine's Node process of the execution running now, started by this JVM's {@link WorkflowRunner}. */
-final class EngineProcess {
+public final class EngineProcess {
     private EngineProcess() {
     }
 
@@ -13,7 +13,7 @@ final class EngineProcess {
      * Kills the running execution's engine at once (SIGKILL) and returns once it is gone: the execution takes no
      * further step, as when Step Functions loses it. Exactly one engine must be running.
      */
-    static void kill() {
+    public static void kill() {
         List<ProcessHandle> engines = ProcessHandle.current().children().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().arguments().map(args -> Arrays.stream(args)
                         .anyMatch(arg -> arg.endsWith("run-execution.js"))).orElse(false))

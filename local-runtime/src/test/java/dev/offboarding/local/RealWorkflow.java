@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * one left the clock, every Wait and Retry takes its full logical time at once, and nothing really waits. Executions
  * run one after the other over the same world and the same store, as a second offboarding of the same user does.
  */
-final class RealWorkflow {
-    static final Path STATEMACHINE = Path.of(System.getProperty("basedir", ".")).resolve("../statemachine")
+public final class RealWorkflow {
+    public static final Path STATEMACHINE = Path.of(System.getProperty("basedir", ".")).resolve("../statemachine")
             .toAbsolutePath().normalize();
     static final String EXECUTION_PREFIX = "arn:aws:states:us-east-1:123456789012:execution:OffboardUser:";
     /** How long one execution may take (it takes about a second). */
@@ -134,7 +134,7 @@ final class RealWorkflow {
     }
 
     /** The definition's substitutions as the conformance suite gives them, every function served locally. */
-    static Map<String, String> substitutions() {
+    public static Map<String, String> substitutions() {
         Map<String, String> values = new TreeMap<>();
         Scenario.read(STATEMACHINE.resolve("test/substitutions.json")).fields()
                 .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));

@@ -1,6 +1,7 @@
 package dev.offboarding.fleetrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offboarding.audit.AuditRecord;
 import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.fleet.ChildExecutionName;
@@ -69,7 +70,10 @@ final class Reporter {
         return fleet.request().dryRun() ? FleetOutcome.DRY_RUN : FleetOutcome.COMPLETED;
     }
 
-    /** The approval step's SendTaskFailure may carry the decision itself as its Cause. */
+    /**
+     * The approval step's SendTaskFailure carries who rejected, when and why as its Cause ({"by", "at", "reason"}, as
+     * offboard reject sends it): its error, Offboarding.Rejected, is the decision, which the Cause may repeat.
+     */
     private static Approval approvalIn(Ending caught) {
         if (caught == null || caught.cause() == null || !FleetErrors.APPROVAL_REJECTED.equals(caught.error())) {
             return null;
@@ -78,6 +82,10 @@ final class Reporter {
             JsonNode tree = Json.mapper().readTree(caught.cause());
             if (tree == null || !tree.isObject()) {
                 return null;
+            }
+            if (!tree.has("decision")) {
+                tree = ((ObjectNode) tree.deepCopy())
+                        .put("decision", Approval.Decision.REJECTED.name());
             }
             Approval approval = RequestReader.read(tree, Approval.class);
             return approval.problems("approval").isEmpty() && approval.decision() == Approval.Decision.REJECTED

@@ -143,6 +143,24 @@ class TheFleetReportSaysHowEachUserEndedTest {
         assertEquals(3, report.get("counts").get("byOutcome").get("NOT_STARTED").asInt());
     }
 
+    /** offboard reject sends SendTaskFailure Offboarding.Rejected with {"by", "at", "reason"}: the error is the decision. */
+    @Test
+    void aRejectionAsOffboardRejectSendsItNamesWhoRejectedIt() {
+        plannedIn(FleetWorld.FLEET_EXECUTION, "false");
+        ObjectNode input = world.report(fleet, selected, limit);
+        input.putObject("ending").put("error", "Offboarding.Rejected").put("cause", "{\"by\":\"" + APPROVER
+                + "\",\"at\":\"2026-12-02T10:20:00Z\",\"reason\":\"too many\"}");
+
+        JsonNode answer = world.invoke(input);
+
+        assertEquals("Offboarding.FleetRejected", answer.get("error").asText());
+        assertTrue(answer.get("cause").asText().contains("rejected by " + APPROVER), answer.get("cause").asText());
+        JsonNode report = world.read(f(FleetWorld.FLEET_EXECUTION) + "report.json");
+        assertEquals("REJECTED", report.get("outcome").asText());
+        assertEquals("{\"decision\":\"REJECTED\",\"by\":\"" + APPROVER + "\",\"at\":\"2026-12-02T10:20:00Z\","
+                + "\"reason\":\"too many\"}", report.get("approval").toString());
+    }
+
     @Test
     void noDecisionInTimeIsARejectionToo() {
         plannedIn(FleetWorld.FLEET_EXECUTION, "false");
