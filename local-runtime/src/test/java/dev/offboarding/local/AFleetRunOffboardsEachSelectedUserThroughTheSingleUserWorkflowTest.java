@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offboarding.json.Json;
 import dev.offboarding.listtokens.GuardSettings;
-import dev.offboarding.records.DirectoryRecordStore;
 import dev.offboarding.simulator.Call;
 import dev.offboarding.simulator.IamSimulator;
 import dev.offboarding.simulator.MutableClock;
@@ -19,8 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * user still goes through the whole single-user workflow with its guards.
  */
 class AFleetRunOffboardsEachSelectedUserThroughTheSingleUserWorkflowTest {
-    private static final Path FLEET = RealWorkflow.STATEMACHINE.resolve("offboard-fleet.asl.json");
-    private static final Path OFFBOARD_USER = RealWorkflow.STATEMACHINE.resolve("offboard-user.asl.json");
     private static final String WORLD = """
             {"accountId": "123456789012", "now": "2026-11-20T12:00:00Z",
              "caller": {"arn": "arn:aws:iam::123456789012:role/offboarding-operator"},
@@ -58,6 +53,7 @@ class AFleetRunOffboardsEachSelectedUserThroughTheSingleUserWorkflowTest {
     @TempDir
     Path dir;
     private IamSimulator iam;
+    private LocalFleetRun fleet;
     private LocalFunctions functions;
 
     @BeforeEach
@@ -65,8 +61,8 @@ class AFleetRunOffboardsEachSelectedUserThroughTheSingleUserWorkflowTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
         SimulatedOrganization org = SimulatedOrganization.fromWorld(new ObjectMapper().readTree(WORLD), clock);
         iam = org.home().credentialReportGenerationTime(Duration.ZERO);
-        functions = new LocalFunctions(org, "offboarding", clock, GuardSettings.defaults(), clock::advance,
-                new DirectoryRecordStore(dir.resolve("records")));
+        fleet = new LocalFleetRun(RealWorkflow.STATEMACHINE, LocalFleetRun.Folders.under(dir));
+        functions = fleet.functions(org, clock, GuardSettings.defaults(), clock::advance);
     }
 
     @Test
@@ -161,17 +157,7 @@ class AFleetRunOffboardsEachSelectedUserThroughTheSingleUserWorkflowTest {
     }
 
     private WorkflowResult run(String name, String request) throws Exception {
-        Map<String, String> substitutions = new TreeMap<>(RealWorkflow.substitutions());
-        substitutions.put("FleetRunFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:fleet-run");
-        substitutions.put("SelectUsersFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:select-users");
-        substitutions.put("OffboardUserStateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:OffboardUser");
-        substitutions.put("RecordsBucketName", "local-records");
-        substitutions.put("ApprovalTopicArn", "arn:aws:sns:us-east-1:123456789012:offboarding-alarms");
-        Files.createDirectories(dir.resolve("callbacks"));
-        WorkflowRunner.Services services = new WorkflowRunner.Services(Map.of("OffboardUser", OFFBOARD_USER),
-                Map.of("local-records", dir.resolve("records")), dir.resolve("callbacks"), dir.resolve("executions.json"));
-        WorkflowRunner.Run run = new WorkflowRunner.Run(FLEET, substitutions, request, "fleet-" + name,
-                "OffboardFleet", true, List.of()).with(services);
+        WorkflowRunner.Run run = fleet.run(RealWorkflow.substitutions(), request, "fleet-" + name, true);
         return new WorkflowRunner(RealWorkflow.STATEMACHINE, "node", Duration.ofMinutes(3)).run(run, functions, e -> { });
     }
 }
