@@ -62,7 +62,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
             "  ./offboard local --fleet events/scenarios/fleet-stale-users.json",
             "      60 users in 3 accounts: the stale ones deleted, the protected and",
             "      privileged ones refused, the active ones never selected",
-            "  ./offboard local --fleet events/scenarios/fleet-stale-users.json --dry-run --json"},
+            "  ./offboard local --fleet events/scenarios/fleet-stale-users.json --json"},
         mixinStandardHelpOptions = true)
 final class LocalCommand implements Callable<Integer> {
     static final String DEFAULT_SCENARIO = "events/scenarios/little-tester.json";
@@ -209,9 +209,22 @@ final class LocalCommand implements Callable<Integer> {
         if (lagSeconds != null) {
             singleUserOnly.add("--lag");
         }
+        java.util.Map<String, Object> requestFlags = new java.util.LinkedHashMap<>();
+        requestFlags.put("--reason", requestOptions.reason);
+        requestFlags.put("--requested-by", requestOptions.requestedBy);
+        requestFlags.put("--force", requestOptions.force);
+        requestFlags.put("--quarantine-days", requestOptions.quarantineDays);
+        requestFlags.put("--account-id", requestOptions.accountId);
+        requestFlags.put("--allow-privileged", requestOptions.allowPrivileged);
+        requestFlags.forEach((flag, value) -> {
+            if (value != null) {
+                singleUserOnly.add(flag);
+            }
+        });
         if (!singleUserOnly.isEmpty()) {
             throw new UsageException(String.join(", ", singleUserOnly) + ": for a single-user run; a fleet run takes"
-                    + " its request and its world from the --fleet file");
+                    + " its request and its world from the --fleet file (its \"fleet\" request has reason,"
+                    + " requestedBy, quarantineDays and accounts)");
         }
         if (!(recordStore instanceof dev.offboarding.records.DirectoryRecordStore folder)) {
             throw new UsageException("--records: a local fleet run keeps its records in a folder (the local engine"

@@ -111,6 +111,14 @@ final class LocalFleet {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             if (end instanceof LocalRun.Stopped stopped) {
+                if (options.json()) {
+                    ObjectNode document = Json.mapper().createObjectNode().put("status", "TIMED_OUT")
+                            .put("timeoutSeconds", options.timeoutSeconds()).put("state", stopped.state())
+                            .put("engineEnded", stopped.engineEnded());
+                    out.println(document.toPrettyString());
+                    out.flush();
+                    return ExitCode.CANNOT_RUN;
+                }
                 report.line("");
                 report.line("Stopped after " + options.timeoutSeconds() + " s (--timeout) in state " + stopped.state()
                         + ": the engine was ended; what the children had done is in their records under " + records);

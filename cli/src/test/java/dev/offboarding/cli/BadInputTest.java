@@ -353,9 +353,9 @@ class BadInputTest {
     @Test
     void aSingleUserFlagWithFleetIsAUsageError() {
         CommandRun run = CommandRun.of(new LocalCommand(), new StartCommand(), "local", "--node", fakeNode.toString(),
-                "--fleet", "events/scenarios/fleet-stale-users.json", "--user", "little_tester");
+                "--fleet", "events/scenarios/fleet-stale-users.json", "--user", "little_tester", "--reason", "left");
 
-        assertUsageError(run, "--user", "--fleet");
+        assertUsageError(run, "--user", "--reason", "--fleet");
         assertFalse(Files.exists(nodeRan));
     }
 }
