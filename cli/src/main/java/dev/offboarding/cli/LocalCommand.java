@@ -58,7 +58,11 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
             "      stopped after 10 s, saying what it had changed (exit code 3)",
             "  AWS_PROFILE=sandbox ./offboard local --user little_tester",
             "      a dry run against real IAM",
-            "  AWS_PROFILE=sandbox ./offboard local --user little_tester --execute"},
+            "  AWS_PROFILE=sandbox ./offboard local --user little_tester --execute",
+            "  ./offboard local --fleet events/scenarios/fleet-stale-users.json",
+            "      60 users in 3 accounts: the stale ones deleted, the protected and",
+            "      privileged ones refused, the active ones never selected",
+            "  ./offboard local --fleet events/scenarios/fleet-stale-users.json --json"},
         mixinStandardHelpOptions = true)
 final class LocalCommand implements Callable<Integer> {
     static final String DEFAULT_SCENARIO = "events/scenarios/little-tester.json";
@@ -72,6 +76,17 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Scenario file (request and simulator world). Default: " + DEFAULT_SCENARIO)
     Path scenario;
+
+    @Option(names = "--fleet", paramLabel = "FILE",
+            description = {"Run the offboard-fleet workflow on this fleet scenario (fleet request and simulated"
+                    + " accounts), e.g. events/scenarios/fleet-stale-users.json. With --dry-run it only plans."})
+    Path fleet;
+
+    @Option(names = "--approve",
+            description = {"With --fleet, when the fleet request has requireApproval: approve the plan when the run"
+                    + " waits for it. Without it the run waits until its approvalTimeoutSeconds (or --timeout), then"
+                    + " ends as rejected."})
+    boolean approve;
 
     @Option(names = "--lag", paramLabel = "SECONDS", converter = WholeSeconds.Lag.class,
             description = "The simulator's visibility lag: how long IAM still sees a removed blocker (0 to 3600).")
@@ -113,6 +128,8 @@ final class LocalCommand implements Callable<Integer> {
     private final Supplier<StsClient> realSts;
     /** The simulator of the last scenario run, for whoever wants to look at IAM's final state. */
     IamSimulator simulator;
+    /** The last fleet run, for whoever wants to look at IAM's final state in each account. */
+    LocalFleet fleetRun;
     /** The scenario's live sessions, followed while it runs. */
     private SessionWatch sessions;
 
@@ -130,6 +147,12 @@ final class LocalCommand implements Callable<Integer> {
         recordStore = records.open(null);
         Report report = new Report(spec.commandLine().getOut(), json);
         Path home = ProjectHome.find();
+        if (fleet != null) {
+            return runFleet(home);
+        }
+        if (approve) {
+            throw new UsageException("--approve: it answers a fleet run's approval; use it with --fleet");
+        }
         boolean realIamMode = user != null && scenario == null;
         return realIamMode ? runAgainstRealIam(home, report) : runScenario(home, report);
     }
@@ -170,6 +193,48 @@ final class LocalCommand implements Callable<Integer> {
                             recordStore),
                     file.noWaits(), file.zeroWaits(), iam.accountId(), definition, definitionText, null);
         }
+    }
+
+    private int runFleet(Path home) throws IOException, InterruptedException {
+        List<String> singleUserOnly = new ArrayList<>();
+        if (scenario != null) {
+            singleUserOnly.add("--scenario");
+        }
+        if (user != null) {
+            singleUserOnly.add("--user");
+        }
+        if (execute) {
+            singleUserOnly.add("--execute");
+        }
+        if (lagSeconds != null) {
+            singleUserOnly.add("--lag");
+        }
+        java.util.Map<String, Object> requestFlags = new java.util.LinkedHashMap<>();
+        requestFlags.put("--reason", requestOptions.reason);
+        requestFlags.put("--requested-by", requestOptions.requestedBy);
+        requestFlags.put("--force", requestOptions.force);
+        requestFlags.put("--quarantine-days", requestOptions.quarantineDays);
+        requestFlags.put("--account-id", requestOptions.accountId);
+        requestFlags.put("--allow-privileged", requestOptions.allowPrivileged);
+        requestFlags.forEach((flag, value) -> {
+            if (value != null) {
+                singleUserOnly.add(flag);
+            }
+        });
+        if (!singleUserOnly.isEmpty()) {
+            throw new UsageException(String.join(", ", singleUserOnly) + ": for a single-user run; a fleet run takes"
+                    + " its request and its world from the --fleet file (its \"fleet\" request has reason,"
+                    + " requestedBy, quarantineDays and accounts)");
+        }
+        if (!(recordStore instanceof dev.offboarding.records.DirectoryRecordStore folder)) {
+            throw new UsageException("--records: a local fleet run keeps its records in a folder (the local engine"
+                    + " reads its items and writes its results there), not in " + records.location);
+        }
+        FleetScenarioFile file = FleetScenarioFile.load(home.resolve(fleet));
+        fleetRun = new LocalFleet(home, folder.root(), new LocalFleet.Options(dryRun, approve, json, node,
+                timeoutSeconds), spec.commandLine().getOut(), spec.commandLine().getErr(),
+                ProgressBar.stderrIsTerminal());
+        return fleetRun.run(file, ENGINE_SLACK);
     }
 
     private int runAgainstRealIam(Path home, Report report) throws IOException, InterruptedException {

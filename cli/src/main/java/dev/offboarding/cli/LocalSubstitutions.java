@@ -1,5 +1,6 @@
 package dev.offboarding.cli;
 
+import dev.offboarding.local.LocalFleetRun;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -7,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * DefinitionSubstitutions for a local run: each {@code ${XxxFunctionArn}} names the local function {@code xxx}
- * (ListTokensFunctionArn: list-tokens), and the workflow settings take their template defaults.
+ * (ListTokensFunctionArn: list-tokens), the workflow settings take their template defaults, and what the fleet
+ * workflow names beyond them is what {@link LocalFleetRun} serves.
  */
 final class LocalSubstitutions {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
@@ -33,6 +35,10 @@ final class LocalSubstitutions {
     }
 
     private static String valueOf(String placeholder) {
+        String fleets = LocalFleetRun.SUBSTITUTIONS.get(placeholder);
+        if (fleets != null) {
+            return fleets;
+        }
         if (placeholder.endsWith("FunctionArn")) {
             String function = placeholder.substring(0, placeholder.length() - "FunctionArn".length())
                     .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);

@@ -192,6 +192,10 @@ record ScenarioFile(Path file, String description, OffboardingRequest request, W
             if (tree == null || !tree.isObject()) {
                 throw new UsageException(label(file) + " must hold " + AN_OBJECT);
             }
+            if (FleetScenarioFile.isFleetScenario(tree)) {
+                throw new UsageException(label(file) + " is a fleet scenario (it has \"fleet\"): run it with --fleet "
+                        + file);
+            }
             RequestReader.refuseAnyNull(tree, "");
             document = RequestReader.read(tree, Document.class);
         } catch (InvalidRequestException e) {

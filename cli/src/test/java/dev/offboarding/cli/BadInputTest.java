@@ -314,4 +314,48 @@ class BadInputTest {
         assertUsageError(run, "no-such-scenario.json");
         assertFalse(Files.exists(nodeRan));
     }
+
+    // ---- offboard local --fleet ----
+
+    @Test
+    void aFleetScenarioGivenAsASingleUserScenarioIsAUsageErrorThatSaysToUseFleet() {
+        CommandRun run = CommandRun.of(new LocalCommand(), new StartCommand(), "local", "--node", fakeNode.toString(),
+                "--scenario", "events/scenarios/fleet-stale-users.json");
+
+        assertUsageError(run, "fleet-stale-users.json", "--fleet");
+        assertFalse(Files.exists(nodeRan));
+    }
+
+    @Test
+    void aSingleUserScenarioGivenToFleetIsAUsageErrorThatSaysToUseScenario() {
+        CommandRun run = CommandRun.of(new LocalCommand(), new StartCommand(), "local", "--node", fakeNode.toString(),
+                "--fleet", "events/scenarios/little-tester.json");
+
+        assertUsageError(run, "little-tester.json", "--scenario");
+        assertFalse(Files.exists(nodeRan));
+    }
+
+    @Test
+    void aFleetScenarioWhoseRequestBreaksTheFleetRequestsRulesIsAUsageErrorNamingTheField() throws IOException {
+        ObjectNode scenario = (ObjectNode) JSON.readTree(Files.readString(
+                ProjectHome.find().resolve("events/scenarios/fleet-stale-users.json")));
+        ((ObjectNode) scenario.path("fleet")).put("unusedForDays", "90");
+        Path file = dir.resolve("bad-fleet.json");
+        Files.writeString(file, scenario.toString());
+
+        CommandRun run = CommandRun.of(new LocalCommand(), new StartCommand(), "local", "--node", fakeNode.toString(),
+                "--fleet", file.toString());
+
+        assertUsageError(run, file.toString(), "unusedForDays");
+        assertFalse(Files.exists(nodeRan));
+    }
+
+    @Test
+    void aSingleUserFlagWithFleetIsAUsageError() {
+        CommandRun run = CommandRun.of(new LocalCommand(), new StartCommand(), "local", "--node", fakeNode.toString(),
+                "--fleet", "events/scenarios/fleet-stale-users.json", "--user", "little_tester", "--reason", "left");
+
+        assertUsageError(run, "--user", "--reason", "--fleet");
+        assertFalse(Files.exists(nodeRan));
+    }
 }
