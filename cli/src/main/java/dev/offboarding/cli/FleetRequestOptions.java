@@ -127,7 +127,7 @@ final class FleetRequestOptions {
      * ValidateFleetRequest ({@link FleetRequest}), checked here so that a mistake is named before anything starts.
      * A person's request never carries {@code trigger}.
      */
-    private static List<String> problems(ObjectNode request, FieldNames names) {
+    static List<String> problems(ObjectNode request, FieldNames names) {
         List<String> problems = new ArrayList<>();
         ObjectNode known = request.deepCopy();
         request.fieldNames().forEachRemaining(field -> {

@@ -3,6 +3,7 @@ package dev.offboarding.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offboarding.errors.InvalidRequestException;
+import dev.offboarding.fleet.FieldNames;
 import dev.offboarding.json.RequestReader;
 import dev.offboarding.json.Validatable;
 import dev.offboarding.local.LocalFunctions;
@@ -29,7 +30,7 @@ import java.util.List;
  * </pre>
  *
  * <p>Read as strictly as a single-user scenario ({@link ScenarioFile}); the fleet request is held to the fleet
- * request's rules ({@link FleetRequestRules}), each problem named {@code fleet.<field>}.
+ * request's rules ({@link FleetRequestOptions}), each problem named {@code fleet.<field>}.
  */
 record FleetScenarioFile(Path file, String description, ObjectNode request, JsonNode world, Instant now,
                          boolean noWaits) {
@@ -42,8 +43,10 @@ record FleetScenarioFile(Path file, String description, ObjectNode request, Json
             List<String> problems = new ArrayList<>();
             if (fleet == null) {
                 problems.add("\"fleet\" is required: the fleet request, e.g. {\"unusedForDays\": 90, \"dryRun\": false}");
+            } else if (!fleet.isObject()) {
+                problems.add("\"fleet\" must be an object: the fleet request, e.g. {\"unusedForDays\": 90}");
             } else {
-                FleetRequestRules.problems(fleet, FleetRequestRules.Names.FILE)
+                FleetRequestOptions.problems((ObjectNode) fleet, FieldNames.under(""))
                         .forEach(problem -> problems.add("fleet: " + problem));
             }
             if (world == null || !world.isObject()) {
