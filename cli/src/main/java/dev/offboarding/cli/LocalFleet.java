@@ -13,16 +13,11 @@ import dev.offboarding.removetokens.Pause;
 import dev.offboarding.simulator.SimulatedOrganization;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -103,7 +98,7 @@ final class LocalFleet {
             try {
                 end = LocalRun.run(runner, run, functions, new IamGate(organization.home()),
                         Duration.ofSeconds(options.timeoutSeconds()),
-                        event -> seen(event, report, folders.callbacks(), caller, request));
+                        event -> seen(event, report, fleet, caller, request));
             } finally {
                 poller.shutdown();
                 poller.awaitTermination(5, TimeUnit.SECONDS);
@@ -152,7 +147,7 @@ final class LocalFleet {
     }
 
     /** The fleet execution's own states, and its approval: answered with --approve, else said how. */
-    private void seen(WorkflowEvent event, Report report, Path callbacks, String caller, JsonNode request) {
+    private void seen(WorkflowEvent event, Report report, LocalFleetRun fleet, String caller, JsonNode request) {
         if (!event.ofStartedExecution()) {
             return;
         }
@@ -160,7 +155,7 @@ final class LocalFleet {
             long timeout = request.path("approvalTimeoutSeconds").asLong(86_400);
             if (options.approve()) {
                 report.line("     approving the plan (--approve) as " + caller);
-                approve(callbacks, event.line().path("token").asText(), caller);
+                approve(fleet, event.line().path("token").asText(), caller);
             } else {
                 report.line("     waiting for approval until " + Instant.now().plusSeconds(timeout)
                         + " (approvalTimeoutSeconds): a local run is approved only by running it with --approve;"
@@ -171,28 +166,17 @@ final class LocalFleet {
         report.progress(event);
     }
 
-    /** SendTaskSuccess as the local engine takes it: the decision file of the token in the callbacks folder. */
-    private static void approve(Path callbacks, String token, String caller) {
+    /** SendTaskSuccess as the local engine takes it, into the run's callbacks folder. */
+    private static void approve(LocalFleetRun fleet, String token, String caller) {
         ObjectNode output = Json.mapper().createObjectNode().put("decision", "APPROVED").put("by", caller)
                 .put("at", Instant.now().toString()).put("reason", "approved with offboard local --approve");
         ObjectNode decision = Json.mapper().createObjectNode();
         decision.set("output", output);
         try {
-            Path file = callbacks.resolve(sha256Hex(token) + ".json");
-            Path temporary = callbacks.resolve(file.getFileName() + ".tmp");
-            Files.writeString(temporary, decision.toString());
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            fleet.decide(token, decision);
         } catch (IOException e) {
-            throw new CannotRunException("cannot write the approval into " + callbacks + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new CannotRunException("cannot write the approval into " + fleet.folders().callbacks() + ": "
+                    + e.getMessage(), e);
         }
     }
 

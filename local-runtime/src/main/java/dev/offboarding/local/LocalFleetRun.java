@@ -1,13 +1,19 @@
 package dev.offboarding.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.offboarding.listtokens.GuardSettings;
 import dev.offboarding.records.DirectoryRecordStore;
 import dev.offboarding.removetokens.Pause;
 import dev.offboarding.simulator.SimulatedOrganization;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,6 +90,27 @@ public final class LocalFleetRun {
                 Map.of(RECORDS_BUCKET, folders.records()), folders.callbacks(), folders.executions());
         return new WorkflowRunner.Run(statemachineDir.resolve(FLEET_DEFINITION), substitutions, request, executionName,
                 STATE_MACHINE_NAME, noWaits, List.of()).with(services);
+    }
+
+    /**
+     * Sends a decision on {@code token} as the local engine takes it (statemachine/lib/service-integrations.js): the
+     * file {@code <sha256 hex of the token>.json} in the callbacks folder, {@code {"output": ...}} for
+     * SendTaskSuccess or {@code {"error", "cause"}} for SendTaskFailure, written whole (renamed into place).
+     */
+    public void decide(String token, JsonNode decision) throws IOException {
+        Path file = folders.callbacks().resolve(sha256Hex(token) + ".json");
+        Path temporary = folders.callbacks().resolve(file.getFileName() + ".tmp");
+        Files.writeString(temporary, decision.toString());
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static String functionArn(String function) {

@@ -6,22 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offboarding.json.Json;
 import dev.offboarding.listtokens.GuardSettings;
-import dev.offboarding.records.DirectoryRecordStore;
 import dev.offboarding.simulator.Call;
 import dev.offboarding.simulator.IamSimulator;
 import dev.offboarding.simulator.MutableClock;
 import dev.offboarding.simulator.SimulatedOrganization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,14 +28,13 @@ import java.util.function.Function;
  * used, as executions of one state machine do.
  */
 final class LocalFleet {
-    static final Path FLEET = RealWorkflow.STATEMACHINE.resolve("offboard-fleet.asl.json");
-    static final Path OFFBOARD_USER = RealWorkflow.STATEMACHINE.resolve("offboard-user.asl.json");
     static final String EXECUTION_PREFIX = "arn:aws:states:us-east-1:123456789012:execution:OffboardFleet:";
     private static final Duration EXECUTION_BOUND = Duration.ofMinutes(3);
 
     final MutableClock clock;
     final IamSimulator iam;
     private final Path dir;
+    private final LocalFleetRun fleet;
     private final LocalFunctions functions;
 
     /**
@@ -94,8 +87,8 @@ final class LocalFleet {
             clock = new MutableClock(Instant.parse(Json.mapper().readTree(world).path("now").asText()));
             SimulatedOrganization org = SimulatedOrganization.fromWorld(Json.mapper().readTree(world), clock);
             iam = org.home().credentialReportGenerationTime(Duration.ZERO);
-            functions = new LocalFunctions(org, "offboarding", clock, GuardSettings.defaults(), clock::advance,
-                    new DirectoryRecordStore(dir.resolve("records")));
+            fleet = new LocalFleetRun(RealWorkflow.STATEMACHINE, LocalFleetRun.Folders.under(dir));
+            functions = fleet.functions(org, clock, GuardSettings.defaults(), clock::advance);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,8 +101,7 @@ final class LocalFleet {
 
     /** The same, {@code decider} answering each task token the run waits on. */
     WorkflowResult run(String name, String request, Decider decider) throws IOException, InterruptedException {
-        return run(new WorkflowRunner.Run(FLEET, substitutions(), request, "fleet-" + name, "OffboardFleet", true,
-                List.of()), decider);
+        return run(fleet.run(RealWorkflow.substitutions(), request, "fleet-" + name, true), decider);
     }
 
     /**
@@ -124,47 +116,24 @@ final class LocalFleet {
     WorkflowResult runInVirtualTime(String name, String request, Decider decider)
             throws IOException, InterruptedException {
         WorkflowRunner.VirtualTime time = new WorkflowRunner.VirtualTime(clock.instant(), 1, clock::set);
-        return run(new WorkflowRunner.Run(FLEET, substitutions(), request, "fleet-" + name, "OffboardFleet", false,
-                List.of(), time), decider);
+        WorkflowRunner.Run run = fleet.run(RealWorkflow.substitutions(), request, "fleet-" + name, false);
+        return run(new WorkflowRunner.Run(run.definition(), run.substitutions(), run.input(), run.executionName(),
+                run.stateMachineName(), run.noWaits(), run.zeroWaits(), time, run.services()), decider);
     }
 
     private WorkflowResult run(WorkflowRunner.Run run, Decider decider) throws IOException, InterruptedException {
-        Path callbacks = Files.createDirectories(dir.resolve("callbacks"));
-        WorkflowRunner.Services services = new WorkflowRunner.Services(Map.of("OffboardUser", OFFBOARD_USER),
-                Map.of("local-records", dir.resolve("records")), callbacks, dir.resolve("executions.json"));
-        return new WorkflowRunner(RealWorkflow.STATEMACHINE, "node", EXECUTION_BOUND).run(run.with(services),
-                functions, event -> {
-                    if ("TaskTokenIssued".equals(event.type())) {
-                        Decision decision = decider.apply(event);
-                        if (decision != null) {
-                            decide(callbacks, event.line().path("token").asText(), decision);
-                        }
+        return new WorkflowRunner(RealWorkflow.STATEMACHINE, "node", EXECUTION_BOUND).run(run, functions, event -> {
+            if ("TaskTokenIssued".equals(event.type())) {
+                Decision decision = decider.apply(event);
+                if (decision != null) {
+                    try {
+                        fleet.decide(event.line().path("token").asText(), decision.file());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                });
-    }
-
-    /** The decision file of a token: {@code <sha256 hex of the token>.json}, written whole (renamed into place). */
-    private static void decide(Path callbacks, String token, Decision decision) {
-        try {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-            Path written = Files.writeString(callbacks.resolve(hash + ".tmp"), decision.file().toString());
-            Files.move(written, callbacks.resolve(hash + ".json"), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Map<String, String> substitutions() {
-        Map<String, String> substitutions = new TreeMap<>(RealWorkflow.substitutions());
-        substitutions.put("FleetRunFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:fleet-run");
-        substitutions.put("SelectUsersFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:select-users");
-        substitutions.put("OffboardUserStateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:OffboardUser");
-        substitutions.put("RecordsBucketName", "local-records");
-        substitutions.put("ApprovalTopicArn", "arn:aws:sns:us-east-1:123456789012:offboarding-alarms");
-        return substitutions;
+                }
+            }
+        });
     }
 
     /** Every call that changed the users so far; generating the credential report changes none of them. */
