@@ -125,7 +125,8 @@ class AlarmsTest {
 
         assertEquals(Set.of("RejectedEventsQueue", "UndeliveredEventsQueue"), deadLetterQueues(deployed));
         assertEquals(List.of(), alarmProblems(deployed));
-        assertEquals(11, deployed.resources("AWS::CloudWatch::Alarm").size());
+        // Three per state machine (OffboardUser, WaitForRole, ReinstateUser, OffboardFleet), one per dead-letter queue.
+        assertEquals(4 * EXECUTION_METRICS.size() + 2, deployed.resources("AWS::CloudWatch::Alarm").size());
     }
 
     @Test

@@ -38,7 +38,7 @@ import org.objectweb.asm.tree.TypeInsnNode;
 final class CalledActions {
     private static final String SERVICES = "software/amazon/awssdk/services/";
     private static final Map<String, String> ACTION_PREFIX = Map.of("iam", "iam", "sts", "sts", "sfn", "states",
-            "s3", "s3");
+            "s3", "s3", "organizations", "organizations");
     /**
      * Operations that IAM authorizes as another action (the Service Authorization Reference's table of S3): listing a
      * bucket's objects is s3:ListBucket, reading an object's metadata is s3:GetObject.

@@ -102,4 +102,26 @@ class CalledActionsTest {
         assertTrue(FunctionCode.of(template, "RemoveTokensFunction").calledActions().containsAll(Set.of(
                 "iam:DeleteAccessKey", "iam:UpdateAccessKey", "iam:DeleteLoginProfile")), "remove-tokens runs them");
     }
+
+    @Test
+    void anOrganizationsPaginatorIsTheActionItPages(@TempDir Path dir) throws IOException {
+        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(
+                org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+        writer.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC, "fixture/Accounts", null,
+                "java/lang/Object", null);
+        org.objectweb.asm.MethodVisitor code = writer.visitMethod(org.objectweb.asm.Opcodes.ACC_PUBLIC
+                | org.objectweb.asm.Opcodes.ACC_STATIC, "list", "()V", null, null);
+        code.visitCode();
+        code.visitMethodInsn(org.objectweb.asm.Opcodes.INVOKEINTERFACE,
+                "software/amazon/awssdk/services/organizations/OrganizationsClient", "listAccountsPaginator", "()V",
+                true);
+        code.visitInsn(org.objectweb.asm.Opcodes.RETURN);
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+        writer.visitEnd();
+        Files.createDirectories(dir.resolve("function/fixture"));
+        Files.write(dir.resolve("function/fixture/Accounts.class"), writer.toByteArray());
+
+        assertEquals(Set.of("organizations:ListAccounts"), CalledActions.of(dir.resolve("function"), List.of()));
+    }
 }

@@ -33,7 +33,8 @@ class CrossAccountAccessTest {
             OUTSIDER);
     private static final List<String> ROLES = List.of(READ, WRITE, "OrganizationAccountAccessRole");
     private static final List<String> FUNCTIONS = List.of("ListTokensFunction", "RemoveTokensFunction",
-            "DeleteUserFunction", "CheckRoleUsableFunction", "StartOffboardingFunction");
+            "DeleteUserFunction", "CheckRoleUsableFunction", "StartOffboardingFunction", "SelectUsersFunction",
+            "FleetRunFunction");
 
     /** role@account for every probe role the function may assume in another account. */
     static Map<String, Set<String>> assumable(Template deployed) {
@@ -67,6 +68,8 @@ class CrossAccountAccessTest {
         for (String account : accounts) {
             expected.get("ListTokensFunction").add(READ + "@" + account);
             expected.get("CheckRoleUsableFunction").add(READ + "@" + account);
+            // A fleet run's selection only reads; its changes are the OffboardUser children's, through their roles.
+            expected.get("SelectUsersFunction").add(READ + "@" + account);
             expected.get("RemoveTokensFunction").add(WRITE + "@" + account);
             expected.get("DeleteUserFunction").add(WRITE + "@" + account);
         }
@@ -206,6 +209,8 @@ class CrossAccountAccessTest {
                 "DeleteUserFunction: AssumeTheMemberWriteRole grants arn:aws:iam::*:role/iam-offboarding-write in every"
                         + " account, with no aws:ResourceAccount or aws:ResourceOrgID condition",
                 "CheckRoleUsableFunction: AssumeTheMemberReadRole grants arn:aws:iam::*:role/iam-offboarding-read in"
+                        + " every account, with no aws:ResourceAccount or aws:ResourceOrgID condition",
+                "SelectUsersFunction: AssumeTheMemberReadRole grants arn:aws:iam::*:role/iam-offboarding-read in"
                         + " every account, with no aws:ResourceAccount or aws:ResourceOrgID condition"),
                 LeastPrivilege.anyAccountProblems(Deployments.deployed(broken, Deployments.memberAccounts())));
     }

@@ -14,8 +14,8 @@ class DefinitionSubstitutionsMatchPlaceholdersTest {
     void eachStateMachineSubstitutesExactlyThePlaceholdersOfItsDefinition() {
         Template template = Template.parse(TEMPLATE);
 
-        assertEquals(Set.of("OffboardUserStateMachine", "WaitForRoleStateMachine", "ReinstateUserStateMachine"),
-                template.stateMachines().keySet());
+        assertEquals(Set.of("OffboardUserStateMachine", "WaitForRoleStateMachine", "ReinstateUserStateMachine",
+                "OffboardFleetStateMachine"), template.stateMachines().keySet());
         assertEquals(List.of(), DefinitionSubstitutions.problems(template));
     }
 

@@ -158,7 +158,11 @@ class EachFunctionIsGrantedExactlyWhatItsCodeCallsTest {
                 """;
 
         assertEquals(List.of(), LeastPrivilege.integrationProblems(deployed(template)));
+        // Only OffboardUser's grant: OffboardFleet announces on the same bus with the same statement.
+        int offboardUser = template.indexOf("  OffboardUserStateMachine:\n");
+        String withoutIt = template.substring(0, offboardUser)
+                + template.substring(offboardUser).replaceFirst(java.util.regex.Pattern.quote(grant), "");
         assertEquals(List.of("OffboardUserStateMachine is not granted events:PutEvents, which its definition calls"),
-                LeastPrivilege.integrationProblems(deployed(template.replace(grant, ""))));
+                LeastPrivilege.integrationProblems(deployed(withoutIt)));
     }
 }

@@ -215,6 +215,24 @@ class EverySchemaMatchesItsRecordTest {
         return schema;
     }
 
+    @Test
+    void aMapIsAnObjectOfItsEntriesWithItsEnumsKeysAndItsValuesType() throws ClassNotFoundException {
+        Class<?> counts = Class.forName("dev.offboarding.fleetrun.Counts");
+        java.net.URI fleet = Schemas.DIR.resolve("definitions/fleet.json").toUri();
+        SchemaNode schema = new SchemaNode(fleet, Schemas.document(fleet).at("/$defs/counts"));
+        ObjectNode fewerKeys = schema.node().deepCopy();
+        ((ArrayNode) fewerKeys.at("/properties/byOutcome/propertyNames/enum")).remove(0);
+        ObjectNode textValues = schema.node().deepCopy();
+        ((ObjectNode) textValues.at("/properties/byError")).putObject("additionalProperties").put("type", "string");
+        ObjectNode fields = schema.node().deepCopy();
+        ((ObjectNode) fields.at("/properties/byError")).putObject("properties");
+
+        assertEquals(List.of(), RecordSchema.disagreements(counts, View.WRITTEN, schema));
+        assertReported(counts, View.WRITTEN, schema.child(fewerKeys), ".byOutcome: its keys are");
+        assertReported(counts, View.WRITTEN, schema.child(textValues), ".byError{}: a Integer is a JSON integer");
+        assertReported(counts, View.WRITTEN, schema.child(fields), ".byError: a Map is a JSON object of its entries");
+    }
+
     private static void assertReported(Class<?> record, View view, SchemaNode schema, String expected) {
         List<String> found = RecordSchema.disagreements(record, view, schema);
 

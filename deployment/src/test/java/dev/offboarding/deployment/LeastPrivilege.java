@@ -134,59 +134,38 @@ final class LeastPrivilege {
 
     /** Granted for what a state machine's Logging and Tracing settings deliver, not for a state of its definition. */
     private static final List<String> DELIVERY_PREFIXES = List.of("logs:", "xray:");
-    private static final String INTEGRATION = "arn:aws:states:::";
 
     /**
-     * Each state machine is granted exactly the actions of the service integrations its definition's Task states
-     * call ({@code arn:aws:states:::events:putEvents} is events:PutEvents, {@code arn:aws:states:::aws-sdk:s3:putObject}
-     * s3:PutObject), besides invoking its functions (see {@link #stateMachineProblems}) and delivering its logs and
-     * traces.
+     * Each state machine is granted exactly the actions its definition needs ({@link IntegrationPermissions}: its Task
+     * states' integrations, its Distributed Maps, their ItemReader and ResultWriter), besides invoking its functions
+     * (see {@link #stateMachineProblems}) and delivering its logs and traces.
      */
     static List<String> integrationProblems(Template template) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> machine : template.stateMachines().entrySet()) {
             Path definition = Repository.ROOT.resolve(machine.getValue().path("Properties").path("DefinitionUri")
                     .asText());
-            Set<String> called = new TreeSet<>();
+            IntegrationPermissions.Needs needs;
             try {
-                taskResources(TemplateYaml.JSON.readTree(definition.toFile()), called, problems, machine.getKey());
+                needs = IntegrationPermissions.of(TemplateYaml.JSON.readTree(definition.toFile()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            needs.unknown().forEach(unknown -> problems.add(machine.getKey() + ": " + unknown));
             Set<String> granted = new TreeSet<>(granted(template, machine.getKey()));
             granted.removeIf(a -> a.startsWith("lambda:") || DELIVERY_PREFIXES.stream().anyMatch(a::startsWith));
-            for (String action : called) {
+            for (String action : needs.actions()) {
                 if (!granted.contains(action)) {
                     problems.add(machine.getKey() + " is not granted " + action + ", which its definition calls");
                 }
             }
             for (String action : granted) {
-                if (!called.contains(action)) {
+                if (!needs.actions().contains(action)) {
                     problems.add(machine.getKey() + " is granted " + action + ", which its definition never calls");
                 }
             }
         }
         return problems;
-    }
-
-    /** The actions of every Task state's integration, at any depth (Parallel branches, Map processors). */
-    private static void taskResources(JsonNode node, Set<String> actions, List<String> problems, String machine) {
-        if (node.isObject() && "Task".equals(node.path("Type").asText()) && node.path("Resource").isTextual()) {
-            String resource = node.get("Resource").asText();
-            String integration = resource.startsWith(INTEGRATION) ? resource.substring(INTEGRATION.length()) : null;
-            if (integration != null && !integration.startsWith("lambda:")) {
-                String[] parts = integration.split(":");
-                boolean sdk = parts[0].equals("aws-sdk") && parts.length == 3;
-                String service = sdk ? parts[1] : parts[0];
-                String api = sdk ? parts[2] : parts.length == 2 ? parts[1] : "";
-                if (api.isEmpty() || api.contains(".")) {
-                    problems.add(machine + ": this check does not know what " + resource + " needs");
-                } else {
-                    actions.add(service + ":" + Character.toUpperCase(api.charAt(0)) + api.substring(1));
-                }
-            }
-        }
-        node.forEach(child -> taskResources(child, actions, problems, machine));
     }
 
     private static List<JsonNode> list(JsonNode node) {

@@ -31,10 +31,17 @@ class MemberAccountRolesTest {
     private static final String MEMBER = Deployments.MEMBER_A;
     private static final String USER_PATH = "/staff/";
     private static final List<String> FUNCTIONS = List.of("ListTokensFunction", "RemoveTokensFunction",
-            "DeleteUserFunction", "CheckRoleUsableFunction", "StartOffboardingFunction");
+            "DeleteUserFunction", "CheckRoleUsableFunction", "StartOffboardingFunction", "SelectUsersFunction",
+            "FleetRunFunction");
     /** The actions IAM authorizes on something else than the user, and the narrowest resource it allows for them. */
     static final Map<String, String> BEYOND_THE_USER = Map.of("iam:RemoveUserFromGroup", "group/*",
             "iam:DeleteVirtualMFADevice", "mfa/*");
+    /**
+     * The reads of the whole account (a fleet run's selection), which IAM authorizes on no resource (the Service
+     * Authorization Reference lists none for them), so only on {@code "*"}.
+     */
+    static final Set<String> OF_THE_ACCOUNT = Set.of("iam:GenerateCredentialReport", "iam:GetAccountSummary",
+            "iam:GetCredentialReport", "iam:ListUsers");
     private static final Pattern ROLE_OF = Pattern.compile("\\$\\{([A-Za-z0-9]+)Role\\.Arn}");
 
     /** The execution role CloudFormation gives a function of the central stack (SAM's {@code <Function>Role}). */
@@ -171,7 +178,8 @@ class MemberAccountRolesTest {
     void theReadRoleIsTheInventoryAndTheWriteRoleTheRemovalAndTheDelete() {
         Template central = central(TEMPLATE);
 
-        assertEquals(Set.of("ListTokensFunction", "CheckRoleUsableFunction"), assumers(central, "iam-offboarding-read"));
+        assertEquals(Set.of("ListTokensFunction", "CheckRoleUsableFunction", "SelectUsersFunction"),
+                assumers(central, "iam-offboarding-read"));
         assertEquals(Set.of("RemoveTokensFunction", "DeleteUserFunction"), assumers(central, "iam-offboarding-write"));
         assertEquals(Set.of(), actionsThere(central, "CheckRoleUsableFunction"),
                 "check-role-usable only probes the role: it reads IAM with its own credentials");
@@ -192,7 +200,8 @@ class MemberAccountRolesTest {
                 """));
 
         assertEquals(List.of("ReadRole is granted iam:DeleteAccessKey, which no function that assumes it"
-                + " ([CheckRoleUsableFunction, ListTokensFunction]) calls there"), memberRoleProblems(central, broken));
+                + " ([CheckRoleUsableFunction, ListTokensFunction, SelectUsersFunction]) calls there"),
+                memberRoleProblems(central, broken));
     }
 
     @Test
@@ -209,9 +218,10 @@ class MemberAccountRolesTest {
     @Test
     void aCentralOutputThatTrustsAnotherFunctionIsReported() {
         Template central = central(TEMPLATE.replace(
-                "[!GetAtt ListTokensFunctionRole.Arn, !GetAtt CheckRoleUsableFunctionRole.Arn]",
-                "[!GetAtt ListTokensFunctionRole.Arn, !GetAtt CheckRoleUsableFunctionRole.Arn,"
-                        + " !GetAtt RemoveTokensFunctionRole.Arn]"));
+                "[!GetAtt ListTokensFunctionRole.Arn, !GetAtt CheckRoleUsableFunctionRole.Arn, !GetAtt"
+                        + " SelectUsersFunctionRole.Arn]",
+                "[!GetAtt ListTokensFunctionRole.Arn, !GetAtt CheckRoleUsableFunctionRole.Arn, !GetAtt"
+                        + " SelectUsersFunctionRole.Arn, !GetAtt RemoveTokensFunctionRole.Arn]"));
 
         assertEquals(List.of("ReadRole trusts " + functionRole("RemoveTokensFunction") + ", which is not the role of a"
                 + " function that assumes it"), memberRoleProblems(central, member(central, MEMBER_TEMPLATE)));
@@ -367,7 +377,9 @@ class MemberAccountRolesTest {
                 continue;
             }
             Map<String, Boolean> probes = users;
-            if (BEYOND_THE_USER.containsKey(action)) {
+            if (OF_THE_ACCOUNT.contains(action)) {
+                probes = Map.of("*", true);
+            } else if (BEYOND_THE_USER.containsKey(action)) {
                 String kind = BEYOND_THE_USER.get(action).replace("/*", "");
                 probes = new LinkedHashMap<>();
                 probes.put("arn:aws:iam::" + account + ":" + kind + "/any" + kind, true);
@@ -392,7 +404,8 @@ class MemberAccountRolesTest {
     static List<String> scopeProblems(String template, String memberTemplate) {
         Template central = central(template);
         List<String> problems = new ArrayList<>();
-        for (String function : List.of("ListTokensFunction", "RemoveTokensFunction", "DeleteUserFunction")) {
+        for (String function : List.of("ListTokensFunction", "RemoveTokensFunction", "DeleteUserFunction",
+                "SelectUsersFunction")) {
             problems.addAll(scopeProblems(function, new Policy(central.statements(function)), Stack.ACCOUNT_ID));
         }
         Template member = member(central, memberTemplate);

@@ -50,6 +50,30 @@ class OffboardingRuleMatchesTheExampleEventTest {
         assertTrue(ruleMatches(pattern(Template.parse(TEMPLATE)), exampleEvent()));
     }
 
+    static JsonNode exampleFleetEvent() throws IOException {
+        return TemplateYaml.JSON.readTree(Repository.EVENTS.resolve("eventbridge-fleet-offboarding-event.json").toFile());
+    }
+
+    @Test
+    void theRuleMatchesTheExampleFleetEventFromTheSameSenders() throws Exception {
+        ObjectNode fromAnotherAccount = (ObjectNode) exampleFleetEvent();
+        fromAnotherAccount.put("account", "210987654321");
+        ObjectNode misspelled = (ObjectNode) exampleFleetEvent();
+        misspelled.put("detail-type", "Fleet offboarding requested");
+
+        assertTrue(ruleMatches(pattern(Template.parse(TEMPLATE)), exampleFleetEvent()));
+        assertFalse(ruleMatches(pattern(Template.parse(TEMPLATE)), fromAnotherAccount));
+        assertFalse(ruleMatches(pattern(Template.parse(TEMPLATE)), misspelled));
+    }
+
+    @Test
+    void aRuleWithoutTheFleetDetailTypeMissesTheExampleFleetEvent() throws Exception {
+        Template broken = Template.parse(TEMPLATE.replace("                - Fleet Offboarding Requested\n", ""));
+
+        assertTrue(ruleMatches(pattern(broken), exampleEvent()));
+        assertFalse(ruleMatches(pattern(broken), exampleFleetEvent()));
+    }
+
     @ParameterizedTest(name = "[{index}] {0} = {1}")
     @CsvSource(delimiter = '|', value = {
         "source|hr.system.test",

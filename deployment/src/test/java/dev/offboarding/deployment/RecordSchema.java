@@ -41,7 +41,7 @@ import java.util.stream.StreamSupport;
  * {@code int}/{@code Integer}/{@code long} an integer, {@code Instant} {@code definitions/instant.json}, an enum
  * exactly its constants, a {@code List} an array of its element, a record an object checked the same way (a
  * {@code $ref} back to a record already being checked, as in a linked list, is checked once), a sealed interface a
- * {@code oneOf} of its records in the order it permits them, {@code JsonNode}
+ * {@code oneOf} of its records in the order it permits them, a {@code Map} an object of its entries, {@code JsonNode}
  * anything when read (the mapper takes any JSON there), and as written whatever the schema says (the function
  * decides what it puts there: the examples and the workflow suite check that);</li>
  * <li>null as the code enforces it: never for a primitive, except where {@code @JsonSetter(nulls = AS_EMPTY)} reads it
@@ -273,6 +273,8 @@ final class RecordSchema {
                 Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
                 Nullability item = Nullability.of(resolved.child(node.path("items")));
                 checkType(element, item.value(), where + "[]");
+            } else if (Map.class.isAssignableFrom(raw)) {
+                checkMap((ParameterizedType) type, resolved, where);
             } else if (raw.isRecord()) {
                 checkRecord(raw, resolved, where);
             } else if (raw.isSealed()) {
@@ -299,6 +301,36 @@ final class RecordSchema {
                 checkType(records[i], schema.child(alternatives.get(i)), where + " (oneOf " + i + ": "
                         + records[i].getSimpleName() + ")");
             }
+        }
+
+        /**
+         * A Map is a JSON object of its entries: its values the value type ({@code additionalProperties}), its keys
+         * strings, or an enum's constants ({@code propertyNames}) when the key is an enum (the mapper refuses another).
+         */
+        private void checkMap(ParameterizedType type, SchemaNode schema, String where) {
+            JsonNode node = schema.node();
+            if (!"object".equals(node.path("type").asText()) || node.has("properties")) {
+                found.add(where + ": a Map is a JSON object of its entries, the schema says " + describe(node));
+                return;
+            }
+            Class<?> key = rawClass(type.getActualTypeArguments()[0]);
+            if (key.isEnum()) {
+                List<String> constants = Arrays.stream(key.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+                List<String> listed = new ArrayList<>();
+                node.path("propertyNames").path("enum").forEach(v -> listed.add(v.asText()));
+                if (!listed.equals(constants)) {
+                    found.add(where + ": its keys are " + key.getName() + " " + constants + ", the schema's"
+                            + " propertyNames enum is " + listed);
+                }
+            } else if (key != String.class) {
+                found.add(where + ": no JSON rule for Map keys of " + key.getName());
+            }
+            if (!node.path("additionalProperties").isObject()) {
+                found.add(where + ": a Map's values are its additionalProperties, the schema says " + describe(node));
+                return;
+            }
+            Nullability value = Nullability.of(schema.child(node.get("additionalProperties")));
+            checkType(type.getActualTypeArguments()[1], value.value(), where + "{}");
         }
 
         private void expectType(JsonNode node, String json, Class<?> raw, String where) {

@@ -23,7 +23,8 @@ import org.objectweb.asm.Opcodes;
  * record) and reinstate-user (which reads the user's records and writes its own), and each only the objects under
  * its RECORDS_PREFIX of the bucket its RECORDS_BUCKET names (the same for both), with exactly the calls of its record
  * store: s3:PutObject and s3:GetObject on {@code <bucket>/records/*}, s3:ListBucket of the bucket only for a prefix
- * under records/ (the condition key s3:prefix), nothing that deletes, rewrites a lock or reads another prefix. Which
+ * under records/ (the condition key s3:prefix), nothing that deletes, rewrites a lock or reads another prefix. Besides
+ * them, the fleet workflow writes only under {@code records/fleet/} (see {@link #fleetProblems}). Which
  * actions their code calls is checked with every function's in EachFunctionIsGrantedExactlyWhatItsCodeCallsTest, from
  * its compiled classes and those of the modules it is built with (records' S3RecordStore).
  */
@@ -99,12 +100,67 @@ class RecordsAccessTest {
         return problems;
     }
 
-    /** Every resource of the template that is granted an S3 action, other than the two that keep the records. */
+    /** The fleet workflow's parts that touch the records, each only as {@link #fleetProblems} allows. */
+    static final List<String> FLEET = List.of("SelectUsersFunction", "FleetRunFunction", "OffboardFleetStateMachine");
+    private static final String FLEET_FILE = "fleet/stale-2026-12/run-1/offboard/" + Stack.ACCOUNT_ID + ".json";
+
+    /**
+     * The fleet workflow in S3: select-users reads the usersFrom lists and writes the candidates, both under
+     * records/fleet/; fleet-run reads the children's records (anywhere under records/, listing a user's) and writes
+     * only under records/fleet/; the state machine's Distributed Maps read their items (ItemReader) and write their
+     * results (ResultWriter, in multipart uploads) under records/fleet/. None deletes, rewrites a lock or touches
+     * another prefix or bucket.
+     */
+    static List<String> fleetProblems(Template deployed) {
+        RecordsLocation records = RecordsLocation.of(deployed);
+        String prefix = records.prefix();
+        String fleetFile = records.objectArn(prefix + FLEET_FILE);
+        String userRecord = records.objectArn(prefix + RECORD);
+        Map<String, Set<String>> onFleetFiles = Map.of(
+                "SelectUsersFunction", Set.of("s3:GetObject", "s3:PutObject"),
+                "FleetRunFunction", Set.of("s3:GetObject", "s3:PutObject"),
+                "OffboardFleetStateMachine", Set.of("s3:GetObject", "s3:PutObject", "s3:ListMultipartUploadParts",
+                        "s3:AbortMultipartUpload"));
+        List<String> objectActions = List.of("s3:GetObject", "s3:PutObject", "s3:ListMultipartUploadParts",
+                "s3:AbortMultipartUpload", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectRetention",
+                "s3:PutObjectLegalHold", "s3:BypassGovernanceRetention", "s3:PutObjectAcl");
+        List<String> problems = new ArrayList<>();
+        for (String id : FLEET) {
+            boolean readsRecords = id.equals("FleetRunFunction");
+            Map<Probe, Boolean> probes = new LinkedHashMap<>();
+            for (String action : objectActions) {
+                boolean onFleet = onFleetFiles.get(id).contains(action);
+                probes.put(Probe.on(action, fleetFile), onFleet);
+                probes.put(Probe.on(action, userRecord), readsRecords && action.equals("s3:GetObject"));
+                probes.put(Probe.on(action, records.objectArn("other/" + FLEET_FILE)), false);
+                probes.put(Probe.on(action, "arn:aws:s3:::another-bucket/" + prefix + FLEET_FILE), false);
+            }
+            probes.put(Probe.listing(records.bucketArn(), prefix + Stack.ACCOUNT_ID + "/little_tester/"), readsRecords);
+            probes.put(Probe.listing(records.bucketArn(), "other/"), false);
+            probes.put(Probe.listing(records.bucketArn(), null), false);
+            probes.put(Probe.listing("arn:aws:s3:::another-bucket", prefix), false);
+            Policy policy = new Policy(deployed.statements(id));
+            probes.forEach((probe, expected) -> {
+                boolean may = policy.allows(new Policy.Request(null, probe.action(), probe.resource(),
+                        probe.context()));
+                if (may != expected) {
+                    problems.add(id + (may ? " may " : " may not ") + probe);
+                }
+            });
+        }
+        return problems;
+    }
+
+    /**
+     * Every resource of the template that is granted an S3 action, other than the two that keep the records and the
+     * fleet workflow's parts.
+     */
     static List<String> othersTouchingS3(Template deployed) {
         List<String> problems = new ArrayList<>();
         deployed.root().path("Resources").fieldNames().forEachRemaining(id -> {
             for (String action : LeastPrivilege.granted(deployed, id)) {
-                if (action.toLowerCase().startsWith("s3:") && !RecordsLocation.WRITERS.contains(id)) {
+                if (action.toLowerCase().startsWith("s3:") && !RecordsLocation.WRITERS.contains(id)
+                        && !FLEET.contains(id)) {
                     problems.add(id + " is granted " + action + ": only " + String.join(" and ",
                             RecordsLocation.WRITERS) + " touch the records");
                 }
@@ -196,6 +252,28 @@ class RecordsAccessTest {
         for (Map<String, String> deployment : List.of(Deployments.homeOnly(), Deployments.memberAccounts())) {
             assertEquals(List.of(), othersTouchingS3(Deployments.deployed(TEMPLATE, deployment)));
         }
+    }
+
+    @Test
+    void theFleetWorkflowWritesOnlyUnderTheFleetFolderAndOnlyFleetRunReadsTheRecords() {
+        for (Map<String, String> deployment : List.of(Deployments.homeOnly(), Deployments.memberAccounts())) {
+            assertEquals(List.of(), fleetProblems(Deployments.deployed(TEMPLATE, deployment)));
+        }
+    }
+
+    @Test
+    void aFleetPartThatMayWriteTheSingleUserRecordsIsReported() {
+        Template broken = deployed(TEMPLATE.replace(
+                "s3:::${RecordsBucket}/records/fleet/*", "s3:::${RecordsBucket}/records/*"));
+
+        List<String> problems = fleetProblems(broken);
+
+        assertTrue(problems.contains("SelectUsersFunction may s3:PutObject arn:aws:s3:::${RecordsBucket}/records/"
+                + RECORD), problems.toString());
+        assertTrue(problems.contains("FleetRunFunction may s3:PutObject arn:aws:s3:::${RecordsBucket}/records/"
+                + RECORD), problems.toString());
+        assertTrue(problems.contains("OffboardFleetStateMachine may s3:PutObject arn:aws:s3:::${RecordsBucket}/records/"
+                + RECORD), problems.toString());
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Who can start an offboarding through EventBridge: the required senders parameters refuse everything that means
  * everyone; the stack's own bus lets exactly the senders put events (an explicit Deny for everyone else, since in the
  * bus's own account IAM policies alone would otherwise be enough); the rule is on that bus; start-offboarding is told
- * the home account, the senders' accounts, the accounts an event may name and whether an event may force.
+ * the home account, the senders' accounts, the accounts an event may name, whether an event may force, and the fleet
+ * workflow with the deployment's limits that a fleet event's run keeps.
  */
 class WhoMayStartAnOffboardingTest {
     private static final String TEMPLATE = Repository.read(Repository.TEMPLATE);
@@ -205,10 +206,14 @@ class WhoMayStartAnOffboardingTest {
      * functions may act in (the listed ones; "*" for the organization's, whose membership IAM checks; none).
      */
     static List<String> startOffboardingEnvironmentProblems(String template) {
-        Map<String, String> common = Map.of("STATE_MACHINE_ARN", "{\"Ref\":\"OffboardUserStateMachine\"}",
-                "HOME_ACCOUNT_ID", Stack.ACCOUNT_ID, "ALLOW_FORCE_FROM_EVENTS", "false",
-                "EVENT_SENDER_ACCOUNT_IDS", Stack.ACCOUNT_ID + "," + Deployments.SENDER_ACCOUNT,
-                "DEFAULT_QUARANTINE_DAYS", "0", "STALE_ACCESS_QUARANTINE_DAYS", "30");
+        Map<String, String> common = Map.ofEntries(Map.entry("STATE_MACHINE_ARN", "{\"Ref\":\"OffboardUserStateMachine\"}"),
+                Map.entry("HOME_ACCOUNT_ID", Stack.ACCOUNT_ID), Map.entry("ALLOW_FORCE_FROM_EVENTS", "false"),
+                Map.entry("EVENT_SENDER_ACCOUNT_IDS", Stack.ACCOUNT_ID + "," + Deployments.SENDER_ACCOUNT),
+                Map.entry("DEFAULT_QUARANTINE_DAYS", "0"), Map.entry("STALE_ACCESS_QUARANTINE_DAYS", "30"),
+                // a fleet event's run: the deployment's limits and approval timeout (template defaults)
+                Map.entry("FLEET_STATE_MACHINE_ARN", "{\"Ref\":\"OffboardFleetStateMachine\"}"),
+                Map.entry("MAX_USERS_PER_RUN", "25"), Map.entry("MAX_SHARE_OF_ACCOUNT", "10"),
+                Map.entry("MAX_CONCURRENCY_PER_ACCOUNT", "5"), Map.entry("APPROVAL_TIMEOUT_SECONDS", "86400"));
         Map<String, Map.Entry<Map<String, String>, String>> deployments = new LinkedHashMap<>();
         deployments.put("home only", Map.entry(Deployments.homeOnly(), ""));
         deployments.put("member accounts", Map.entry(Deployments.memberAccounts(), "111111111111,222222222222"));

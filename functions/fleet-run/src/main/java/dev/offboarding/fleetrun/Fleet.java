@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * defaults filled in; {@code accounts} are the accounts it selects in (resolved from the organization when it asks).
  */
 record Fleet(String run, String fleetExecution, Instant startedAt, FleetRequest request, List<String> accounts)
-        implements Validatable {
+        implements Validatable, StageAnswer {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     @Override

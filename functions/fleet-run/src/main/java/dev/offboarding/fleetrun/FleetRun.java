@@ -31,6 +31,10 @@ final class FleetRun {
     /** The request validated (strictly, every null refused) with its defaults, and the accounts it selects in. */
     Fleet validate(ValidateInput input) {
         JsonNode raw = input.request();
+        if (raw == null || !raw.isObject()) {
+            throw new InvalidRequestException("request must be the fleet request, a JSON object such as"
+                    + " {\"users\": [\"alice\"]}");
+        }
         RequestReader.refuseAnyNull(raw, "request");
         FleetRequest request = RequestReader.read(raw, FleetRequest.class, "request")
                 .normalized(input.fleetExecution(), settings.defaults());

@@ -1,15 +1,11 @@
 package dev.offboarding.fleetrun;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.json.JsonRequestHandler;
-import dev.offboarding.json.RequestReader;
 import dev.offboarding.logging.FunctionLog;
 import dev.offboarding.records.RecordStore;
 import dev.offboarding.records.RecordStores;
 import java.time.Clock;
-import java.util.Arrays;
 
 /**
  * fleet-run: the decisions of the OffboardFleet workflow, one {@link Stage} per call. VALIDATE checks the fleet
@@ -18,7 +14,7 @@ import java.util.Arrays;
  * writes the fleet report. Its AWS calls are the record store's (S3 GetObject, PutObject, ListObjectsV2 under the
  * records prefix) and, for {@code "organization": true}, Organizations ListAccounts.
  */
-public final class FleetRunHandler extends JsonRequestHandler<JsonNode, Object> {
+public final class FleetRunHandler extends JsonRequestHandler<StageInput, StageAnswer> {
     private final FleetRun run;
     private final Reporter reporter;
 
@@ -29,59 +25,36 @@ public final class FleetRunHandler extends JsonRequestHandler<JsonNode, Object> 
     }
 
     public FleetRunHandler(RecordStore store, Clock clock, FleetSettings settings, OrganizationAccounts organization) {
-        super(JsonNode.class);
+        super(StageInput.class);
         this.run = new FleetRun(store, clock, settings, organization);
         this.reporter = new Reporter(store, clock);
     }
 
     @Override
-    public Object handle(JsonNode input, Context context) {
-        if (input == null || !input.isObject()) {
-            throw new InvalidRequestException("the input must be a JSON object with a \"stage\"");
+    public StageAnswer handle(StageInput input, Context context) {
+        if (input instanceof ValidateInput validate) {
+            Fleet fleet = run.validate(validate);
+            log(context, fleet).info("fleet-valid", "accounts", fleet.accounts().size(),
+                    "dryRun", fleet.request().dryRun(), "requireApproval", fleet.request().requireApproval());
+            return fleet;
         }
-        Stage stage = stageOf(input.get("stage"));
-        return switch (stage) {
-            case VALIDATE -> {
-                ValidateInput validate = RequestReader.read(input, ValidateInput.class);
-                Fleet fleet = run.validate(validate);
-                log(context, fleet).info("fleet-valid", "accounts", fleet.accounts().size(),
-                        "dryRun", fleet.request().dryRun(), "requireApproval", fleet.request().requireApproval());
-                yield fleet;
-            }
-            case ITEMS -> {
-                StageInputs.Items items = RequestReader.read(input, StageInputs.Items.class);
-                ItemsAnswer answer = run.items(items);
-                log(context, items.fleet()).info("plan-items-written", "candidates", answer.candidates(),
-                        "accounts", answer.accounts().size());
-                yield answer;
-            }
-            case LIMIT -> {
-                StageInputs.Limit limit = RequestReader.read(input, StageInputs.Limit.class);
-                LimitAnswer answer = run.limit(limit);
-                log(context, limit.fleet()).info("plan-written", "wouldOffboard", answer.wouldOffboard(),
-                        "refused", answer.refused(), "limitExceeded", answer.limitExceeded() != null);
-                yield answer;
-            }
-            case REPORT -> {
-                StageInputs.Report report = RequestReader.read(input, StageInputs.Report.class);
-                ReportAnswer answer = reporter.report(report);
-                log(context, report.fleet()).info("report-written", "outcome", answer.summary().outcome(),
-                        "error", answer.error(), "report", answer.summary().reportLocation());
-                yield answer;
-            }
-        };
-    }
-
-    private static Stage stageOf(JsonNode stage) {
-        if (stage != null && stage.isTextual()) {
-            for (Stage known : Stage.values()) {
-                if (known.name().equals(stage.asText())) {
-                    return known;
-                }
-            }
+        if (input instanceof StageInputs.Items items) {
+            ItemsAnswer answer = run.items(items);
+            log(context, items.fleet()).info("plan-items-written", "candidates", answer.candidates(),
+                    "accounts", answer.accounts().size());
+            return answer;
         }
-        throw new InvalidRequestException("field \"stage\" must be one of " + Arrays.toString(Stage.values())
-                + ": which step of the fleet run to serve");
+        if (input instanceof StageInputs.Limit limit) {
+            LimitAnswer answer = run.limit(limit);
+            log(context, limit.fleet()).info("plan-written", "wouldOffboard", answer.wouldOffboard(),
+                    "refused", answer.refused(), "limitExceeded", answer.limitExceeded() != null);
+            return answer;
+        }
+        StageInputs.Report report = (StageInputs.Report) input;
+        ReportAnswer answer = reporter.report(report);
+        log(context, report.fleet()).info("report-written", "outcome", answer.summary().outcome(),
+                "error", answer.error(), "report", answer.summary().reportLocation());
+        return answer;
     }
 
     private static FunctionLog log(Context context, Fleet fleet) {

@@ -3,5 +3,5 @@ package dev.offboarding.fleetrun;
 import java.util.List;
 
 /** ITEMS' answer: the plan phase's accounts (those with candidates) and how many candidates in all. */
-record ItemsAnswer(Phase phase, int candidates, List<PhaseAccount> accounts) {
+record ItemsAnswer(Phase phase, int candidates, List<PhaseAccount> accounts) implements StageAnswer {
 }

@@ -7,5 +7,5 @@ import java.util.List;
  * sentence of a limit exceeded (null when within the limits; a dry run is not refused for it).
  */
 record LimitAnswer(Phase phase, int wouldOffboard, int refused, String planKey, List<PhaseAccount> accounts,
-                   String limitExceeded) {
+                   String limitExceeded) implements StageAnswer {
 }

@@ -13,6 +13,13 @@ record PhaseState(Phase phase, Integer candidates, Integer wouldOffboard, Intege
         }
         if (accounts == null) {
             problems.add(field + ".accounts is required: the accounts of the phase");
+        } else {
+            for (int i = 0; i < accounts.size(); i++) {
+                if (accounts.get(i) == null) {
+                    problems.add(field + ".accounts[" + i + "] is null: pass on the phase's accounts as ITEMS or LIMIT"
+                            + " answered them");
+                }
+            }
         }
         return problems;
     }

@@ -8,7 +8,7 @@ import java.time.Instant;
  * them: {@code ErrorPath $.report.error}), and the report without its users (they are in {@code reportKey}), small
  * enough for the execution's output and the event that announces it.
  */
-record ReportAnswer(boolean failed, String error, String cause, Summary summary) {
+record ReportAnswer(boolean failed, String error, String cause, Summary summary) implements StageAnswer {
     record Summary(String run, String fleetExecution, Instant startedAt, Instant endedAt, FleetOutcome outcome,
                    Approval approval, Counts counts, int users, String planKey, String reportKey,
                    String reportLocation, @JsonInclude(JsonInclude.Include.NON_NULL) Ending ending) {

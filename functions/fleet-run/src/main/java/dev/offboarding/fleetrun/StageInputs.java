@@ -1,6 +1,7 @@
 package dev.offboarding.fleetrun;
 
-import dev.offboarding.json.Validatable;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,8 @@ final class StageInputs {
     }
 
     /** {@code {"stage":"ITEMS","fleet":...,"selected":[...]}}. */
-    record Items(Stage stage, Fleet fleet, List<Selection> selected) implements Validatable {
+    @JsonDeserialize(using = JsonDeserializer.None.class)
+    record Items(Stage stage, Fleet fleet, List<Selection> selected) implements StageInput {
         @Override
         public List<String> problems() {
             return fleetAndSelection(fleet, selected, true);
@@ -20,7 +22,8 @@ final class StageInputs {
     }
 
     /** {@code {"stage":"LIMIT","fleet":...,"selected":[...],"phase": <ITEMS' answer>}}. */
-    record Limit(Stage stage, Fleet fleet, List<Selection> selected, PhaseState phase) implements Validatable {
+    @JsonDeserialize(using = JsonDeserializer.None.class)
+    record Limit(Stage stage, Fleet fleet, List<Selection> selected, PhaseState phase) implements StageInput {
         @Override
         public List<String> problems() {
             List<String> problems = fleetAndSelection(fleet, selected, true);
@@ -40,8 +43,9 @@ final class StageInputs {
      * {@code {"stage":"REPORT","fleet":...,"selected":[...]?,"phase":...?,"approval":{...}?,"ending":{...}?}}: without
      * an ending the fleet ran to its end, so {@code phase} is LIMIT's answer.
      */
+    @JsonDeserialize(using = JsonDeserializer.None.class)
     record Report(Stage stage, Fleet fleet, List<Selection> selected, PhaseState phase, Approval approval,
-                  Ending ending) implements Validatable {
+                  Ending ending) implements StageInput {
         @Override
         public List<String> problems() {
             List<String> problems = fleetAndSelection(fleet, selected, false);

@@ -31,7 +31,7 @@ class AFleetRequestIsValidatedAndItsAccountsResolvedTest {
         assertEquals(25, request.get("maxUsersPerRun").asInt());
         assertEquals(10, request.get("maxShareOfAccount").asInt());
         assertEquals(5, request.get("maxConcurrencyPerAccount").asInt());
-        assertEquals(86400, request.get("approvalTimeoutSeconds").asInt());
+        assertEquals(3600, request.get("approvalTimeoutSeconds").asInt(), "the template's ApprovalTimeoutSeconds");
         assertFalse(request.has("accounts"), "absent fields stay absent: the next stages refuse a null");
     }
 

@@ -55,7 +55,7 @@ final class FleetWorld {
     FleetWorld(RecordStore store) {
         this.store = store;
         this.handler = new FleetRunHandler(store, Clock.fixed(NOW, ZoneOffset.UTC),
-                new FleetSettings(HOME, new FleetDefaults(25, 10, 5, 86_400)), () -> {
+                new FleetSettings(HOME, new FleetDefaults(25, 10, 5, 3_600)), () -> {
                     if (organizationFails != null) {
                         throw organizationFails;
                     }

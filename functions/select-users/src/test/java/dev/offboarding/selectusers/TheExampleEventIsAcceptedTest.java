@@ -3,15 +3,20 @@ package dev.offboarding.selectusers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.offboarding.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** An example input (usable with sam local invoke once the function is in the template) that select-users accepts and acts on. */
+/**
+ * events/select-users.json (usable with sam local invoke) is an input select-users accepts and acts on, and
+ * events/select-users-output.json is what it answers to it.
+ */
 class TheExampleEventIsAcceptedTest {
-    private static final Path EVENT = Path.of("src", "test", "resources", "select-users-input.json");
+    private static final Path EVENT = Path.of("..", "..", "events", "select-users.json");
+    private static final Path OUTPUT = Path.of("..", "..", "events", "select-users-output.json");
 
     @Test
     void theExampleSelectsTheStalePaymentsContractor() throws Exception {
@@ -29,5 +34,7 @@ class TheExampleEventIsAcceptedTest {
                 output.get("key").asText());
         assertEquals(List.of("fleet/contractors-2026-12/contractors-2026-12-01/candidates/123456789012.json"),
                 account.store.keys("fleet/"));
+        assertEquals(Json.mapper().readTree(OUTPUT.toFile()), output, "events/select-users-output.json is not what"
+                + " select-users answers to events/select-users.json; it answers " + output);
     }
 }
