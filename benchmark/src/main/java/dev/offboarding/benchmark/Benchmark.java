@@ -13,7 +13,9 @@ import java.util.Locale;
  *
  * <p>Options: {@code --runs N} cold starts per function and variant (default 15), {@code --iterations N} JMH
  * measurements per case (default 20), {@code --samples N} time-to-delete samples per approach and lag (default
- * 20000), {@code --only no-permission} or {@code --only iam-calls} one measure alone.
+ * 20000), {@code --fleet-users N} users per account in the fleet section (default 250, in 4 accounts),
+ * {@code --baseline-users N} of them offboarded one at a time (default 25, scaled), {@code --only no-permission},
+ * {@code --only iam-calls} or {@code --only fleet} one measure alone.
  */
 public final class Benchmark {
     static final double[] LAGS = {0, 2, 10, 30, 60, 120};
@@ -31,6 +33,12 @@ public final class Benchmark {
         if (only(args, "no-permission")) {
             String table = noPermission(repo, option(args, "--runs", 5));
             Files.writeString(out.resolve("time-to-no-permission.md"), table);
+            System.out.println(table);
+            return;
+        }
+        if (only(args, "fleet")) {
+            String table = fleet(repo, option(args, "--fleet-users", 250), option(args, "--baseline-users", 25));
+            Files.writeString(out.resolve("fleet.md"), table);
             System.out.println(table);
             return;
         }
@@ -77,6 +85,7 @@ public final class Benchmark {
                 schedule, callSeconds, outcomes, runs, samples).markdown();
         log("time to no permission left, " + Math.max(3, runs / 3) + " runs per lag and mode");
         report = report + "\n" + noPermission(repo, Math.max(3, runs / 3));
+        report = report + "\n" + fleet(repo, option(args, "--fleet-users", 250), option(args, "--baseline-users", 25));
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
         log("wrote " + repo.root().relativize(out.resolve("results.md")) + " and "
@@ -94,6 +103,35 @@ public final class Benchmark {
             }
         }
         return TimeToNoPermission.markdown(results);
+    }
+
+    /**
+     * The fleet under IAM's token buckets: {@code usersPerAccount} in each of 4 accounts, the fleet run at the
+     * default concurrency (5 per account) and at 10 with the SDK's STANDARD retries and at 5 with ADAPTIVE_V2, one
+     * user every 3 s per account, and one user at a time per account measured on {@code baselineUsers} per account
+     * and scaled (all of them would take hours).
+     */
+    private static String fleet(Repository repo, int usersPerAccount, int baselineUsers) throws Exception {
+        FleetThroughput measure = new FleetThroughput(repo);
+        List<FleetThroughput.Result> results = new ArrayList<>();
+        record Variant(int concurrency, FleetThroughput.Retries retries) {
+        }
+        for (Variant variant : List.of(new Variant(5, FleetThroughput.Retries.STANDARD),
+                new Variant(10, FleetThroughput.Retries.STANDARD), new Variant(5, FleetThroughput.Retries.ADAPTIVE_V2))) {
+            log("fleet: " + usersPerAccount + " users in each of 4 accounts, " + variant.concurrency()
+                    + " per account, " + variant.retries());
+            results.add(logged(measure.fleet(usersPerAccount, variant.concurrency(), variant.retries())));
+        }
+        log("fleet: one user every 3 s per account");
+        results.add(logged(measure.spaced(usersPerAccount)));
+        log("fleet: one user at a time per account, " + Math.min(baselineUsers, usersPerAccount) + " per account");
+        results.add(logged(measure.oneAtATime(usersPerAccount, Math.min(baselineUsers, usersPerAccount))));
+        return FleetThroughput.markdown(results);
+    }
+
+    private static FleetThroughput.Result logged(FleetThroughput.Result result) {
+        log(result.toString());
+        return result;
     }
 
     /** {@code --only name}: run that measure alone. */

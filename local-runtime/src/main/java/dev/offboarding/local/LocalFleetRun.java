@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * The OffboardFleet workflow on the local engine over a simulated organization: the real select-users and fleet-run
@@ -70,8 +72,14 @@ public final class LocalFleetRun {
 
     /** The functions over the organization, acting in a member account through {@link #OFFBOARDING_ROLE_NAME}. */
     public LocalFunctions functions(SimulatedOrganization organization, Clock clock, GuardSettings guards, Pause pause) {
+        return functions(organization, clock, guards, pause, SdkRetries.NONE);
+    }
+
+    /** The same, each IAM client retrying as {@code sdkRetries} says ({@link SdkRetries}). */
+    public LocalFunctions functions(SimulatedOrganization organization, Clock clock, GuardSettings guards, Pause pause,
+                                    UnaryOperator<IamClient> sdkRetries) {
         return new LocalFunctions(organization, OFFBOARDING_ROLE_NAME, clock, guards, pause,
-                new DirectoryRecordStore(folders.records()));
+                new DirectoryRecordStore(folders.records()), sdkRetries);
     }
 
     /**

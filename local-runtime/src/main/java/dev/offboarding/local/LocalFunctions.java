@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -99,17 +100,27 @@ public final class LocalFunctions {
     /** The same, keeping the offboarding records in {@code records}. */
     public LocalFunctions(SimulatedOrganization organization, String offboardingRoleName, Clock clock,
                           GuardSettings guards, Pause pause, RecordStore records) {
-        this(gatewaysOf(organization, offboardingRoleName), organization.home().sts(),
+        this(organization, offboardingRoleName, clock, guards, pause, records, SdkRetries.NONE);
+    }
+
+    /**
+     * The same, each IAM client the functions use wrapped by {@code sdkRetries} ({@link SdkRetries}): the home
+     * account's once, a member account's at each AssumeRole, as a function builds its clients.
+     */
+    public LocalFunctions(SimulatedOrganization organization, String offboardingRoleName, Clock clock,
+                          GuardSettings guards, Pause pause, RecordStore records, UnaryOperator<IamClient> sdkRetries) {
+        this(gatewaysOf(organization, offboardingRoleName, sdkRetries), organization.home().sts(),
                 organization.home().accountId(), clock, guards, pause, records,
                 () -> organization.accounts().stream().map(IamSimulator::accountId).sorted().toList());
     }
 
-    private static IamGateways gatewaysOf(SimulatedOrganization organization, String offboardingRoleName) {
-        return new IamGateways(new IamGateway(organization.home()), (roleArn, sessionName) -> {
+    private static IamGateways gatewaysOf(SimulatedOrganization organization, String offboardingRoleName,
+                                          UnaryOperator<IamClient> sdkRetries) {
+        return new IamGateways(new IamGateway(sdkRetries.apply(organization.home())), (roleArn, sessionName) -> {
             Credentials issued = organization.home().sts()
                     .assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName)).credentials();
-            return organization.iamFor(AwsSessionCredentials.create(issued.accessKeyId(), issued.secretAccessKey(),
-                    issued.sessionToken()));
+            return sdkRetries.apply(organization.iamFor(AwsSessionCredentials.create(issued.accessKeyId(),
+                    issued.secretAccessKey(), issued.sessionToken())));
         }, offboardingRoleName, "aws");
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.util.concurrent.Executors;
 import dev.offboarding.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,9 +97,30 @@ public final class LocalLambdaHost implements AutoCloseable {
      */
     public static LocalLambdaHost start(LocalFunctions functions, int port, Consumer<String> log,
                                         Consumer<Instant> callersTime) throws IOException {
+        return start(functions, port, log, callersTime, Invocations.ONE_AT_A_TIME);
+    }
+
+    /**
+     * How the host serves invocations that arrive together. On the logical clock, one at a time: the clock stands
+     * still while a function runs, so two runs must not overlap. In real time, each on its own thread, as Lambda
+     * runs concurrent invocations in instances of their own: a function that waits (the SDK's backoff on a throttled
+     * call) does not hold up the others.
+     */
+    public enum Invocations { ONE_AT_A_TIME, CONCURRENTLY }
+
+    /** The same, serving invocations as {@code invocations} says. */
+    public static LocalLambdaHost start(LocalFunctions functions, int port, Consumer<String> log,
+                                        Consumer<Instant> callersTime, Invocations invocations) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         LocalLambdaHost host = new LocalLambdaHost(server, functions, log, callersTime);
         server.createContext("/", host::serve);
+        if (invocations == Invocations.CONCURRENTLY) {
+            server.setExecutor(Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "local-lambda-invocation");
+                thread.setDaemon(true);
+                return thread;
+            }));
+        }
         server.start();
         return host;
     }
@@ -282,6 +304,9 @@ public final class LocalLambdaHost implements AutoCloseable {
         boolean interrupted = Thread.interrupted();
         try {
             server.stop(0);
+            if (server.getExecutor() instanceof java.util.concurrent.ExecutorService invocations) {
+                invocations.shutdown();
+            }
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

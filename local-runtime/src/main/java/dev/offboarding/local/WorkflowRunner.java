@@ -149,7 +149,9 @@ public final class WorkflowRunner {
                     + statemachineDir + " (it needs Node.js " + MINIMUM_NODE_MAJOR + " or newer and npm)");
         }
         Consumer<Instant> callersTime = run.virtualTime() == null ? time -> { } : run.virtualTime().clock();
-        try (LocalLambdaHost host = LocalLambdaHost.start(functions, 0, line -> { }, callersTime)) {
+        LocalLambdaHost.Invocations invocations = run.virtualTime() == null
+                ? LocalLambdaHost.Invocations.CONCURRENTLY : LocalLambdaHost.Invocations.ONE_AT_A_TIME;
+        try (LocalLambdaHost host = LocalLambdaHost.start(functions, 0, line -> { }, callersTime, invocations)) {
             List<String> command = new ArrayList<>(List.of(node, script.toString(),
                     "--definition", run.definition().toString(),
                     "--substitutions", Json.mapper().writeValueAsString(run.substitutions()),

@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
 
@@ -38,10 +39,21 @@ public final class IamClients {
         IamClientBuilder builder = IamClient.builder()
                 .region(Partitions.globalRegionFor(env))
                 .httpClient(UrlConnectionHttpClient.create());
-        if (retries == SdkRetries.OFF) {
-            builder.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        }
+        builder.overrideConfiguration(c -> c.retryStrategy(retries == SdkRetries.OFF ? AwsRetryStrategy.doNotRetry()
+                : retryStrategy()));
         return builder;
+    }
+
+    /**
+     * The SDK's STANDARD strategy (3 attempts, full-jitter backoff from 1 s on throttling, a retry quota), chosen over
+     * ADAPTIVE_V2 for IAM's throttling: the adaptive client-side rate limiter measures one client's view of an
+     * account-wide bucket that every instance shares, and delays calls without knowing the others; in the fleet
+     * benchmark (benchmark/results/fleet.md) it was slower at every concurrency. Chosen here rather than left to the
+     * SDK's default mode (AWS_RETRY_MODE, the profile's retry_mode, else the SDK release's own default), so every
+     * deployment retries the same way.
+     */
+    public static RetryStrategy retryStrategy() {
+        return AwsRetryStrategy.standardRetryStrategy();
     }
 
     /**

@@ -47,6 +47,25 @@ class IamClientsUnitTest {
         assertEquals(iamHost, endpoint, "the SDK's own endpoint rules for the chosen region");
     }
 
+    /** IAM throttles with account-wide token buckets: each function's client retries with the SDK's STANDARD strategy. */
+    @Test
+    void theClientRetriesWithTheStandardStrategyWhateverTheSdksDefaultMode() {
+        try (var iam = IamClients.builder(Map.of("AWS_REGION", "us-east-1"), IamClients.SdkRetries.ON)
+                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b"))
+                .build()) {
+            var strategy = iam.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow();
+            assertEquals(software.amazon.awssdk.retries.StandardRetryStrategy.class.getSimpleName(),
+                    strategy.getClass().getInterfaces()[0].getSimpleName());
+            assertEquals(3, strategy.maxAttempts());
+        }
+        try (var iam = IamClients.builder(Map.of("AWS_REGION", "us-east-1"), IamClients.SdkRetries.OFF)
+                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b"))
+                .build()) {
+            assertEquals(1, iam.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow()
+                    .maxAttempts(), "no retries: each call is one request");
+        }
+    }
+
     @Test
     void awsDefaultRegionIsUsedWhenAwsRegionIsNotSet() {
         assertEquals(Region.AWS_CN_GLOBAL, Partitions.globalRegionFor(Map.of("AWS_DEFAULT_REGION", "cn-north-1")));
