@@ -15,7 +15,8 @@ import java.util.Locale;
  * measurements per case (default 20), {@code --samples N} time-to-delete samples per approach and lag (default
  * 20000), {@code --fleet-users N} users per account in the fleet section (default 250, in 4 accounts),
  * {@code --baseline-users N} of them offboarded one at a time (default 25, scaled), {@code --only no-permission},
- * {@code --only iam-calls} or {@code --only fleet} one measure alone.
+ * {@code --only iam-calls} or {@code --only fleet} one measure alone; {@code --only fleet-run} one fleet run
+ * ({@code --fleet-users N}, {@code --concurrency N} per account, {@code --retries STANDARD|ADAPTIVE_V2}).
  */
 public final class Benchmark {
     static final double[] LAGS = {0, 2, 10, 30, 60, 120};
@@ -34,6 +35,13 @@ public final class Benchmark {
             String table = noPermission(repo, option(args, "--runs", 5));
             Files.writeString(out.resolve("time-to-no-permission.md"), table);
             System.out.println(table);
+            return;
+        }
+        if (only(args, "fleet-run")) {
+            FleetThroughput.Result result = new FleetThroughput(repo).fleet(option(args, "--fleet-users", 250),
+                    option(args, "--concurrency", 5), FleetThroughput.Retries.valueOf(text(args, "--retries",
+                            "STANDARD")));
+            System.out.println(FleetThroughput.markdown(List.of(result)));
             return;
         }
         if (only(args, "fleet")) {
@@ -142,6 +150,15 @@ public final class Benchmark {
             }
         }
         return false;
+    }
+
+    private static String text(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int option(String[] args, String name, int fallback) {
