@@ -117,6 +117,19 @@ class AFleetOffboardingEventStartsOneFleetRunThatAPersonApprovesTest {
         assertTrue(message.contains(problem), message);
     }
 
+    /** A malformed detail starts nothing and names its field: a key given twice, a null, a value of another type. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"unusedForDays\": 90, \"unusedForDays\": 1} | field \"detail.unusedForDays\"",
+        "{\"unusedForDays\": null}                     | field \"detail.unusedForDays\"",
+        "{\"unusedForDays\": \"90\"}                   | field \"detail.unusedForDays\"",
+        "{\"unusedForDays\": 90, \"dryRun\": \"no\"}   | field \"detail.dryRun\""})
+    void aMalformedDetailIsRefusedNamingItsField(String detail, String field) {
+        String message = refused(fleetEvent(detail));
+
+        assertTrue(message.contains(field), message);
+    }
+
     @Test
     void anEventMayLowerTheConcurrencyAndAskForApproval() throws IOException {
         deliver(fleetEvent("{\"unusedForDays\": 90, \"maxConcurrencyPerAccount\": 5, \"requireApproval\": true}"));
