@@ -162,12 +162,8 @@ public final class Benchmark {
     }
 
     private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
+        String value = text(args, name, null);
+        return value == null ? fallback : Integer.parseInt(value);
     }
 
     private static void log(String message) {

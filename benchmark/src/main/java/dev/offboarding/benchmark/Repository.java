@@ -1,7 +1,11 @@
 package dev.offboarding.benchmark;
 
+import dev.offboarding.json.Json;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Where the benchmark finds what it measures: the repository it is run from. */
 record Repository(Path root) {
@@ -44,5 +48,13 @@ record Repository(Path root) {
 
     Path substitutions() {
         return root.resolve("statemachine/test/substitutions.json");
+    }
+
+    /** The definition's substitutions as the conformance suite gives them, every function served locally. */
+    Map<String, String> substitutionValues() throws IOException {
+        Map<String, String> values = new TreeMap<>();
+        Json.mapper().readTree(Files.readString(substitutions())).fields()
+                .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        return values;
     }
 }

@@ -14,14 +14,11 @@ import dev.offboarding.simulator.IamSimulator;
 import dev.offboarding.simulator.Session;
 import dev.offboarding.simulator.SessionDecision;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -93,7 +90,7 @@ final class TimeToNoPermission {
         watcher.start();
         LocalFunctions functions = new LocalFunctions(iam, iam.accountId(), clock, GuardSettings.defaults(),
                 Pause.REAL, new MemoryRecordStore());
-        WorkflowRunner.Run execution = new WorkflowRunner.Run(repo.definition(), substitutions(),
+        WorkflowRunner.Run execution = new WorkflowRunner.Run(repo.definition(), repo.substitutionValues(),
                 request.toString(), "no-permission-" + mode.toLowerCase() + "-" + run, "OffboardUser", false,
                 List.of("WaitForQuarantine"));
         WorkflowResult result = new WorkflowRunner(repo.root().resolve("statemachine"), "node", BOUND)
@@ -108,12 +105,6 @@ final class TimeToNoPermission {
         return new Sample(lagSeconds, seconds(started.get(), attach.at()), seconds(started.get(), denied.get()));
     }
 
-    private Map<String, String> substitutions() throws IOException {
-        Map<String, String> values = new TreeMap<>();
-        Json.mapper().readTree(Files.readString(repo.substitutions())).fields()
-                .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
-        return values;
-    }
 
     /** The results as a Markdown table, each against its target (L plus one round trip). */
     static String markdown(List<Result> results) {

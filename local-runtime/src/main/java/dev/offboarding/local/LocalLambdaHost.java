@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import dev.offboarding.json.Json;
 import java.io.IOException;
@@ -304,7 +305,7 @@ public final class LocalLambdaHost implements AutoCloseable {
         boolean interrupted = Thread.interrupted();
         try {
             server.stop(0);
-            if (server.getExecutor() instanceof java.util.concurrent.ExecutorService invocations) {
+            if (server.getExecutor() instanceof ExecutorService invocations) {
                 invocations.shutdown();
             }
         } finally {

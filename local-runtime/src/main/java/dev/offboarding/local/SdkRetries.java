@@ -5,7 +5,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
@@ -45,13 +47,14 @@ public final class SdkRetries {
     }
 
     static IamClient around(IamClient iam, ThreadLocal<RetryStrategy> strategy) {
+        Map<Method, Boolean> implemented = new ConcurrentHashMap<>();
         InvocationHandler handler = new InvocationHandler() {
             @Override
             public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
                 if (method.getDeclaringClass() == Object.class) {
                     return method.invoke(iam, args);
                 }
-                if (!implementedBy(iam, method)) {
+                if (!implemented.computeIfAbsent(method, m -> implementedBy(iam, m))) {
                     // the SDK's own defaults (paginators, consumer builders) call back into the retrying methods
                     return InvocationHandler.invokeDefault(proxy, method, args);
                 }
