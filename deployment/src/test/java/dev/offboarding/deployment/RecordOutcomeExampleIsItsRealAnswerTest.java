@@ -1,16 +1,8 @@
 package dev.offboarding.deployment;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.offboarding.json.Json;
-import dev.offboarding.local.LocalContext;
 import dev.offboarding.recordoutcome.RecordOutcomeHandler;
 import dev.offboarding.records.MemoryRecordStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,19 +22,7 @@ class RecordOutcomeExampleIsItsRealAnswerTest {
 
     @Test
     void theOutputExampleIsWhatRecordOutcomeAnswersToTheInputExample() throws IOException {
-        JsonNode answer = answer(INPUT);
-        JsonNode documented = Json.mapper().readTree(Repository.EVENTS.resolve(OUTPUT).toFile());
-
-        assertEquals(documented, answer, "events/" + OUTPUT + " is not what record-outcome answers to events/" + INPUT
-                + "; it answers:\n" + Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
-    }
-
-    private static JsonNode answer(String input) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = Files.newInputStream(Repository.EVENTS.resolve(input))) {
-            new RecordOutcomeHandler(new MemoryRecordStore(), Clock.fixed(WRITTEN_AT, ZoneOffset.UTC))
-                    .handleRequest(in, out, new LocalContext("record-outcome"));
-        }
-        return Json.mapper().readTree(out.toByteArray());
+        ExampleAnswers.assertAnswers(new RecordOutcomeHandler(new MemoryRecordStore(),
+                Clock.fixed(WRITTEN_AT, ZoneOffset.UTC)), "record-outcome", INPUT, OUTPUT);
     }
 }
