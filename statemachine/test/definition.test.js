@@ -452,6 +452,21 @@ test('every error an execution can end with is an Offboarding.* name that the RE
   }
 });
 
+test('a removal interrupted again waits a fully jittered draw from a window that doubles, 5 s up to 60 s, each draw at least 1 s', () => {
+  const draw = def.States.DrawWaitBeforeRemovalAgain;
+  assert.equal(def.States.WaitBeforeRemovalAgain.SecondsPath, `${draw.ResultPath}.seconds`);
+  const m = draw.Parameters['seconds.$'].match(/^States\.MathRandom\(1, States\.ArrayGetItem\(States\.Array\(([\d, ]+)\), \$\.log\.interruptions\)\)$/);
+  assert.ok(m, draw.Parameters['seconds.$']);
+  // Indexed by the interruptions so far (1 to 5 when it runs: RetryRemovalOrGiveUp gives up above 5).
+  const windows = m[1].split(', ').map(Number).slice(1);
+  assert.deepEqual(windows, [5, 10, 20, 40, 60]);
+  assert.ok(windows.every((w, i) => i === 0 || w === Math.min(2 * windows[i - 1], 60)), 'doubling, capped at 60 s');
+  // MathRandom's end may be inclusive or exclusive: either way every draw lies in [1, window] and varies.
+  assert.ok(windows.every((w) => w >= 2));
+  // Throttling outlasting every SDK attempt of 5 rounds is waited out for up to 135 s, about 67 s on average.
+  assert.equal(windows.reduce((a, b) => a + b), 135);
+});
+
 test('every state is reachable and every cycle is bounded: by the sweep counter, a retry budget, a deadline or the look', () => {
   assert.deepEqual(states.map(([n]) => n).filter((n) => !reachable(def.StartAt).has(n)), []);
 
@@ -482,7 +497,8 @@ test('every state is reachable and every cycle is bounded: by the sweep counter,
   const budget = def.States.RetryRemovalOrGiveUp.Choices[0];
   assert.deepEqual([budget.Variable, budget.NumericGreaterThan, budget.Next], ['$.log.interruptions', 5, 'RemoveTokensFailed']);
   assert.deepEqual(successors(def.States.WaitBeforeRemovalAgain), ['RemoveTokens']);
-  assert.ok(def.States.WaitBeforeRemovalAgain.Seconds >= 1);
+  assert.deepEqual(successors(def.States.RetryRemovalOrGiveUp).sort(), ['DrawWaitBeforeRemovalAgain', 'RemoveTokensFailed']);
+  assert.deepEqual(successors(def.States.DrawWaitBeforeRemovalAgain), ['WaitBeforeRemovalAgain']);
   assert.equal(def.States.RecordRound.Parameters.interruptions, 0, 'each round has its own budget');
   // The role check's loop: each pass waits, and every check carries the start time and a deadline within which the
   // function itself ends the wait.

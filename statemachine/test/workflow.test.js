@@ -753,7 +753,7 @@ test('user deleted by someone else between removal and DeleteUser: outcome ALREA
 test('throttled RemoveTokens (IamRetryableException) is logged with what it did, then run again and succeeds', async () => {
   const r = await runChecked('RemoveTokensThrottled');
   assert.deepEqual(r.path, [...HEAD, 'RecordIntent', 'RemoveTokens', 'RecordInterruptedRemoval', 'RetryRemovalOrGiveUp',
-    'WaitBeforeRemovalAgain', ...REMOVE_AND_DELETE.slice(1), ...RECORDED]);
+    'DrawWaitBeforeRemovalAgain', 'WaitBeforeRemovalAgain', ...REMOVE_AND_DELETE.slice(1), ...RECORDED]);
   assert.equal(calls(r, 'RecordIntent').length, 1, 'the round\'s intent stands for its attempts');
   assert.deepEqual(r.retries, [], 'not a Task Retry: that would drop the interrupted attempt\'s message');
   assert.equal(calls(r, 'RemoveTokens').length, 2);
@@ -768,7 +768,8 @@ test('throttled RemoveTokens (IamRetryableException) is logged with what it did,
 
 test('a removal interrupted on every attempt: IamUnavailable, and the Cause still names what the first attempt deleted', async () => {
   const r = await runChecked('RemovalInterruptedThroughout');
-  const again = ['RecordInterruptedRemoval', 'RetryRemovalOrGiveUp', 'WaitBeforeRemovalAgain', 'RemoveTokens'];
+  const again = ['RecordInterruptedRemoval', 'RetryRemovalOrGiveUp', 'DrawWaitBeforeRemovalAgain', 'WaitBeforeRemovalAgain',
+    'RemoveTokens'];
   assert.deepEqual(r.path, [...HEAD, 'RecordIntent', 'RemoveTokens', ...Array(5).fill(again).flat(),
     'RecordInterruptedRemoval', 'RetryRemovalOrGiveUp', 'RemoveTokensFailed', ...FAILED]);
   assert.equal(r.error, 'Offboarding.IamUnavailable');

@@ -218,8 +218,32 @@ final class FleetThroughput {
             floor = Math.max(floor, Math.max(0, byClass.get(true) - READS.burst()) / READS.perSecond());
             floor = Math.max(floor, Math.max(0, byClass.get(false) - WRITES.burst()) / WRITES.perSecond());
         }
+        phases(organization);
         return new Result(approach, planned, users, seconds, floor, throttled, deleted, byThrottling, failed,
                 (double) accepted / users, memory.peakJvmMb(), memory.peakEngineMb());
+    }
+
+    /** Diagnostics: per account, when the plan ended (the first write) and how busy each bucket was after it. */
+    private static void phases(SimulatedOrganization organization) {
+        for (IamSimulator account : organization.accounts()) {
+            List<Call> calls = account.calls().all().stream().filter(c -> !STS_OPERATIONS.contains(c.operation())).toList();
+            if (calls.isEmpty()) continue;
+            Instant first = calls.get(0).at();
+            Instant last = calls.get(calls.size() - 1).at();
+            Instant firstWrite = calls.stream().filter(c -> c.mutating() && !c.throttled()).map(Call::at).findFirst().orElse(last);
+            long planReads = calls.stream().filter(c -> !c.throttled() && c.at().isBefore(firstWrite)).count();
+            long planThrottled = calls.stream().filter(c -> c.throttled() && c.at().isBefore(firstWrite)).count();
+            long reads = calls.stream().filter(c -> !c.throttled() && !c.at().isBefore(firstWrite) && Throttling.isRead(c.operation())).count();
+            long writes = calls.stream().filter(c -> !c.throttled() && !c.at().isBefore(firstWrite) && !Throttling.isRead(c.operation())).count();
+            long thr = calls.stream().filter(c -> c.throttled() && !c.at().isBefore(firstWrite)).count();
+            System.err.println("ops " + account.accountId() + " plan " + calls.stream().filter(c -> !c.throttled() && c.at().isBefore(firstWrite)).collect(Collectors.groupingBy(Call::operation, java.util.TreeMap::new, Collectors.counting())));
+            System.err.println("ops " + account.accountId() + " offboard " + calls.stream().filter(c -> !c.throttled() && !c.at().isBefore(firstWrite)).collect(Collectors.groupingBy(Call::operation, java.util.TreeMap::new, Collectors.counting())));
+            double plan = Duration.between(first, firstWrite).toMillis() / 1e3;
+            double off = Duration.between(firstWrite, last).toMillis() / 1e3;
+            System.err.printf(java.util.Locale.ROOT, "phase %s: plan %.0f s (%d reads, %.0f%% of read rate, %d throttled); offboard %.0f s (reads %.0f%%, writes %.0f%% busy, %d throttled)%n",
+                    account.accountId(), plan, planReads, 100 * planReads / (plan * READS.perSecond()), planThrottled, off,
+                    100 * reads / (off * READS.perSecond()), 100 * writes / (off * WRITES.perSecond()), thr);
+        }
     }
 
     /** The simulator's clock: real time, starting at the world's now. */

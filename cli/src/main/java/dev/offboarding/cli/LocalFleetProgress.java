@@ -55,7 +55,8 @@ final class LocalFleetProgress {
         List<JsonNode> offboard = items(root.get().resolve(OFFBOARD));
         boolean offboarding = offboard.stream().anyMatch(item -> children.has(item.path("execution").asText()));
         Snapshot plan = snapshot(PLAN, items(root.get().resolve(PLAN)), children, null);
-        return offboarding ? snapshot(OFFBOARD, offboard, children, plan) : plan;
+        // A run nobody approves within its limits has no plan phase (fleet-run's ITEMS): nothing to show before.
+        return offboarding ? snapshot(OFFBOARD, offboard, children, plan.phase() == null ? null : plan) : plan;
     }
 
     private Snapshot snapshot(String phase, List<JsonNode> items, JsonNode children, Snapshot before) {

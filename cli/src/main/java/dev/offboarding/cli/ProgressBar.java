@@ -75,7 +75,7 @@ final class ProgressBar {
     /** A new phase: the one before is shown as it ended, then the new one starts its own line and pace. */
     private void enter(LocalFleetProgress.Snapshot snapshot, long now) {
         LocalFleetProgress.Snapshot ended = snapshot.before() != null ? snapshot.before() : pending;
-        if (ended != null && !ended.equals(shown)) {
+        if (ended != null && ended.phase() != null && !ended.equals(shown)) {
             print(ended, now);
         }
         finishLine();

@@ -63,20 +63,33 @@ final class FleetRun {
         return fleet;
     }
 
-    /** Writes {@code F/plan/<accountId>.json}: a dry run of every candidate of each account that has one. */
+    /**
+     * Writes {@code F/plan/<accountId>.json}: a dry run of every candidate of each account that has one. When no plan
+     * could change what happens (nobody approves, it is not a dry run, and the candidates alone are within the
+     * limits), writes instead {@code F/plan.json} with every candidate {@link PlanKind#SELECTED} and the offboard
+     * phase's items: the dry runs would spend as many IAM reads again as the offboarding, for nothing.
+     */
     ItemsAnswer items(StageInputs.Items input) {
         Fleet fleet = input.fleet();
+        List<CandidatesFile> files = candidatesFiles(fleet, input.selected());
+        int candidates = files.stream().mapToInt(file -> file.candidates().size()).sum();
+        FleetRequest request = fleet.request();
+        if (!request.dryRun() && !Boolean.TRUE.equals(request.requireApproval())) {
+            FleetPlan unplanned = Planner.unplanned(fleet, files, clock.instant());
+            if (unplanned.limitExceeded() == null) {
+                StoredJson.write(store, fleet.keys().plan(), unplanned);
+                return new ItemsAnswer(Phase.OFFBOARD, candidates, offboardItems(fleet, unplanned));
+            }
+        }
         ChildItems children = new ChildItems(fleet, settings.homeAccountId());
         List<PhaseAccount> accounts = new ArrayList<>();
-        int candidates = 0;
-        for (CandidatesFile file : candidatesFiles(fleet, input.selected())) {
+        for (CandidatesFile file : files) {
             if (file.candidates().isEmpty()) {
                 continue;
             }
             List<ChildItem> items = file.candidates().stream()
                     .map(candidate -> children.plan(file.accountId(), candidate.userName())).toList();
             accounts.add(written(fleet, Phase.PLAN, file.accountId(), items));
-            candidates += items.size();
         }
         return new ItemsAnswer(Phase.PLAN, candidates, accounts);
     }
@@ -104,18 +117,23 @@ final class FleetRun {
         if (plan.limitExceeded() != null && !fleet.request().dryRun()) {
             throw new BlastRadiusExceededException(plan.limitExceeded() + " Plan: " + store.describe(keys.plan()));
         }
+        return new LimitAnswer(Phase.OFFBOARD, plan.wouldOffboard(), plan.refused(), keys.plan(),
+                offboardItems(fleet, plan), plan.limitExceeded());
+    }
+
+    /** {@code F/offboard/<accountId>.json} for each account's users the plan offboards. */
+    private List<PhaseAccount> offboardItems(Fleet fleet, FleetPlan plan) {
         ChildItems children = new ChildItems(fleet, settings.homeAccountId());
         Map<String, List<ChildItem>> byAccount = new LinkedHashMap<>();
         for (PlannedUser user : plan.users()) {
-            if (user.plan() == PlanKind.WOULD_OFFBOARD) {
+            if (user.plan().offboards()) {
                 byAccount.computeIfAbsent(user.accountId(), a -> new ArrayList<>())
                         .add(children.offboard(user.accountId(), user.userName()));
             }
         }
         List<PhaseAccount> accounts = new ArrayList<>();
         byAccount.forEach((account, items) -> accounts.add(written(fleet, Phase.OFFBOARD, account, items)));
-        return new LimitAnswer(Phase.OFFBOARD, plan.wouldOffboard(), plan.refused(), keys.plan(), accounts,
-                plan.limitExceeded());
+        return accounts;
     }
 
     private PhaseAccount written(Fleet fleet, Phase phase, String accountId, List<ChildItem> items) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /** Classifies each user of the fleet from its plan child's result (section "Plan" of the fleet design). */
@@ -28,21 +29,39 @@ final class Planner {
      */
     FleetPlan plan(Fleet fleet, List<CandidatesFile> files, Map<String, Map<String, ChildResult>> results,
                    Map<String, String> resultsAt, Instant now) {
+        return plan(fleet, files, now, (account, candidate) -> {
+            String execution = ChildExecutionName.forPlan(fleet.fleetExecution(), account, candidate.userName());
+            ChildResult result = results.getOrDefault(account, Map.of()).get(execution);
+            return result == null
+                    ? new PlannedUser(candidate.userName(), account, PlanKind.PLAN_FAILED, execution, null, null,
+                        "the plan phase wrote no result for its dry run " + execution + " under "
+                            + resultsAt.get(account), candidate.why())
+                    : classified(result, candidate.why());
+        });
+    }
+
+    /**
+     * The plan without dry runs: every candidate {@link PlanKind#SELECTED}, the limits checked against the candidates
+     * themselves (at least as many as any dry run would let through).
+     */
+    static FleetPlan unplanned(Fleet fleet, List<CandidatesFile> files, Instant now) {
+        return plan(fleet, files, now, (account, candidate) -> new PlannedUser(candidate.userName(), account,
+                PlanKind.SELECTED, null, null, null, "selected, and offboarded without a dry run first: nobody"
+                    + " approves this run and its candidates are within the limits, so the guards decide at run time",
+                candidate.why()));
+    }
+
+    private static FleetPlan plan(Fleet fleet, List<CandidatesFile> files, Instant now,
+                                  BiFunction<String, CandidatesFile.Candidate, PlannedUser> planned) {
         List<PlannedUser> users = new ArrayList<>();
         List<AccountPlan> accounts = new ArrayList<>();
         for (CandidatesFile file : files) {
             String account = file.accountId();
-            int wouldOffboard = 0;
+            int offboarding = 0;
             for (CandidatesFile.Candidate candidate : file.candidates()) {
-                String execution = ChildExecutionName.forPlan(fleet.fleetExecution(), account, candidate.userName());
-                ChildResult result = results.getOrDefault(account, Map.of()).get(execution);
-                PlannedUser user = result == null
-                        ? new PlannedUser(candidate.userName(), account, PlanKind.PLAN_FAILED, execution, null, null,
-                            "the plan phase wrote no result for its dry run " + execution + " under "
-                                + resultsAt.get(account), candidate.why())
-                        : classified(result, candidate.why());
-                if (user.plan() == PlanKind.WOULD_OFFBOARD) {
-                    wouldOffboard++;
+                PlannedUser user = planned.apply(account, candidate);
+                if (user.plan().offboards()) {
+                    offboarding++;
                 }
                 users.add(user);
             }
@@ -53,11 +72,11 @@ final class Planner {
             }
             // The account summary may lag behind ListUsers: the account has at least the users found in it.
             int accountUsers = Math.max(file.accountUsers(), file.candidates().size());
-            accounts.add(AccountPlan.of(account, accountUsers, file.candidates().size(), wouldOffboard));
+            accounts.add(AccountPlan.of(account, accountUsers, file.candidates().size(), offboarding));
         }
         FleetRequest request = fleet.request();
         Limits limits = new Limits(request.maxUsersPerRun(), request.maxShareOfAccount());
-        int wouldOffboard = (int) users.stream().filter(u -> u.plan() == PlanKind.WOULD_OFFBOARD).count();
+        int wouldOffboard = (int) users.stream().filter(u -> u.plan().offboards()).count();
         int refused = (int) users.stream().filter(u -> u.plan() == PlanKind.REFUSED).count();
         String exceeded = BlastRadius.exceeded(fleet.run(), limits, wouldOffboard, accounts).orElse(null);
         return new FleetPlan(fleet.run(), fleet.fleetExecution(), now, limits, wouldOffboard, refused, accounts,

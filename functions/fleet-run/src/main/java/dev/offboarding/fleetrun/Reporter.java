@@ -44,7 +44,7 @@ final class Reporter {
         Map<String, ChildResult> offboarded = new LinkedHashMap<>();
         if (plan.isPresent() && input.phase() != null && input.phase().phase() == Phase.OFFBOARD) {
             MapRunResults reader = new MapRunResults(store);
-            plan.get().users().stream().filter(u -> u.plan() == PlanKind.WOULD_OFFBOARD)
+            plan.get().users().stream().filter(u -> u.plan().offboards())
                     .map(PlannedUser::accountId).distinct()
                     .forEach(account -> offboarded.putAll(reader.read(keys.results(Phase.OFFBOARD, account))));
         }
@@ -105,7 +105,7 @@ final class Reporter {
     }
 
     private ReportedUser reported(Fleet fleet, PlannedUser user, Map<String, ChildResult> offboarded, Ending ending) {
-        if (user.plan() != PlanKind.WOULD_OFFBOARD) {
+        if (!user.plan().offboards()) {
             return fromPlan(user);
         }
         String execution = ChildExecutionName.forOffboard(fleet.run(), user.accountId(), user.userName());

@@ -291,6 +291,10 @@ final class FleetWorld {
         return ChildExecutionName.forOffboard(run, account, user);
     }
 
+    boolean exists(String key) {
+        return store.get(key).isPresent();
+    }
+
     JsonNode read(String key) {
         try {
             return Json.mapper().readTree(store.get(key).orElseThrow(() -> new AssertionError("no " + key)));

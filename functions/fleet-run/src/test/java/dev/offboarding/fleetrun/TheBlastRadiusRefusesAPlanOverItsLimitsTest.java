@@ -37,7 +37,7 @@ class TheBlastRadiusRefusesAPlanOverItsLimitsTest {
     @Test
     void moreUsersThanMaxUsersPerRunIsRefusedNamingTheNumbersAndHowToRaiseTheLimit() {
         BlastRadiusExceededException refused = assertThrows(BlastRadiusExceededException.class,
-                () -> limitOf(", 'dryRun': false, 'maxUsersPerRun': 3", HOME, 1000, 4));
+                () -> limitOf(", 'dryRun': false, 'requireApproval': true, 'maxUsersPerRun': 3", HOME, 1000, 4));
 
         String cause = refused.getMessage();
         assertTrue(cause.contains("it would offboard 4 users, more than maxUsersPerRun (3)"), cause);
@@ -53,7 +53,7 @@ class TheBlastRadiusRefusesAPlanOverItsLimitsTest {
     @Test
     void moreThanMaxShareOfAnAccountsUsersIsRefusedNamingTheAccount() {
         BlastRadiusExceededException refused = assertThrows(BlastRadiusExceededException.class,
-                () -> limitOf(", 'dryRun': false", MEMBER, 20, 3));
+                () -> limitOf(", 'dryRun': false, 'requireApproval': true", MEMBER, 20, 3));
 
         String cause = refused.getMessage();
         assertTrue(cause.contains("in account " + MEMBER + " it would offboard 3 of its 20 users (15.0%), more than"
@@ -63,7 +63,7 @@ class TheBlastRadiusRefusesAPlanOverItsLimitsTest {
 
     @Test
     void exactlyAtBothLimitsIsAccepted() {
-        JsonNode answer = limitOf(", 'dryRun': false, 'maxUsersPerRun': 2", MEMBER, 20, 2);
+        JsonNode answer = limitOf(", 'dryRun': false, 'requireApproval': true, 'maxUsersPerRun': 2", MEMBER, 20, 2);
 
         assertTrue(answer.get("limitExceeded").isNull(), answer.toString());
         assertEquals(2, answer.get("wouldOffboard").asInt());

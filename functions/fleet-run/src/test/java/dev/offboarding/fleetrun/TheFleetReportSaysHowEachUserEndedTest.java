@@ -41,7 +41,7 @@ class TheFleetReportSaysHowEachUserEndedTest {
     /** Plans alice, bob (privileged), carol, dave, erin (gone); gina is not found. Every dry run but bob's would go. */
     private void plannedIn(String fleetExecution, String dryRun) {
         fleet = world.validate("{'run': 'stale', 'users': ['alice', 'bob', 'carol', 'dave', 'erin', 'gina'],"
-                + " 'dryRun': " + dryRun + "}", fleetExecution);
+                + " 'requireApproval': true, 'dryRun': " + dryRun + "}", fleetExecution);
         selected = array(world.selected(fleet, HOME, 100, List.of("alice", "bob", "carol", "dave", "erin"),
                 List.of("gina")));
         JsonNode items = world.invoke(world.items(fleet, selected));

@@ -37,7 +37,7 @@ class ThePlanClassifiesEachUserFromItsDryRunTest {
     /** Home: alice would go, bob is privileged, carol protected, dave failed, erin is gone, frank's start failed. */
     private JsonNode planned(String limits) {
         fleet = world.validate("{'run': 'stale', 'accounts': ['" + HOME + "', '" + MEMBER + "'], 'users': ['alice',"
-                + " 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'henry', 'ivan'], 'dryRun': false" + limits + "}");
+                + " 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'henry', 'ivan'], 'dryRun': false, 'requireApproval': true" + limits + "}");
         selected = array(world.selected(fleet, HOME, 100, List.of("alice", "bob", "carol", "dave", "erin", "frank"),
                         List.of("gina")),
                 world.selected(fleet, MEMBER, 50, List.of("henry", "ivan"), List.of()));
@@ -132,7 +132,7 @@ class ThePlanClassifiesEachUserFromItsDryRunTest {
 
     @Test
     void aDryRunThatAnsweredForAnotherUserIsAFailedPlanNotAnOffboarding() {
-        fleet = world.validate("{'run': 'stale', 'users': ['alice'], 'dryRun': false}");
+        fleet = world.validate("{'run': 'stale', 'users': ['alice'], 'dryRun': false, 'requireApproval': true}");
         selected = array(world.selected(fleet, HOME, 10, List.of("alice"), List.of()));
         items = world.invoke(world.items(fleet, selected));
         AuditRecord other = FleetWorld.dryRun("mallory", HOME, planName(HOME, "alice"));
