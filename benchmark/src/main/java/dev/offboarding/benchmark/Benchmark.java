@@ -39,7 +39,7 @@ public final class Benchmark {
         }
         if (only(args, "fleet-run")) {
             FleetThroughput.Result result = new FleetThroughput(repo).fleet(option(args, "--fleet-users", 250),
-                    option(args, "--concurrency", 5), FleetThroughput.Retries.valueOf(text(args, "--retries",
+                    option(args, "--concurrency", 10), FleetThroughput.Retries.valueOf(text(args, "--retries",
                             "STANDARD")));
             System.out.println(FleetThroughput.markdown(List.of(result)));
             return;
@@ -115,21 +115,23 @@ public final class Benchmark {
 
     /**
      * The fleet under IAM's token buckets: {@code usersPerAccount} in each of 4 accounts, the fleet run at the
-     * default concurrency (5 per account) and at 10 with the SDK's STANDARD retries and at 5 with ADAPTIVE_V2, one
-     * user every 3 s per account, and one user at a time per account measured on {@code baselineUsers} per account
-     * and scaled (all of them would take hours).
+     * default concurrency (10 per account) with the SDK's STANDARD retries, then with ADAPTIVE_V2, at 5 per account,
+     * and planned first (approved at once); one user every 3 s per account, and one user at a time per account
+     * measured on {@code baselineUsers} per account and scaled (all of them would take hours).
      */
     private static String fleet(Repository repo, int usersPerAccount, int baselineUsers) throws Exception {
         FleetThroughput measure = new FleetThroughput(repo);
         List<FleetThroughput.Result> results = new ArrayList<>();
         record Variant(int concurrency, FleetThroughput.Retries retries) {
         }
-        for (Variant variant : List.of(new Variant(5, FleetThroughput.Retries.STANDARD),
-                new Variant(10, FleetThroughput.Retries.STANDARD), new Variant(5, FleetThroughput.Retries.ADAPTIVE_V2))) {
+        for (Variant variant : List.of(new Variant(10, FleetThroughput.Retries.STANDARD),
+                new Variant(10, FleetThroughput.Retries.ADAPTIVE_V2), new Variant(5, FleetThroughput.Retries.STANDARD))) {
             log("fleet: " + usersPerAccount + " users in each of 4 accounts, " + variant.concurrency()
                     + " per account, " + variant.retries());
             results.add(logged(measure.fleet(usersPerAccount, variant.concurrency(), variant.retries())));
         }
+        log("fleet: planned first, approved at once, 10 per account");
+        results.add(logged(measure.plannedFirst(usersPerAccount, 10)));
         log("fleet: one user every 3 s per account");
         results.add(logged(measure.spaced(usersPerAccount)));
         log("fleet: one user at a time per account, " + Math.min(baselineUsers, usersPerAccount) + " per account");

@@ -83,7 +83,7 @@ final class FleetRequestOptions {
     Integer maxShareOfAccount;
 
     @Option(names = "--max-concurrency-per-account", paramLabel = "N",
-            description = "Child workflows at once per account (1 to 50; default 5).")
+            description = "Child workflows at once per account (1 to 50; default 10).")
     Integer maxConcurrencyPerAccount;
 
     @Option(names = "--approval-timeout", paramLabel = "SECONDS",

@@ -6,6 +6,7 @@ import dev.offboarding.json.Json;
 import dev.offboarding.listtokens.GuardSettings;
 import dev.offboarding.local.LocalFleetRun;
 import dev.offboarding.local.LocalFunctions;
+import dev.offboarding.local.SdkRetries;
 import dev.offboarding.local.WorkflowEvent;
 import dev.offboarding.local.WorkflowResult;
 import dev.offboarding.local.WorkflowRunner;
@@ -79,7 +80,9 @@ final class LocalFleet {
             }
             WorkflowRunner runner = LocalEngine.prepare(home, options.node(),
                     Duration.ofSeconds(options.timeoutSeconds()).plus(engineSlack), report::line);
-            LocalFunctions functions = fleet.functions(organization, clock, GuardSettings.defaults(), Pause.REAL);
+            // Throttling is absorbed as deployed: first by the functions' SDK retries, then by the workflow's Retry.
+            LocalFunctions functions = fleet.functions(organization, clock, GuardSettings.defaults(), Pause.REAL,
+                    SdkRetries.asDeployed());
             String definitionText = Files.readString(home.resolve("statemachine").resolve(LocalFleetRun.FLEET_DEFINITION))
                     + Files.readString(home.resolve("statemachine").resolve(LocalFleetRun.OFFBOARD_USER_DEFINITION));
             WorkflowRunner.Run run = fleet.run(LocalSubstitutions.forDefinition(definitionText,

@@ -213,7 +213,7 @@ class WhoMayStartAnOffboardingTest {
                 // a fleet event's run: the deployment's limits and approval timeout (template defaults)
                 Map.entry("FLEET_STATE_MACHINE_ARN", "{\"Ref\":\"OffboardFleetStateMachine\"}"),
                 Map.entry("MAX_USERS_PER_RUN", "25"), Map.entry("MAX_SHARE_OF_ACCOUNT", "10"),
-                Map.entry("MAX_CONCURRENCY_PER_ACCOUNT", "5"), Map.entry("APPROVAL_TIMEOUT_SECONDS", "86400"));
+                Map.entry("MAX_CONCURRENCY_PER_ACCOUNT", "10"), Map.entry("APPROVAL_TIMEOUT_SECONDS", "86400"));
         Map<String, Map.Entry<Map<String, String>, String>> deployments = new LinkedHashMap<>();
         deployments.put("home only", Map.entry(Deployments.homeOnly(), ""));
         deployments.put("member accounts", Map.entry(Deployments.memberAccounts(), "111111111111,222222222222"));

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import dev.offboarding.iam.IamClients;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
 import software.amazon.awssdk.retries.api.RecordSuccessRequest;
@@ -34,6 +35,11 @@ public final class SdkRetries {
 
     /** No SDK retries: each call is one request, as the simulator is called in memory. */
     public static final UnaryOperator<IamClient> NONE = UnaryOperator.identity();
+
+    /** Clients that retry as the deployed functions' clients do ({@link IamClients#retryStrategy()}). */
+    public static UnaryOperator<IamClient> asDeployed() {
+        return with(IamClients::retryStrategy);
+    }
 
     /**
      * Clients that retry as {@code strategy} says. Each thread has its own strategy (its retry quota, ADAPTIVE_V2's

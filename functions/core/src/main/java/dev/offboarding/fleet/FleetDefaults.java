@@ -16,7 +16,7 @@ public record FleetDefaults(int maxUsersPerRun, int maxShareOfAccount, int maxCo
     public static final String APPROVAL_TIMEOUT_SECONDS = "APPROVAL_TIMEOUT_SECONDS";
 
     /** The template's defaults: 25 users per run, 10 % of an account, 5 children at once per account, one day. */
-    public static final FleetDefaults STANDARD = new FleetDefaults(25, 10, 5, 86_400);
+    public static final FleetDefaults STANDARD = new FleetDefaults(25, 10, 10, 86_400);
 
     public static FleetDefaults fromEnvironment(Map<String, String> env) {
         return new FleetDefaults(

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FleetDefaultsComeFromTheEnvironmentUnitTest {
     @Test
     void unsetVariablesGiveTheTemplatesDefaults() {
-        assertEquals(new FleetDefaults(25, 10, 5, 86400), FleetDefaults.fromEnvironment(Map.of()));
+        assertEquals(new FleetDefaults(25, 10, 10, 86400), FleetDefaults.fromEnvironment(Map.of()));
     }
 
     @Test

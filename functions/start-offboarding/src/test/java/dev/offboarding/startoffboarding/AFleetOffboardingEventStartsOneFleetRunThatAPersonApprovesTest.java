@@ -105,7 +105,7 @@ class AFleetOffboardingEventStartsOneFleetRunThatAPersonApprovesTest {
         "\"requireApproval\": false  | detail.requireApproval cannot be false",
         "\"maxUsersPerRun\": 500     | detail.maxUsersPerRun cannot be set",
         "\"maxShareOfAccount\": 50   | detail.maxShareOfAccount cannot be set",
-        "\"maxConcurrencyPerAccount\": 6 | detail.maxConcurrencyPerAccount 6 is above this deployment's 5",
+        "\"maxConcurrencyPerAccount\": 11 | detail.maxConcurrencyPerAccount 11 is above this deployment's 10",
         "\"quarantineDays\": 3       | detail.quarantineDays 3 is shorter than this deployment's quarantine of 7 days",
         "\"trigger\": {\"eventId\": \"x\", \"source\": \"hr.system\", \"time\": \"2026-12-01T07:00:00Z\"} | detail.trigger is set only by start-offboarding",
         "\"accounts\": [\"" + "999999999999" + "\"] | detail.accounts[0] 999999999999 is not an account that events may",
