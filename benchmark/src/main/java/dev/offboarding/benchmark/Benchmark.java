@@ -16,7 +16,8 @@ import java.util.Locale;
  * 20000), {@code --fleet-users N} users per account in the fleet section (default 250, in 4 accounts),
  * {@code --baseline-users N} of them offboarded one at a time (default 25, scaled), {@code --only no-permission},
  * {@code --only iam-calls} or {@code --only fleet} one measure alone; {@code --only fleet-run} one fleet run
- * ({@code --fleet-users N}, {@code --concurrency N} per account, {@code --retries STANDARD|ADAPTIVE_V2}).
+ * ({@code --fleet-users N}, {@code --concurrency N} per account, {@code --retries STANDARD|ADAPTIVE_V2}, or
+ * {@code --planned-first} for a run that asks for approval, approved at once).
  */
 public final class Benchmark {
     static final double[] LAGS = {0, 2, 10, 30, 60, 120};
@@ -38,8 +39,12 @@ public final class Benchmark {
             return;
         }
         if (only(args, "fleet-run")) {
-            FleetThroughput.Result result = new FleetThroughput(repo).fleet(option(args, "--fleet-users", 250),
-                    option(args, "--concurrency", 10), FleetThroughput.Retries.valueOf(text(args, "--retries",
+            FleetThroughput measure = new FleetThroughput(repo);
+            int users = option(args, "--fleet-users", 250);
+            int concurrency = option(args, "--concurrency", 10);
+            FleetThroughput.Result result = List.of(args).contains("--planned-first")
+                    ? measure.plannedFirst(users, concurrency)
+                    : measure.fleet(users, concurrency, FleetThroughput.Retries.valueOf(text(args, "--retries",
                             "STANDARD")));
             System.out.println(FleetThroughput.markdown(List.of(result)));
             return;

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -46,7 +47,8 @@ import software.amazon.awssdk.services.iam.IamClient;
  * each account (the Automated Security Response solution's spacing).
  *
  * <p>The floor of a run is the least time IAM's buckets allow for the calls it made: for each bucket, the calls it
- * let through minus its burst, divided by its rate; the largest of them.
+ * let through minus its burst, divided by its rate; the largest of them. A run planned first cannot offboard before
+ * its approval, so its floor is the plan's (the calls before the approval) plus the offboarding's (those after).
  */
 final class FleetThroughput {
     static final String HOME = "123456789012";
@@ -136,10 +138,12 @@ final class FleetThroughput {
         ArrayNode accounts = request.putArray("accounts");
         ACCOUNTS.forEach(accounts::add);
         WorkflowRunner.Run run = fleet.run(repo.substitutionValues(), request.toString(), "benchmark-fleet", false);
+        AtomicReference<Instant> approvedAt = new AtomicReference<>();
         try (ResidentMemory memory = ResidentMemory.watch()) {
             long started = System.nanoTime();
             WorkflowResult result = new WorkflowRunner(repo.root().resolve("statemachine"), "node", BOUND)
-                    .run(run, functions, event -> approveAtOnce(fleet, event));
+                    .run(run, functions, event -> approveAtOnce(fleet, event, () -> approvedAt.compareAndSet(null,
+                            clock.instant())));
             double seconds = (System.nanoTime() - started) / 1e9;
             if (!result.succeeded()) {
                 throw new IllegalStateException(approach + ": the fleet run failed: " + result.error() + " "
@@ -150,15 +154,16 @@ final class FleetThroughput {
             int total = report.path("users").size();
             int byThrottling = report.path("counts").path("byError").path("Offboarding.IamUnavailable").asInt();
             return result(approach, planned * ACCOUNTS.size(), users * ACCOUNTS.size(), seconds, organization,
-                    deleted, byThrottling, total - deleted, memory);
+                    deleted, byThrottling, total - deleted, memory, approvedAt.get());
         }
     }
 
     /** The approval's task token answered as soon as it is issued, as offboard approve would. */
-    private static void approveAtOnce(LocalFleetRun fleet, WorkflowEvent event) {
+    private static void approveAtOnce(LocalFleetRun fleet, WorkflowEvent event, Runnable approving) {
         if (!event.ofStartedExecution() || !event.type().equals("TaskTokenIssued")) {
             return;
         }
+        approving.run();
         ObjectNode decision = Json.mapper().createObjectNode();
         decision.putObject("output").put("decision", "APPROVED").put("by", "arn:aws:iam::" + HOME + ":user/benchmark")
                 .put("at", Instant.now().toString());
@@ -221,7 +226,7 @@ final class FleetThroughput {
             double seconds = (System.nanoTime() - started) / 1e9;
             int users = usersPerAccount * ACCOUNTS.size();
             return result("one user every " + SPACING.toSeconds() + " s per account", users, users, seconds,
-                    organization, deleted, byThrottling, users - deleted, memory);
+                    organization, deleted, byThrottling, users - deleted, memory, null);
         } finally {
             executions.shutdownNow();
         }
@@ -229,23 +234,30 @@ final class FleetThroughput {
 
     private static Result result(String approach, int planned, int users, double seconds,
                                  SimulatedOrganization organization, int deleted, int byThrottling, int failed,
-                                 ResidentMemory memory) {
+                                 ResidentMemory memory, Instant approvedAt) {
         int throttled = 0;
         int accepted = 0;
-        double floor = 0;
+        double beforeApproval = 0;
+        double afterApproval = 0;
         for (IamSimulator account : organization.accounts()) {
-            List<Call> calls = account.calls().all();
             throttled += account.calls().rateLimited().size();
-            List<Call> let = calls.stream().filter(call -> !call.throttled()).toList();
+            List<Call> let = account.calls().all().stream().filter(call -> !call.throttled()).toList();
             accepted += let.size();
-            Map<Boolean, Long> byClass = let.stream().filter(call -> !STS_OPERATIONS.contains(call.operation()))
-                    .collect(Collectors.partitioningBy(call -> Throttling.isRead(call.operation()),
-                            Collectors.counting()));
-            floor = Math.max(floor, Math.max(0, byClass.get(true) - READS.burst()) / READS.perSecond());
-            floor = Math.max(floor, Math.max(0, byClass.get(false) - WRITES.burst()) / WRITES.perSecond());
+            Map<Boolean, List<Call>> byPhase = let.stream().filter(call -> !STS_OPERATIONS.contains(call.operation()))
+                    .collect(Collectors.partitioningBy(call -> approvedAt != null && call.at().isBefore(approvedAt)));
+            beforeApproval = Math.max(beforeApproval, floor(byPhase.get(true)));
+            afterApproval = Math.max(afterApproval, floor(byPhase.get(false)));
         }
-        return new Result(approach, planned, users, seconds, floor, throttled, deleted, byThrottling, failed,
-                (double) accepted / users, memory.peakJvmMb(), memory.peakEngineMb());
+        return new Result(approach, planned, users, seconds, beforeApproval + afterApproval, throttled, deleted,
+                byThrottling, failed, (double) accepted / users, memory.peakJvmMb(), memory.peakEngineMb());
+    }
+
+    /** The least time one account's buckets allow for these calls. */
+    private static double floor(List<Call> calls) {
+        long reads = calls.stream().filter(call -> Throttling.isRead(call.operation())).count();
+        long writes = calls.size() - reads;
+        return Math.max(Math.max(0, reads - READS.burst()) / READS.perSecond(),
+                Math.max(0, writes - WRITES.burst()) / WRITES.perSecond());
     }
 
     /** The simulator's clock: real time, starting at the world's now. */
@@ -337,9 +349,9 @@ final class FleetThroughput {
 
                 "vs the fleet run": the approach's makespan over the first row's. "IAM calls per user": the calls IAM
                 let through, over the users. A fleet run nobody approves whose candidates are within its limits goes
-                straight to offboarding; planned first, each user's dry run comes before (its calls are counted, and
-                the floor holds its reads and the offboarding's writes as if they could overlap, which plan-then-act
-                never lets them). Every user's offboarding has the same guards either way. Re-measure with
+                straight to offboarding; planned first, each user's dry run comes before (its calls are counted), and
+                nothing is offboarded before the approval, so the floor is the plan's plus the offboarding's. Every
+                user's offboarding has the same guards either way. Re-measure with
                 `./benchmark/run --only fleet` (`--fleet-users N` per account, `--baseline-users N` one at a time,
                 scaled to all).
                 """).toString();

@@ -77,12 +77,24 @@ final class Causes {
 
     /**
      * A failure's message followed by what this execution had done before the failing step (a failing removal adds
-     * what it did itself to its own message) and the removal attempts IAM interrupted.
+     * what it did itself to its own message) and the removal attempts IAM interrupted, each as its round's mode and
+     * message: the record's {@code interruptedRemovals} keeps them whole, stack traces included.
      */
     static String withHistory(String message, List<RemovalRound> done, JsonNode interrupted) {
         return message + " Before this step this execution had removed or deactivated (nothing if empty): ["
                 + rounds(done) + "]. Removal attempts interrupted midway, newest first, each ending with what it had"
-                + " done (null if none): " + json(interrupted);
+                + " done (null if none): " + interruptions(interrupted);
+    }
+
+    private static String interruptions(JsonNode interrupted) {
+        if (interrupted == null || !interrupted.isObject()) {
+            return "null";
+        }
+        List<String> attempts = new java.util.ArrayList<>();
+        for (JsonNode attempt = interrupted; attempt.isObject(); attempt = attempt.path("before")) {
+            attempts.add(attempt.path("mode").asText() + ": " + attempt.path("cause").path("errorMessage").asText());
+        }
+        return json(attempts);
     }
 
     private static String rounds(List<RemovalRound> done) {

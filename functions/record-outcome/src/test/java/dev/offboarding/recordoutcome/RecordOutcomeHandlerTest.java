@@ -327,17 +327,23 @@ class RecordOutcomeHandlerTest {
     }
 
     @Test
-    void theRemovalAttemptsIamInterruptedAreListedNewestFirstAsTheWorkflowKeptThem() throws Exception {
+    void theRemovalAttemptsIamInterruptedAreListedNewestFirstByTheirMessagesWithoutStackTraces() throws Exception {
         JsonNode interrupted = Json.mapper().readTree("{\"step\":\"RemoveTokens\",\"mode\":\"REMOVE\",\"error\":"
-                + "\"dev.offboarding.errors.IamRetryableException\",\"cause\":{\"errorMessage\":\"Throttled. Done: []\"},"
-                + "\"before\":null}");
+                + "\"dev.offboarding.errors.IamRetryableException\",\"cause\":{\"errorMessage\":\"Throttled again."
+                + " Done: [key]\",\"errorType\":\"dev.offboarding.errors.IamRetryableException\",\"stackTrace\":"
+                + "[\"dev.offboarding.removetokens.Remover.remove(Remover.java:42)\"]},\"before\":{\"step\":"
+                + "\"RemoveTokens\",\"mode\":\"LOCK_OUT\",\"error\":\"dev.offboarding.errors.IamRetryableException\","
+                + "\"cause\":{\"errorMessage\":\"Throttled. Done: []\",\"errorType\":"
+                + "\"dev.offboarding.errors.IamRetryableException\",\"stackTrace\":[\"java.lang.Thread.run(Thread.java:1)\"]},"
+                + "\"before\":null}}");
 
         Conclusion conclusion = failedWith(new Failure("RemoveTokens", "dev.offboarding.errors.IamRetryableException",
-                lambdaError("Throttled. Done: []", "IamRetryableException")), null, interrupted);
+                lambdaError("Throttled a third time. Done: []", "IamRetryableException")), null, interrupted);
 
         assertEquals("Offboarding.IamUnavailable", conclusion.error());
-        assertTrue(conclusion.cause().endsWith("(null if none): " + Json.mapper().writeValueAsString(interrupted)),
-                conclusion.cause());
+        assertTrue(conclusion.cause().endsWith("(null if none): [\"REMOVE: Throttled again. Done: [key]\","
+                + "\"LOCK_OUT: Throttled. Done: []\"]"), conclusion.cause());
+        assertFalse(conclusion.cause().contains("Remover.java"), "the record keeps the stack traces, not the cause");
     }
 
     @Test
