@@ -7,7 +7,7 @@
 //
 //   AWS_ENDPOINT_URL_LAMBDA=http://127.0.0.1:PORT node lib/run-execution.js --definition offboard-user.asl.json \
 //        --substitutions '{"ListTokensFunctionArn": "...", ...}' [--name EXECUTION] [--state-machine-name NAME]
-//        [--no-waits] [--zero-wait STATE]... [--virtual-time ISO-INSTANT [--seed N]]
+//        [--no-waits] [--zero-wait STATE]... [--virtual-time ISO-INSTANT [--seed N] | --clock-offset-ms N]
 //        [--state-machine NAME=DEFINITION]... [--bucket-directory BUCKET=DIR]... [--callbacks DIR]
 //        [--executions-registry FILE] < input.json
 //
@@ -22,6 +22,8 @@
 // and Retry pause is taken in full but in virtual time, at once, the FULL jitter drawn from a generator seeded with
 // --seed (default 1), and each Invoke tells the function host the virtual time in its ClientContext
 // ({"custom": {"localTime": "<ISO instant>"}}), so that the functions' clock follows the engine's.
+// --clock-offset-ms keeps real time but moves the engine's clock by that many milliseconds (lib/shifted-time.js),
+// so that it reads the same time as functions whose clock is a scenario's world's, offset from the real one.
 // Child executions (lib/local-executions.js) get the same task handlers, waits and clock:
 // --state-machine NAME=DEFINITION registers a state machine a states:startExecution.sync:2 Task may start (by its
 // name or its ARN arn:aws:states:us-east-1:123456789012:stateMachine:NAME; the definition gets the same
@@ -41,6 +43,7 @@ const { LocalExecutions, statesOf } = require('./local-executions');
 const integrations = require('./service-integrations');
 const { LambdaClient, InvokeCommand } = require('@aws-sdk/client-lambda');
 const virtualTime = require('./virtual-time');
+const shiftedTime = require('./shifted-time');
 
 const MAX_INVOCATIONS = 10000;
 
@@ -236,6 +239,7 @@ async function main() {
       'zero-wait': { type: 'string', multiple: true, default: [] },
       'virtual-time': { type: 'string' },
       seed: { type: 'string', default: '1' },
+      'clock-offset-ms': { type: 'string' },
       'state-machine': { type: 'string', multiple: true, default: [] },
       'bucket-directory': { type: 'string', multiple: true, default: [] },
       callbacks: { type: 'string' },
@@ -254,6 +258,13 @@ async function main() {
     if (![definition, ...Object.values(stateMachines)].some((d) => statesOf(d)[name]?.Type === 'Wait')) {
       throw new Error(`--zero-wait ${name}: the definition has no Wait state of that name`);
     }
+  }
+  const offset = values['clock-offset-ms'];
+  if (offset !== undefined) {
+    if (values['virtual-time'] !== undefined || !/^-?\d{1,15}$/.test(offset)) {
+      throw new Error(`--clock-offset-ms takes whole milliseconds, without --virtual-time: ${offset}`);
+    }
+    shiftedTime.install({ offsetMs: Number(offset) });
   }
   const clock = values['virtual-time'] === undefined ? null : installVirtualTime(values['virtual-time'], values.seed);
   const client = localLambdaClient();

@@ -61,6 +61,7 @@ public final class LocalFunctions {
     private final Map<String, RequestStreamHandler> handlers;
     private final String homeAccountId;
     private final RecordStore records;
+    private final Clock clock;
     private final List<String> logLines = new CopyOnWriteArrayList<>();
 
     /** The functions over one account's IAM; check-role-usable too when {@code iam} is a simulator (it has STS). */
@@ -150,6 +151,12 @@ public final class LocalFunctions {
         this.handlers = Map.copyOf(all);
         this.homeAccountId = homeAccountId;
         this.records = records;
+        this.clock = clock;
+    }
+
+    /** The clock the functions read: the real one, or a simulated world's. */
+    public Clock clock() {
+        return clock;
     }
 
     /** Where record-outcome keeps the offboarding records. */

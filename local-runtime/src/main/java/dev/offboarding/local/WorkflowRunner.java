@@ -166,6 +166,13 @@ public final class WorkflowRunner {
             if (run.virtualTime() != null) {
                 command.addAll(List.of("--virtual-time", run.virtualTime().start().toString(),
                         "--seed", Long.toString(run.virtualTime().seed())));
+            } else {
+                // In real time the engine's clock reads the functions' (a scenario's world runs at its own "now"), so
+                // that $$.Execution.StartTime and the records' times agree.
+                long offset = Duration.between(Instant.now(), functions.clock().instant()).toMillis();
+                if (offset != 0) {
+                    command.add("--clock-offset-ms=" + offset);
+                }
             }
             command.addAll(run.services().arguments());
             Process process = start(command, host.url().toString());

@@ -145,7 +145,7 @@ public final class RealWorkflow {
      * The engine is installed by the statemachine module's build, which comes after this one: a build of this module
      * alone installs it as `offboard local` does.
      */
-    private static synchronized void ensureEngineInstalled() throws IOException, InterruptedException {
+    static synchronized void ensureEngineInstalled() throws IOException, InterruptedException {
         if (Files.isDirectory(STATEMACHINE.resolve("node_modules/aws-local-stepfunctions"))) {
             return;
         }
