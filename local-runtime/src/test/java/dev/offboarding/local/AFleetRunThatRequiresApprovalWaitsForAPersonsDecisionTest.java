@@ -104,6 +104,25 @@ class AFleetRunThatRequiresApprovalWaitsForAPersonsDecisionTest {
         assertFalse(fleet.exists("stale_password") || fleet.exists("stale_key"));
     }
 
+    /** An event-started run always requires approval; most such runs of a tidy organization find nobody. */
+    @Test
+    void aRunThatSelectsNobodyEndsWithItsReportWithoutAskingAnyone() throws Exception {
+        String request = REQUEST.replace("\"unusedForDays\": 90", "\"unusedForDays\": 90, \"pathPrefix\": \"/nobody/\"");
+        List<String> asked = new ArrayList<>();
+
+        WorkflowResult result = fleet.run("nobody", request, issued -> {
+            asked.add(issued.at());
+            return LocalFleet.Decision.approvedBy(APPROVER, DECIDED_AT);
+        });
+
+        assertTrue(result.succeeded(), () -> result.error() + ": " + result.cause());
+        assertEquals(List.of(), asked, "a plan of nobody has nothing to approve");
+        JsonNode report = fleet.report();
+        assertEquals("COMPLETED", report.path("outcome").asText(), report::toPrettyString);
+        assertEquals(0, report.path("users").size(), report::toPrettyString);
+        assertEquals(List.of(), fleet.mutations());
+    }
+
     @Test
     void aRejectedPlanEndsAsFleetRejectedWithNobodyOffboardedAndTheReportNamesWhoRejected() throws Exception {
         WorkflowResult result = fleet.run("rejected", REQUEST,

@@ -20,6 +20,10 @@ final class CandidatesFiles {
         }
         if (file.accountUsers() == null || file.accountUsers() < 0) {
             problems.add("accountUsers is required: the account's number of users");
+        } else if (!file.accountUsers().equals(selection.accountUsers())) {
+            // The share limit is taken against it: a file that says the account is larger than it is lifts the limit.
+            problems.add("accountUsers is " + file.accountUsers() + "; select-users answered "
+                    + selection.accountUsers());
         }
         if (file.candidates() == null || file.notFound() == null) {
             problems.add("candidates and notFound are required (empty arrays when none)");

@@ -65,16 +65,17 @@ final class FleetRun {
 
     /**
      * Writes {@code F/plan/<accountId>.json}: a dry run of every candidate of each account that has one. When no plan
-     * could change what happens (nobody approves, it is not a dry run, and the candidates alone are within the
-     * limits), writes instead {@code F/plan.json} with every candidate {@link PlanKind#SELECTED} and the offboard
-     * phase's items: the dry runs would spend as many IAM reads again as the offboarding, for nothing.
+     * could change what happens (nobody was selected; or nobody approves, it is not a dry run, and the candidates
+     * alone are within the limits), writes instead {@code F/plan.json} with every candidate
+     * {@link PlanKind#SELECTED} and the offboard phase's items (none when nobody was selected): the dry runs would
+     * spend as many IAM reads again as the offboarding, for nothing, and a plan of nobody has nothing to approve.
      */
     ItemsAnswer items(StageInputs.Items input) {
         Fleet fleet = input.fleet();
         List<CandidatesFile> files = candidatesFiles(fleet, input.selected());
         int candidates = files.stream().mapToInt(file -> file.candidates().size()).sum();
         FleetRequest request = fleet.request();
-        if (!request.dryRun() && !Boolean.TRUE.equals(request.requireApproval())) {
+        if (candidates == 0 || (!request.dryRun() && !Boolean.TRUE.equals(request.requireApproval()))) {
             FleetPlan unplanned = Planner.unplanned(fleet, files, clock.instant());
             if (unplanned.limitExceeded() == null) {
                 StoredJson.write(store, fleet.keys().plan(), unplanned);

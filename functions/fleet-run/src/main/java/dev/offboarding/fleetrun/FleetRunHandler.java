@@ -40,8 +40,8 @@ public final class FleetRunHandler extends JsonRequestHandler<StageInput, StageA
         }
         if (input instanceof StageInputs.Items items) {
             ItemsAnswer answer = run.items(items);
-            log(context, items.fleet()).info("plan-items-written", "candidates", answer.candidates(),
-                    "accounts", answer.accounts().size());
+            log(context, items.fleet()).info("items-written", "phase", answer.phase(),
+                    "candidates", answer.candidates(), "accounts", answer.accounts().size());
             return answer;
         }
         if (input instanceof StageInputs.Limit limit) {

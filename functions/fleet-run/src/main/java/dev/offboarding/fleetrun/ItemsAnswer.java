@@ -2,6 +2,9 @@ package dev.offboarding.fleetrun;
 
 import java.util.List;
 
-/** ITEMS' answer: the plan phase's accounts (those with candidates) and how many candidates in all. */
+/**
+ * ITEMS' answer: the first phase (PLAN, or OFFBOARD when no plan could change anything), its accounts (those with
+ * candidates) and how many candidates in all.
+ */
 record ItemsAnswer(Phase phase, int candidates, List<PhaseAccount> accounts) implements StageAnswer {
 }

@@ -41,7 +41,8 @@ final class StageInputs {
 
     /**
      * {@code {"stage":"REPORT","fleet":...,"selected":[...]?,"phase":...?,"approval":{...}?,"ending":{...}?}}: without
-     * an ending the fleet ran to its end, so {@code phase} is LIMIT's answer.
+     * an ending the fleet ran to its end, so {@code phase} is the offboard phase's (LIMIT's answer, or ITEMS' when there
+     * was no plan phase).
      */
     @JsonDeserialize(using = JsonDeserializer.None.class)
     record Report(Stage stage, Fleet fleet, List<Selection> selected, PhaseState phase, Approval approval,
@@ -58,8 +59,8 @@ final class StageInputs {
             if (ending != null) {
                 problems.addAll(ending.problems("ending"));
             } else if (phase == null || phase.phase() != Phase.OFFBOARD) {
-                problems.add("phase must be LIMIT's answer (phase OFFBOARD) when there is no ending: a fleet that"
-                        + " ended early is reported with its ending {\"error\", \"cause\"}");
+                problems.add("phase must be the offboard phase (LIMIT's or ITEMS' answer, phase OFFBOARD) when there"
+                        + " is no ending: a fleet that ended early is reported with its ending {\"error\", \"cause\"}");
             }
             if (approval != null && approval.decision() == Approval.Decision.APPROVED && ending != null
                     && FleetErrors.APPROVAL_REJECTED.equals(ending.error())) {

@@ -5,15 +5,20 @@ import static dev.offboarding.fleetrun.FleetWorld.MEMBER;
 import static dev.offboarding.fleetrun.FleetWorld.array;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offboarding.audit.AuditRecord;
+import dev.offboarding.errors.InvalidRequestException;
 import dev.offboarding.model.Outcome;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * ITEMS: a plan only decides something when a person approves it, when the run is a dry run, or when the candidates
@@ -82,12 +87,68 @@ class ARunNobodyApprovesWithinItsLimitsIsNotDryRunFirstTest {
 
     @Test
     void candidatesOverALimitAreDryRunFirstSoThatTheLimitCountsOnlyThoseWhoWouldReallyGo() {
-        // 2 of carol's account's 10 users would be 20 %, over the default 10 %; one candidate is within it.
+        // 3 candidates in all, over a limit of 2 users per run.
         JsonNode over = items(", 'dryRun': false, 'requireApproval': false, 'maxUsersPerRun': 2");
 
         assertEquals("PLAN", over.get("phase").asText());
         assertTrue(world.exists(F + "plan/" + HOME + ".json"));
         assertFalse(world.exists(F + "offboard/" + HOME + ".json"));
+    }
+
+    @Test
+    void candidatesOverTheShareOfTheirAccountAreDryRunFirstToo() {
+        // carol is 1 of her account's 10 users: 10 %, within the default share; at 9 % she is over it.
+        JsonNode over = items(", 'dryRun': false, 'requireApproval': false, 'maxShareOfAccount': 9");
+
+        assertEquals("PLAN", over.get("phase").asText());
+        assertFalse(world.exists(F + "offboard/" + MEMBER + ".json"));
+    }
+
+    @Test
+    void candidatesExactlyAtBothLimitsGoStraightToOffboarding() {
+        // 3 users in all with at most 3 per run; carol is exactly 10 % of her account (the default share).
+        JsonNode at = items(", 'dryRun': false, 'requireApproval': false, 'maxUsersPerRun': 3");
+
+        assertEquals("OFFBOARD", at.get("phase").asText());
+        assertTrue(world.exists(F + "offboard/" + MEMBER + ".json"));
+    }
+
+    @Test
+    void aCandidatesFileThatSaysItsAccountIsLargerThanSelectUsersFoundIsRefused() {
+        // select-users answered 10 users for carol's account; a file rewritten to say 1,000 would lift the share limit.
+        fleet = world.validate("{'run': 'stale', 'accounts': ['" + MEMBER + "'], 'users': ['carol'], 'dryRun': false,"
+                + " 'requireApproval': false, 'maxShareOfAccount': 1}");
+        ObjectNode answer = world.selected(fleet, MEMBER, 10, List.of("carol"), List.of());
+        String key = answer.get("key").asText();
+        world.put(key, ((ObjectNode) world.read(key)).put("accountUsers", 1_000));
+
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class,
+                () -> world.invoke(world.items(fleet, array(answer))));
+
+        assertTrue(refused.getMessage().contains("accountUsers is 1000; select-users answered 10"),
+                refused.getMessage());
+        assertFalse(world.exists(F + "offboard/" + MEMBER + ".json"), "nothing to offboard is written");
+        assertFalse(world.exists(F + "plan/" + MEMBER + ".json"), "nothing to dry run is written");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'dryRun': true,  DRY_RUN",
+        "'dryRun': false, COMPLETED",
+    })
+    void aRunThatSelectedNobodyIsReportedAtOnceEvenWhenAPersonWouldApproveIt(String dryRun, String outcome) {
+        fleet = world.validate("{'run': 'stale', 'accounts': ['" + HOME + "'], 'users': ['ghost'], " + dryRun
+                + ", 'requireApproval': true}");
+        selected = array(world.selected(fleet, HOME, 40, List.of(), List.of("ghost")));
+
+        JsonNode phase = world.invoke(world.items(fleet, selected));
+
+        assertEquals("OFFBOARD", phase.get("phase").asText(), "a plan of nobody has nothing to approve");
+        assertEquals(0, phase.get("accounts").size());
+        world.invoke(world.report(fleet, selected, phase));
+        JsonNode report = world.read(F + "report.json");
+        assertEquals(outcome, report.get("outcome").asText());
+        assertEquals("{\"byOutcome\":{\"NOT_FOUND\":1},\"byError\":{}}", report.get("counts").toString());
     }
 
     @Test

@@ -237,7 +237,7 @@ class TheFleetReportSaysHowEachUserEndedTest {
 
         ObjectNode unfinished = world.report(fleet, selected, null);
         assertTrue(assertThrows(InvalidRequestException.class, () -> world.invoke(unfinished)).getMessage()
-                .contains("phase must be LIMIT's answer"));
+                .contains("phase must be the offboard phase"));
 
         ObjectNode noError = world.report(fleet, selected, limit);
         noError.putObject("ending").put("cause", "x");
