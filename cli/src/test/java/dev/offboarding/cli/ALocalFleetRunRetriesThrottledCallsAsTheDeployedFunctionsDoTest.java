@@ -14,20 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `offboard local --fleet` on an account whose IAM lets through 2 writes a second (burst 2): remove-tokens makes five
- * writes in a row, so IAM throttles it midway. A deployed function's SDK client retries a throttled call after a
- * backoff (STANDARD: 3 attempts), by which time the bucket has refilled, so the round is never interrupted. Without
- * those retries each throttled write would end the invocation and the workflow would run the round again, which the
- * record keeps as an interrupted removal.
+ * `offboard local --fleet` on an account whose IAM throttles the first UpdateAccessKey (the lock-out of the user's
+ * key). A deployed function's SDK client retries a throttled call after a backoff (STANDARD: 3 attempts), and the
+ * retry goes through, so the round is never interrupted. Without those retries the throttled write would end the
+ * invocation and the workflow would run the round again, which the record keeps as an interrupted removal.
  */
 class ALocalFleetRunRetriesThrottledCallsAsTheDeployedFunctionsDoTest {
     private static final String SCENARIO = """
-            {"description": "One stale user in an account that lets through 2 writes a second.",
+            {"description": "One stale user in an account that throttles the first UpdateAccessKey.",
              "fleet": {"run": "throttled", "users": ["stale_user"], "dryRun": false, "requireApproval": false,
                        "maxShareOfAccount": 100, "reason": "left", "requestedBy": "security"},
              "world": {"accounts": [{"accountId": "123456789012", "now": "2026-11-20T12:00:00Z",
                "caller": {"arn": "arn:aws:sts::123456789012:assumed-role/offboarding-functions/local"},
-               "throttling": {"write": {"rate": 2, "burst": 2}, "buckets": "perClass"},
+               "faults": {"throttle": {"UpdateAccessKey": 1}},
                "users": [{"userName": "stale_user", "createDate": "2025-01-01T00:00:00Z",
                           "passwordLastUsed": "2025-06-01T00:00:00Z",
                           "loginProfile": {"createDate": "2025-01-02T00:00:00Z"},
@@ -54,7 +53,8 @@ class ALocalFleetRunRetriesThrottledCallsAsTheDeployedFunctionsDoTest {
         JsonNode user = report.path("users").path(0);
         assertEquals("DELETED", user.path("outcome").asText(), run.out() + run.err());
         List<Call> calls = local.fleetRun.organization.home().calls().all();
-        assertTrue(calls.stream().anyMatch(Call::throttled), "IAM throttled a write: " + calls);
+        assertEquals(List.of("Throttling", "OK"), calls.stream().filter(call -> call.operation().equals("UpdateAccessKey"))
+                .map(Call::outcome).toList(), "IAM throttled the write once, and its retry went through: " + calls);
         JsonNode record = Json.mapper().readTree(Files.readString(records.resolve(user.path("record").asText())));
         assertTrue(record.path("interruptedRemovals").isNull(), "no round was interrupted: "
                 + record.path("interruptedRemovals"));

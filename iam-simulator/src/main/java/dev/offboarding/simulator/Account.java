@@ -46,6 +46,8 @@ final class Account {
     final PermissionHistory permissions = new PermissionHistory();
     /** The users' sessions (GetSessionToken's), including those a world file declares. */
     final Sessions sessions = new Sessions(this);
+    /** The faults its calls meet (throttling, 5xx, denials, a crash), set by a world file or a test. */
+    final FaultInjector faults = new FaultInjector();
     /** The accounts STS can reach from this one; null until the account joins a {@link SimulatedOrganization}. */
     SimulatedOrganization organization;
     /** How long after CreateRole STS keeps refusing to let anyone assume the new role (default 0). */

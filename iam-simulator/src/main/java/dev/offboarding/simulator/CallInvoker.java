@@ -34,7 +34,7 @@ final class CallInvoker {
     private final Object lock;
     private final Clock clock;
     private final CallLog log = new CallLog();
-    private final FaultInjector faults = new FaultInjector();
+    private final FaultInjector faults;
     private final Map<String, List<Runnable>> hooks = new HashMap<>();
     private final Set<String> hooksRunning = new HashSet<>();
     private long requests;
@@ -43,9 +43,10 @@ final class CallInvoker {
     /** The logical clock of the spans: each call's arrival and answer each take the next tick. */
     private final AtomicLong ticks = new AtomicLong();
 
-    CallInvoker(Object lock, Clock clock) {
+    CallInvoker(Object lock, Clock clock, FaultInjector faults) {
         this.lock = lock;
         this.clock = clock;
+        this.faults = faults;
     }
 
     CallLog log() {

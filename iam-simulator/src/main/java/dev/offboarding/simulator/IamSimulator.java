@@ -156,7 +156,7 @@ public final class IamSimulator implements IamClient {
 
     IamSimulator(Account account) {
         this.account = account;
-        this.invoker = new CallInvoker(account, account.clock);
+        this.invoker = new CallInvoker(account, account.clock, account.faults);
         this.sts = new StsSimulator(account, invoker);
         this.users = new UserOperations(account);
         this.loginProfiles = new LoginProfileOperations(account);

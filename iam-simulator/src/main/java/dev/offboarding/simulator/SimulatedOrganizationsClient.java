@@ -40,7 +40,7 @@ public final class SimulatedOrganizationsClient implements OrganizationsClient {
 
     SimulatedOrganizationsClient(SimulatedOrganization organization, Clock clock) {
         this.organization = organization;
-        this.invoker = new CallInvoker(this, clock);
+        this.invoker = new CallInvoker(this, clock, new FaultInjector());
     }
 
     /** Every Organizations call made, in order (ListAccounts with target ""). */

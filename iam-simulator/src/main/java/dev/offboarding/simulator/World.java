@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record World(String accountId, Instant now, Caller caller, List<ManagedPolicy> managedPolicies,
                     List<Group> groups, List<User> users, List<VirtualMfaDevice> virtualMfaDevices,
                     List<Role> roles, Throttling throttling, CredentialReport credentialReport,
-                    OrganizationAccount organizationAccount) {
+                    OrganizationAccount organizationAccount, Faults faults) {
 
     /**
      * The account's token buckets ({@link dev.offboarding.simulator.Throttling}): {@code read} for Get* and List*
@@ -28,6 +28,13 @@ public record World(String accountId, Instant now, Caller caller, List<ManagedPo
 
     /** {@code rate}: tokens per second (above 0); {@code burst}: the bucket's size (at least 1). */
     public record Rate(Double rate, Integer burst) {
+    }
+
+    /**
+     * The account's first calls that fail ({@link FaultInjector}): {@code throttle} the next n calls of each IAM
+     * action ("*": any) with Throttling, {@code serverError} with a 500 ServiceFailure.
+     */
+    public record Faults(Map<String, Integer> throttle, Map<String, Integer> serverError) {
     }
 
     /** {@code generationSeconds}: how long GenerateCredentialReport takes (default 5). */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.ObjIntConsumer;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,6 +124,11 @@ final class WorldLoader {
         each(world.users(), at, "users", loader::user);
         each(world.roles(), at, "roles", loader::role);
         loader.account.buckets.configure(throttling(world.throttling(), key(at, "throttling")));
+        if (world.faults() != null) {
+            faults(world.faults().throttle(), key(key(at, "faults"), "throttle"), loader.account.faults::throttle);
+            faults(world.faults().serverError(), key(key(at, "faults"), "serverError"),
+                    loader.account.faults::serverError);
+        }
         if (world.credentialReport() != null) {
             Long seconds = nonNegative(key(at, "credentialReport"), "generationSeconds",
                     world.credentialReport().generationSeconds());
@@ -161,6 +167,24 @@ final class WorldLoader {
         Throttling.Rate read = json.read() == null ? null : rate(json.read(), key(at, "read"));
         Throttling.Rate write = json.write() == null ? null : rate(json.write(), key(at, "write"));
         return new Throttling(read, write, operations, buckets);
+    }
+
+    private static void faults(Map<String, Integer> times, String at,
+                               ObjIntConsumer<String> inject) {
+        if (times == null) {
+            return;
+        }
+        times.forEach((operation, n) -> {
+            String operationAt = key(at, operation);
+            if (!operation.equals(FaultInjector.ANY_OPERATION) && !isServedOperation(operation)) {
+                throw fail(operationAt, "\"" + operation + "\" is not an IAM action the simulator serves (spell it as"
+                        + " IAM does, e.g. \"UpdateAccessKey\", or \"*\" for any)");
+            }
+            if (n == null || n < 1) {
+                throw fail(operationAt, "expected how many of its next calls fail, at least 1, got " + n);
+            }
+            inject.accept(operation, n);
+        });
     }
 
     private static Throttling.Rate rate(World.Rate json, String at) {

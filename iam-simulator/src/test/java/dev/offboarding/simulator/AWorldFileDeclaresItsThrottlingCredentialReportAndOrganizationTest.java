@@ -39,6 +39,34 @@ class AWorldFileDeclaresItsThrottlingCredentialReportAndOrganizationTest {
     }
 
     @Test
+    void faultsFailTheAccountsNextCallsOfAnActionAsManyTimesAsDeclared() throws Exception {
+        IamSimulator sim = load("""
+                {"users": [{"userName": "bob", "accessKeys": [{"accessKeyId": "AKIAQBOBKEY000000001"}]}],
+                 "faults": {"throttle": {"UpdateAccessKey": 1}, "serverError": {"TagUser": 2}}}""");
+
+        IamException throttled = assertThrows(IamException.class, () -> sim.updateAccessKey(r -> r.userName("bob")
+                .accessKeyId("AKIAQBOBKEY000000001").status("Inactive")));
+        assertEquals("Throttling", throttled.awsErrorDetails().errorCode());
+        sim.updateAccessKey(r -> r.userName("bob").accessKeyId("AKIAQBOBKEY000000001").status("Inactive"));
+        for (int i = 0; i < 2; i++) {
+            IamException failed = assertThrows(IamException.class,
+                    () -> sim.tagUser(r -> r.userName("bob").tags(Fixtures.tag("a", "b"))));
+            assertEquals(500, failed.statusCode());
+        }
+        sim.tagUser(r -> r.userName("bob").tags(Fixtures.tag("a", "b")));
+    }
+
+    @Test
+    void badFaultsAreRefusedNamingTheKey() {
+        assertMessage("faults.throttle.UpdateAccesKey: \"UpdateAccesKey\" is not an IAM action the simulator serves",
+                "{\"faults\": {\"throttle\": {\"UpdateAccesKey\": 1}}}");
+        assertMessage("faults.serverError.*: expected how many of its next calls fail, at least 1, got 0",
+                "{\"faults\": {\"serverError\": {\"*\": 0}}}");
+        assertMessage("unknown field \"faults.deny\": accepted fields here are serverError, throttle",
+                "{\"faults\": {\"deny\": {\"TagUser\": 1}}}");
+    }
+
+    @Test
     void theCredentialReportsGenerationTimeIsDeclaredInSeconds() throws Exception {
         IamSimulator sim = load("{\"credentialReport\": {\"generationSeconds\": 60}}");
         sim.generateCredentialReport();
