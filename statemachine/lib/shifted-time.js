@@ -5,28 +5,15 @@
 // plus `offsetMs`, so that $$.Execution.StartTime, a Wait's Timestamp and every time the engine writes read the
 // world's clock. Timers and Math.random stay real: a Wait of 5 s still takes 5 real seconds.
 
+const { dateReading } = require('./virtual-time');
+
 /** Installs the shifted clock; returns { uninstall() }. */
 function install({ offsetMs }) {
   if (!Number.isSafeInteger(offsetMs)) {
     throw new Error(`a shifted clock needs an offset in whole milliseconds, got ${offsetMs}`);
   }
   const RealDate = Date;
-
-  class ShiftedDate extends RealDate {
-    constructor(...args) {
-      if (args.length === 0) {
-        super(RealDate.now() + offsetMs);
-      } else {
-        super(...args);
-      }
-    }
-
-    static now() {
-      return RealDate.now() + offsetMs;
-    }
-  }
-
-  globalThis.Date = ShiftedDate;
+  globalThis.Date = dateReading(RealDate, () => RealDate.now() + offsetMs);
   return {
     uninstall() {
       globalThis.Date = RealDate;

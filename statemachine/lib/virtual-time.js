@@ -49,6 +49,26 @@ function seededRandom(seed) {
 }
 
 /**
+ * A Date class whose clock is `clock()` (milliseconds since the epoch): new Date() and Date.now() read it; a Date of a
+ * given instant is that instant.
+ */
+function dateReading(RealDate, clock) {
+  return class extends RealDate {
+    constructor(...args) {
+      if (args.length === 0) {
+        super(clock());
+      } else {
+        super(...args);
+      }
+    }
+
+    static now() {
+      return clock();
+    }
+  };
+}
+
+/**
  * Installs virtual time from `start` (milliseconds since the epoch) with the engine's random numbers seeded by
  * `seed`. Returns { now(), during(work), until(due), uninstall() }: during(work) runs an async function (one Task
  * invocation) during which virtual time stands still; call it before the engine sets the Task's timeout, i.e. at once
@@ -73,19 +93,7 @@ function install({ start, seed }) {
   let pumpScheduled = false;
   const timers = [];
 
-  class VirtualDate extends RealDate {
-    constructor(...args) {
-      if (args.length === 0) {
-        super(now);
-      } else {
-        super(...args);
-      }
-    }
-
-    static now() {
-      return now;
-    }
-  }
+  const VirtualDate = dateReading(RealDate, () => now);
 
   function schedulePump() {
     if (!pumpScheduled) {
@@ -166,4 +174,4 @@ function install({ start, seed }) {
   };
 }
 
-module.exports = { install, seededRandom, MAX_SEED };
+module.exports = { install, seededRandom, dateReading, MAX_SEED };

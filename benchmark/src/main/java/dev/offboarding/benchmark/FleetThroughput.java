@@ -141,9 +141,9 @@ final class FleetThroughput {
         AtomicReference<Instant> approvedAt = new AtomicReference<>();
         try (ResidentMemory memory = ResidentMemory.watch()) {
             long started = System.nanoTime();
+            Runnable approving = () -> approvedAt.compareAndSet(null, clock.instant());
             WorkflowResult result = new WorkflowRunner(repo.root().resolve("statemachine"), "node", BOUND)
-                    .run(run, functions, event -> approveAtOnce(fleet, event, () -> approvedAt.compareAndSet(null,
-                            clock.instant())));
+                    .run(run, functions, event -> approveAtOnce(fleet, event, approving));
             double seconds = (System.nanoTime() - started) / 1e9;
             if (!result.succeeded()) {
                 throw new IllegalStateException(approach + ": the fleet run failed: " + result.error() + " "

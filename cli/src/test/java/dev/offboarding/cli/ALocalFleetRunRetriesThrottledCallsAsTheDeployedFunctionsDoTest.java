@@ -53,8 +53,9 @@ class ALocalFleetRunRetriesThrottledCallsAsTheDeployedFunctionsDoTest {
         JsonNode user = report.path("users").path(0);
         assertEquals("DELETED", user.path("outcome").asText(), run.out() + run.err());
         List<Call> calls = local.fleetRun.organization.home().calls().all();
-        assertEquals(List.of("Throttling", "OK"), calls.stream().filter(call -> call.operation().equals("UpdateAccessKey"))
-                .map(Call::outcome).toList(), "IAM throttled the write once, and its retry went through: " + calls);
+        assertEquals(List.of("Throttling", "OK"), calls.stream()
+                .filter(call -> call.operation().equals("UpdateAccessKey")).map(Call::outcome).toList(),
+                "IAM throttled the write once, and its retry went through: " + calls);
         JsonNode record = Json.mapper().readTree(Files.readString(records.resolve(user.path("record").asText())));
         assertTrue(record.path("interruptedRemovals").isNull(), "no round was interrupted: "
                 + record.path("interruptedRemovals"));

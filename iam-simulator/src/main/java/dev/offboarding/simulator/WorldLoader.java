@@ -157,10 +157,7 @@ final class WorldLoader {
         if (json.operations() != null) {
             json.operations().forEach((operation, rate) -> {
                 String operationAt = key(key(at, "operations"), operation);
-                if (!isServedOperation(operation)) {
-                    throw fail(operationAt, "\"" + operation + "\" is not an IAM action the simulator serves "
-                            + "(spell it as IAM does, e.g. \"GetCredentialReport\", \"ListUsers\")");
-                }
+                requireServed(operation, operationAt, "e.g. \"GetCredentialReport\", \"ListUsers\"");
                 operations.put(operation, rate(rate, operationAt));
             });
         }
@@ -169,22 +166,27 @@ final class WorldLoader {
         return new Throttling(read, write, operations, buckets);
     }
 
-    private static void faults(Map<String, Integer> times, String at,
-                               ObjIntConsumer<String> inject) {
+    private static void faults(Map<String, Integer> times, String at, ObjIntConsumer<String> inject) {
         if (times == null) {
             return;
         }
         times.forEach((operation, n) -> {
             String operationAt = key(at, operation);
-            if (!operation.equals(FaultInjector.ANY_OPERATION) && !isServedOperation(operation)) {
-                throw fail(operationAt, "\"" + operation + "\" is not an IAM action the simulator serves (spell it as"
-                        + " IAM does, e.g. \"UpdateAccessKey\", or \"*\" for any)");
+            if (!operation.equals(FaultInjector.ANY_OPERATION)) {
+                requireServed(operation, operationAt, "e.g. \"UpdateAccessKey\", or \"*\" for any");
             }
             if (n == null || n < 1) {
                 throw fail(operationAt, "expected how many of its next calls fail, at least 1, got " + n);
             }
             inject.accept(operation, n);
         });
+    }
+
+    private static void requireServed(String operation, String at, String examples) {
+        if (!isServedOperation(operation)) {
+            throw fail(at, "\"" + operation + "\" is not an IAM action the simulator serves (spell it as IAM does, "
+                    + examples + ")");
+        }
     }
 
     private static Throttling.Rate rate(World.Rate json, String at) {

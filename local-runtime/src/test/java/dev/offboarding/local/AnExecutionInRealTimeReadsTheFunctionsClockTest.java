@@ -33,8 +33,8 @@ class AnExecutionInRealTimeReadsTheFunctionsClockTest {
         MemoryRecordStore records = new MemoryRecordStore();
         LocalFunctions functions = new LocalFunctions(iam, worldsClock, GuardSettings.defaults(), Pause.REAL, records);
         WorkflowRunner.Run run = new WorkflowRunner.Run(RealWorkflow.STATEMACHINE.resolve("offboard-user.asl.json"),
-                RealWorkflow.substitutions(), Json.mapper().writeValueAsString(scenario.path("request")), "on-the-worlds-clock",
-                "OffboardUser", true, List.of());
+                RealWorkflow.substitutions(), Json.mapper().writeValueAsString(scenario.path("request")),
+                "on-the-worlds-clock", "OffboardUser", true, List.of());
 
         WorkflowResult result = new WorkflowRunner(RealWorkflow.STATEMACHINE, "node", Duration.ofMinutes(2))
                 .run(run, functions, event -> { });

@@ -9,6 +9,7 @@ import dev.offboarding.json.Json;
 import dev.offboarding.model.Activity;
 import dev.offboarding.model.BlockerKind;
 import dev.offboarding.model.UserInventory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -90,7 +91,7 @@ final class Causes {
         if (interrupted == null || !interrupted.isObject()) {
             return "null";
         }
-        List<String> attempts = new java.util.ArrayList<>();
+        List<String> attempts = new ArrayList<>();
         for (JsonNode attempt = interrupted; attempt.isObject(); attempt = attempt.path("before")) {
             attempts.add(attempt.path("mode").asText() + ": " + attempt.path("cause").path("errorMessage").asText());
         }
